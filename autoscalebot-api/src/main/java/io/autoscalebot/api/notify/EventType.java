@@ -1,0 +1,24 @@
+package io.autoscalebot.api.notify;
+
+import io.autoscalebot.api.Api;
+
+/**
+ * What a notification is about. A group's {@code notify_on} names the types its notifiers receive.
+ */
+@Api(status = Api.Status.STABLE, since = "1.0")
+public enum EventType {
+    /** A measurement was taken. Frequent: off by default. */
+    MEASUREMENT,
+    /** The group was scaled. */
+    SCALE,
+    /** A scale call failed. */
+    SCALE_FAILED,
+    /** The decide plugin wanted fewer processes than the group's min (a condition: started, then ended). */
+    BELOW_MIN,
+    /** The decide plugin wanted more processes than the group's max (a condition: started, then ended). */
+    ABOVE_MAX,
+    /** More scales in one direction than allowed within a period (a condition: started, then ended). */
+    TOO_RAPID,
+    /** A measurement failed (a condition: started, then ended, so a service that stays down is told once). */
+    MEASUREMENT_FAILED
+}

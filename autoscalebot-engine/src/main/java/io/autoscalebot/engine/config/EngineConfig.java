@@ -1,0 +1,26 @@
+package io.autoscalebot.engine.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A whole validated {@code autoscale.toml}.
+ *
+ * @param file the file it was read from
+ * @param stateDirectory where state that survives a restart is kept ({@code state_dir}, default {@code .autoscalebot}
+ *     beside the file)
+ * @param groups the groups, in file order
+ * @param secrets every secret value in the file (settings declared secret), so the engine can redact them from any text
+ */
+public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+
+    /** Checks and copies. */
+    public EngineConfig {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        groups = List.copyOf(groups);
+        secrets = Set.copyOf(secrets);
+    }
+}

@@ -1,0 +1,33 @@
+package io.autoscalebot.engine.config;
+
+import io.autoscalebot.api.notify.EventType;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which events a group's notifiers receive, and when scaling counts as too rapid.
+ *
+ * @param notifyOn the event types sent to the group's notifiers
+ * @param tooRapidScales more than this many scales in one direction within {@code tooRapidPeriod} is TOO_RAPID
+ * @param tooRapidPeriod the window for {@code tooRapidScales}
+ */
+public record NotifyRules(Set<EventType> notifyOn, int tooRapidScales, Duration tooRapidPeriod) {
+
+    /** The original's defaults: every event but MEASUREMENT; more than 10 scales one way in 60 minutes is too rapid. */
+    public static final NotifyRules DEFAULTS = new NotifyRules(
+            EnumSet.complementOf(EnumSet.of(EventType.MEASUREMENT)), 10, Duration.ofMinutes(60));
+
+    /** Checks and copies. */
+    public NotifyRules {
+        Objects.requireNonNull(tooRapidPeriod, "tooRapidPeriod");
+        notifyOn = notifyOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notifyOn));
+        if (tooRapidScales < 1) {
+            throw new IllegalArgumentException("too_rapid_scales must be >= 1, got " + tooRapidScales);
+        }
+        if (tooRapidPeriod.isNegative() || tooRapidPeriod.isZero()) {
+            throw new IllegalArgumentException("too_rapid_period must be > 0, got " + tooRapidPeriod);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.autoscalebot.engine.plugin;
+
+import io.autoscalebot.api.Kind;
+import io.autoscalebot.api.PluginProvider;
+import java.util.Objects;
+
+/**
+ * One provider a plugin offers ({@code response-time} of kind measure), with the plugin it came from.
+ *
+ * @param provider the provider found by {@link java.util.ServiceLoader}
+ * @param pluginId the id of the plugin (jar) it came from
+ * @param loader the class loader to set as the thread context class loader around every call into the component
+ */
+public record Component(PluginProvider<?> provider, String pluginId, ClassLoader loader) {
+
+    /** Checks the parts. */
+    public Component {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(pluginId, "pluginId");
+        Objects.requireNonNull(loader, "loader");
+    }
+
+    /** @return a component for a provider on the engine's own loader (tests, built-ins) */
+    public static Component builtIn(PluginProvider<?> provider) {
+        return new Component(provider, provider.id(), provider.getClass().getClassLoader());
+    }
+
+    /** @return the provider's id */
+    public String id() {
+        return provider.id();
+    }
+
+    /** @return the provider's kind */
+    public Kind kind() {
+        return provider.kind();
+    }
+}

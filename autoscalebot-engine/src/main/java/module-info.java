@@ -1,0 +1,17 @@
+/**
+ * The autoscalebot engine: finds plugins, reads {@code autoscale.toml}, and runs each group's measure, decide, scale,
+ * notify loop. Exported packages are for the CLI; plugin authors use {@code io.autoscalebot.api} only.
+ */
+module io.autoscalebot.engine {
+    requires transitive io.autoscalebot.api;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.toml;
+
+    exports io.autoscalebot.engine.plugin;
+    exports io.autoscalebot.engine.config;
+
+    uses io.autoscalebot.api.measure.MeasureProvider;
+    uses io.autoscalebot.api.decide.DecideProvider;
+    uses io.autoscalebot.api.scale.ScaleProvider;
+    uses io.autoscalebot.api.notify.NotifyProvider;
+}
