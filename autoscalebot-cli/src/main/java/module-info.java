@@ -1,0 +1,11 @@
+/**
+ * The {@code autoscalebot} command line: run, plugins list/describe, config validate, simulate.
+ */
+module io.autoscalebot.cli {
+    requires io.autoscalebot.engine;
+    requires info.picocli;
+    requires java.logging;
+
+    // picocli reads the command classes reflectively.
+    opens io.autoscalebot.cli to info.picocli;
+}
