@@ -15,9 +15,14 @@ import java.util.Set;
  */
 public record NotifyRules(Set<EventType> notifyOn, int tooRapidScales, Duration tooRapidPeriod) {
 
-    /** The original's defaults: every event but MEASUREMENT; more than 10 scales one way in 60 minutes is too rapid. */
+    /**
+     * The original's defaults (its 0.3 documentation): of its events only ABOVE_MAX is on (NOTIFY_IF_NEEDS_EXCEED_MAX);
+     * MEASUREMENT, SCALE, BELOW_MIN and TOO_RAPID are off; more than 5 scales one way within 1 minute is too rapid. The
+     * two failure events are new and on, because an operator must hear when scaling or measuring stops working.
+     */
     public static final NotifyRules DEFAULTS = new NotifyRules(
-            EnumSet.complementOf(EnumSet.of(EventType.MEASUREMENT)), 10, Duration.ofMinutes(60));
+            EnumSet.of(EventType.ABOVE_MAX, EventType.SCALE_FAILED, EventType.MEASUREMENT_FAILED), 5,
+            Duration.ofMinutes(1));
 
     /** Checks and copies. */
     public NotifyRules {
