@@ -1,0 +1,38 @@
+package io.autoscalebot.cli;
+
+import io.autoscalebot.engine.config.ConfigError;
+import io.autoscalebot.engine.config.ConfigException;
+import io.autoscalebot.engine.config.ConfigLoader;
+import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.plugin.PluginCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE}, and reading it with every error reported at once. */
+final class ConfigOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "autoscale.toml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    /**
+     * Reads and validates the file; on errors prints each as {@code FILE:LINE:COL: message} to {@code err}.
+     *
+     * @return the configuration, or empty when it has errors
+     */
+    Optional<EngineConfig> load(PluginCatalog catalog, PrintWriter err) {
+        try {
+            return Optional.of(ConfigLoader.load(file, catalog, System.getenv()));
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                err.println(error);
+            }
+            int count = e.errors().size();
+            err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
+            err.flush();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.autoscalebot.cli;
+
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+
+/**
+ * One line per log record on stderr, so the engine's account of each tick reads as a story, not as JUL's two-line
+ * default. A user's own {@code -Djava.util.logging.config.file} wins.
+ */
+final class Logging {
+
+    private Logging() {
+    }
+
+    static void configure() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        String config = "handlers=java.util.logging.ConsoleHandler\n"
+                + ".level=INFO\n"
+                + "java.util.logging.ConsoleHandler.level=ALL\n"
+                + "java.util.logging.SimpleFormatter.format=%1$tF %1$tT %4$s %3$s: %5$s%6$s%n\n";
+        try {
+            LogManager.getLogManager().readConfiguration(
+                    new java.io.ByteArrayInputStream(config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            java.util.logging.Logger.getLogger("autoscalebot").log(Level.WARNING, "could not configure logging", e);
+        }
+    }
+}

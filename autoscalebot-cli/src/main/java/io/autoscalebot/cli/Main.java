@@ -1,0 +1,62 @@
+package io.autoscalebot.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code autoscalebot} command. Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ */
+@Command(name = "autoscalebot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Keeps the process counts of your app's process groups right for their load.",
+        subcommands = {RunCommand.class, PluginsCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Success. */
+    static final int OK = 0;
+    /** A failure at run time: a plugin or service the user's setup depends on failed. */
+    static final int FAILURE = 1;
+    /** A usage or configuration error the user can fix. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given output streams.
+     *
+     * @return the exit code
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Logging.configure();
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(e -> FAILURE);
+        // A bug of ours still deserves a readable line, not a trace: the trace goes to the log at FINE level.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("autoscalebot: internal error: " + e);
+            System.getLogger("autoscalebot").log(System.Logger.Level.DEBUG, "internal error", e);
+            return FAILURE;
+        });
+        commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("autoscalebot: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,120 @@
+package io.autoscalebot.cli;
+
+import io.autoscalebot.api.Kind;
+import io.autoscalebot.engine.config.SettingsDocs;
+import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.plugin.PluginInfo;
+import io.autoscalebot.engine.plugin.PluginListing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code autoscalebot plugins list|describe|docs}. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List and describe the plugins found.",
+        subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.DescribeCommand.class,
+                PluginsCommand.DocsCommand.class})
+final class PluginsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Every plugin found: id, kinds, version, API range, location and status.")
+    static final class ListCommand implements Callable<Integer> {
+        @Mixin
+        PluginOptions plugins;
+        @Option(names = "--json", description = "Print JSON for machines.")
+        boolean json;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PluginCatalog catalog = plugins.load();
+            spec.commandLine().getOut().print(json ? PluginListing.json(catalog) : PluginListing.table(catalog));
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true,
+            description = "A component's settings: types, defaults, docs.")
+    static final class DescribeCommand implements Callable<Integer> {
+        @Mixin
+        PluginOptions plugins;
+        @Parameters(paramLabel = "ID", description = "A component id, like response-time, or a plugin id.")
+        String id;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PluginCatalog catalog = plugins.load();
+            List<Component> matches = new ArrayList<>();
+            for (Kind kind : Kind.values()) {
+                catalog.find(kind, id).ifPresent(matches::add);
+            }
+            if (matches.isEmpty()) {
+                catalog.plugins().stream()
+                        .filter(p -> p.id().equals(id) && p.status() == PluginInfo.Status.LOADED)
+                        .forEach(p -> matches.addAll(p.components()));
+            }
+            if (matches.isEmpty()) {
+                String problem = catalog.unusable(id).map(p -> " (" + p.problem() + ")").orElse("");
+                String available = catalog.plugins().stream().flatMap(p -> p.components().stream())
+                        .map(Component::id).distinct().sorted().collect(Collectors.joining(", "));
+                spec.commandLine().getErr().println("autoscalebot: no plugin '" + id + "' is loaded" + problem
+                        + (available.isEmpty() ? "; no plugins were found" : "; available: " + available));
+                return Main.USAGE;
+            }
+            String text = matches.stream().map(SettingsDocs::text).collect(Collectors.joining(System.lineSeparator()));
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "docs", mixinStandardHelpOptions = true,
+            description = "Write docs/plugins/<id>.md for every loaded component, from its declared settings.")
+    static final class DocsCommand implements Callable<Integer> {
+        @Mixin
+        PluginOptions plugins;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "docs/plugins",
+                description = "Folder to write into (default: ${DEFAULT-VALUE}).")
+        Path out;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PluginCatalog catalog = plugins.load();
+            Files.createDirectories(out);
+            for (PluginInfo plugin : catalog.plugins()) {
+                if (plugin.status() != PluginInfo.Status.LOADED) {
+                    continue;
+                }
+                for (Component component : plugin.components()) {
+                    Path file = out.resolve(component.id() + ".md");
+                    Files.writeString(file, SettingsDocs.markdown(component, plugin.version()));
+                    spec.commandLine().getOut().println("wrote " + file);
+                }
+            }
+            return Main.OK;
+        }
+    }
+}
