@@ -1,6 +1,10 @@
 package io.autoscalebot.plugin.heroku.api;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -32,5 +36,27 @@ public final class Backoff {
         int doublings = Math.min(failedAttempts - 1, 16);
         Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /**
+     * Reads a {@code Retry-After} header, which HTTP allows as seconds or as a date.
+     *
+     * @param value the header's value: {@code 120} or {@code Sun, 29 Nov 2026 12:00:05 GMT}
+     * @param now the current time, for a date
+     * @return the wait, never negative; empty when the value is neither
+     */
+    public static Optional<Duration> parseRetryAfter(String value, Instant now) {
+        String trimmed = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration wait = Duration.between(now, ZonedDateTime.parse(trimmed,
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
     }
 }

@@ -67,8 +67,13 @@ public final class HerokuSettings {
             throw new PluginException("setting 'app' must be a Heroku app name (lower case letters, digits and"
                     + " dashes, like my-app) or id, got '" + app + "'");
         }
+        int reserve = settings.integer(RATE_LIMIT_RESERVE.name());
+        if (reserve >= RateLimitBudget.ACCOUNT_LIMIT) {
+            throw new PluginException("setting 'rate_limit_reserve' must be below " + RateLimitBudget.ACCOUNT_LIMIT
+                    + ", the account's whole hourly budget, got " + reserve + "; 100 leaves room for deploys");
+        }
         return new HerokuConnection(settings.uri(API_URL.name()), app, settings.string(TOKEN.name()),
                 settings.duration(TIMEOUT.name()), settings.integer(MAX_RETRIES.name()),
-                settings.integer(RATE_LIMIT_RESERVE.name()));
+                reserve);
     }
 }

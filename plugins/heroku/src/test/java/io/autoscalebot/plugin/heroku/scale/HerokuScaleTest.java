@@ -11,6 +11,8 @@ import io.autoscalebot.plugin.heroku.FakeHerokuApi;
 import io.autoscalebot.plugin.heroku.MutableClock;
 import io.autoscalebot.plugin.heroku.RecordingLogger;
 import io.autoscalebot.plugin.heroku.RecordingSleeper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +112,58 @@ class HerokuScaleTest {
     }
 
     @Test
+    void honoursARetryAfterGivenAsAnHttpDate() throws Exception {
+        heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable", "Sun, 29 Nov 2026 12:00:05 GMT");
+
+        scale(Map.of()).current();
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void givesUpAtOnceWhenHerokuAsksToWaitLongerThanABackoffMayLast() throws Exception {
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit", "120");
+        Scale scale = scale(Map.of());
+
+        assertThatThrownBy(() -> scale.scaleTo(3))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("rate_limit (429): Your account reached the API rate limit")
+                .hasMessageContaining("Heroku asks to wait 120 s")
+                .hasMessageContaining("refills at 75 requests a minute");
+        assertThat(heroku.apiRequests()).hasSize(1);
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void retriesAnApiItCannotReachAndThenSaysToCheckApiUrl() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Scale scale = scale(Map.of("api_url", "http://127.0.0.1:" + closedPort, "max_retries", 1));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("could not reach the Heroku API at http://127.0.0.1:" + closedPort)
+                .hasMessageContaining("after 2 attempts")
+                .hasMessageContaining("check api_url");
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void saysTheTokenMayNotOperateTheAppWhenHerokuForbidsIt() throws Exception {
+        heroku.failNext(403, "forbidden", "You do not have access to the app my-app.");
+        Scale scale = scale(Map.of());
+
+        assertThatThrownBy(() -> scale.scaleTo(2))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("Heroku refused the scale of web on my-app to 2: forbidden (403): "
+                        + "You do not have access to the app my-app.")
+                .hasMessageContaining("may not operate this app");
+        assertThat(heroku.apiRequests()).hasSize(1);
+    }
+
+    @Test
     void reportsARefusedScaleWithHerokusIdAndMessageWithoutRetrying() throws Exception {
         heroku.maxQuantity(10);
         Scale scale = scale(Map.of());
@@ -198,6 +252,13 @@ class HerokuScaleTest {
                 .isInstanceOf(PluginException.class)
                 .hasMessageContaining("setting 'app' must be a Heroku app name")
                 .hasMessageContaining("'My App'");
+    }
+
+    @Test
+    void rejectsAReserveThatWouldNeverLeaveABudgetToSpend() {
+        assertThatThrownBy(() -> scale(Map.of("rate_limit_reserve", 4500)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'rate_limit_reserve' must be below 4500");
     }
 
     @Test
