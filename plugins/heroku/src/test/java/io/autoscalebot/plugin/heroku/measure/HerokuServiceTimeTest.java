@@ -2,45 +2,18 @@ package io.autoscalebot.plugin.heroku.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
-import io.autoscalebot.plugin.heroku.MutableClock;
-import io.autoscalebot.plugin.heroku.RecordingLogger;
-import io.autoscalebot.plugin.heroku.RecordingSleeper;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HerokuServiceTimeTest {
+class HerokuServiceTimeTest extends AgainstFakeHeroku {
 
-    private static final String TOKEN = "0123-secret-token-4567";
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    @TempDir
-    Path state;
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
-    private FakeHerokuApi heroku;
-
-    @BeforeEach
-    void startHeroku() throws Exception {
-        heroku = FakeHerokuApi.start("my-app", TOKEN);
-    }
-
-    @AfterEach
-    void stopHeroku() {
-        heroku.close();
-    }
 
     @Test
     void measuresTheServiceTimeOfItsOwnRequestFromTheRouterLog() throws Exception {
@@ -95,10 +68,7 @@ class HerokuServiceTimeTest {
 
     @Test
     void failsWhenTheAppCannotBeReached() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
 
         Measurement measurement = measure(Map.of("url", "http://127.0.0.1:" + closedPort + "/health")).measure();
 
@@ -117,11 +87,8 @@ class HerokuServiceTimeTest {
     }
 
     private Measure measure(Map<String, Object> overrides) throws Exception {
-        HerokuServiceTimeProvider provider = new HerokuServiceTimeProvider(new RecordingSleeper(clock));
-        Map<String, Object> raw = new HashMap<>(Map.of("app", "my-app", "token", TOKEN,
-                "api_url", heroku.baseUri().toString(), "url", heroku.appUrl("/health").toString()));
-        raw.putAll(overrides);
-        Settings settings = Settings.resolve(provider.settings(), raw);
-        return provider.create(settings, new PluginContext("web", clock, new RecordingLogger(), state, false));
+        Map<String, Object> withUrl = new HashMap<>(Map.of("url", heroku.appUrl("/health").toString()));
+        withUrl.putAll(overrides);
+        return create(new HerokuServiceTimeProvider(sleeper), withUrl);
     }
 }

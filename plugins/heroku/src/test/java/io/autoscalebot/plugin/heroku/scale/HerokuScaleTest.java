@@ -3,47 +3,15 @@ package io.autoscalebot.plugin.heroku.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
-import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
-import io.autoscalebot.plugin.heroku.MutableClock;
-import io.autoscalebot.plugin.heroku.RecordingLogger;
-import io.autoscalebot.plugin.heroku.RecordingSleeper;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HerokuScaleTest {
-
-    private static final String TOKEN = "0123-secret-token-4567";
-
-    @TempDir
-    Path state;
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final RecordingLogger logger = new RecordingLogger();
-    private FakeHerokuApi heroku;
-
-    @BeforeEach
-    void startHeroku() throws Exception {
-        heroku = FakeHerokuApi.start("my-app", TOKEN);
-    }
-
-    @AfterEach
-    void stopHeroku() {
-        heroku.close();
-    }
+class HerokuScaleTest extends AgainstFakeHeroku {
 
     @Test
     void readsTheQuantityOfTheFormationWithTheDocumentedHeaders() throws Exception {
@@ -136,10 +104,7 @@ class HerokuScaleTest {
 
     @Test
     void retriesAnApiItCannotReachAndThenSaysToCheckApiUrl() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Scale scale = scale(Map.of("api_url", "http://127.0.0.1:" + closedPort, "max_retries", 1));
 
         assertThatThrownBy(scale::current)
@@ -281,11 +246,6 @@ class HerokuScaleTest {
     }
 
     private Scale scale(Map<String, Object> overrides) throws Exception {
-        HerokuScaleProvider provider = new HerokuScaleProvider(sleeper);
-        Map<String, Object> raw = new HashMap<>(Map.of("app", "my-app", "token", TOKEN,
-                "api_url", heroku.baseUri().toString()));
-        raw.putAll(overrides);
-        Settings settings = Settings.resolve(provider.settings(), raw);
-        return provider.create(settings, new PluginContext("web", clock, logger, state, false));
+        return create(new HerokuScaleProvider(sleeper), overrides);
     }
 }
