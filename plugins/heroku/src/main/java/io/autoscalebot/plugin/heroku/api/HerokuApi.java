@@ -1,0 +1,245 @@
+package io.autoscalebot.plugin.heroku.api;
+
+import io.autoscalebot.api.PluginException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Calls the Heroku Platform API v3 for one app: the documented headers, retries of 429 and 5xx with backoff,
+ * {@code RateLimit-Remaining} pacing, and error answers turned into messages people can act on.
+ */
+public final class HerokuApi {
+
+    /** The media type that selects version 3 of the Platform API. */
+    public static final String ACCEPT = "application/vnd.heroku+json; version=3";
+
+    /** Sent with every call so Heroku can tell this tool's traffic apart. */
+    public static final String USER_AGENT = "autoscalebot-heroku/" + pluginVersion();
+
+    private final HerokuConnection connection;
+    private final Clock clock;
+    private final System.Logger logger;
+    private final Sleeper sleeper;
+    private final RateLimitBudget budget;
+    private final HttpClient http;
+
+    /**
+     * @param connection where and how to call
+     * @param clock the engine's clock, for pacing and {@code Retry-After} dates
+     * @param logger where retries and waits are told
+     * @param sleeper how to wait between attempts
+     */
+    public HerokuApi(HerokuConnection connection, Clock clock, System.Logger logger, Sleeper sleeper) {
+        this.connection = connection;
+        this.clock = clock;
+        this.logger = logger;
+        this.sleeper = sleeper;
+        this.budget = new RateLimitBudget(connection.rateLimitReserve());
+        this.http = HttpClient.newBuilder().connectTimeout(connection.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** @return the connection this client calls with */
+    public HerokuConnection connection() {
+        return connection;
+    }
+
+    /** @return the HTTP client, for calls that are not to the Platform API (log streams) */
+    public HttpClient http() {
+        return http;
+    }
+
+    /**
+     * {@code GET}s a resource.
+     *
+     * @param path the path below the API's base, like {@code /apps/my-app/formation/web}
+     * @param action what the call does, for messages: {@code the read of the web formation of my-app}
+     * @return the answer's JSON object
+     * @throws PluginException if Heroku refused, stayed unavailable, or the budget is too low to call now
+     * @throws InterruptedException if the engine gave up on the call
+     */
+    public Map<String, Object> get(String path, String action) throws PluginException, InterruptedException {
+        return call("GET", path, null, action);
+    }
+
+    /**
+     * {@code PATCH}es a resource with a JSON body; see {@link #get}.
+     *
+     * @param path the path below the API's base
+     * @param body the members of the body
+     * @param action what the call does, for messages
+     * @return the answer's JSON object
+     * @throws PluginException if the call failed
+     * @throws InterruptedException if the engine gave up on the call
+     */
+    public Map<String, Object> patch(String path, Map<String, ?> body, String action)
+            throws PluginException, InterruptedException {
+        return call("PATCH", path, Json.write(body), action);
+    }
+
+    /**
+     * {@code POST}s a JSON body; see {@link #get}.
+     *
+     * @param path the path below the API's base
+     * @param body the members of the body
+     * @param action what the call does, for messages
+     * @return the answer's JSON object
+     * @throws PluginException if the call failed
+     * @throws InterruptedException if the engine gave up on the call
+     */
+    public Map<String, Object> post(String path, Map<String, ?> body, String action)
+            throws PluginException, InterruptedException {
+        return call("POST", path, Json.write(body), action);
+    }
+
+    private Map<String, Object> call(String method, String path, String body, String action)
+            throws PluginException, InterruptedException {
+        spareBudget(action);
+        HttpRequest request = request(method, path, body);
+        for (int attempt = 1; ; attempt++) {
+            boolean lastAttempt = attempt > connection.maxRetries();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (lastAttempt) {
+                    throw new PluginException("could not reach the Heroku API at " + connection.apiUrl() + " for "
+                            + action + " after " + attempt + " attempts (" + describe(e) + "); check api_url and the"
+                            + " network", e);
+                }
+                waitToRetry(attempt, Optional.empty(), action, describe(e));
+                continue;
+            }
+            observeBudget(response);
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return parse(response.body(), action);
+            }
+            HerokuError error = HerokuError.from(status, response.body(), connection.token());
+            if (!retryable(status)) {
+                throw new PluginException("Heroku refused " + action + ": " + error.describe() + hint(status));
+            }
+            Optional<Duration> retryAfter = retryAfter(response);
+            if (lastAttempt || retryAfter.filter(wait -> wait.compareTo(Backoff.MAX_DELAY) > 0).isPresent()) {
+                throw new PluginException("Heroku did not accept " + action + " after " + attempt + " attempts: "
+                        + error.describe() + retryAfter.map(wait -> "; Heroku asks to wait " + wait.toSeconds()
+                                + " s").orElse("") + (status == 429
+                        ? "; the account's API budget is used up, it refills at 75 requests a minute"
+                        : "; see https://status.heroku.com"));
+            }
+            waitToRetry(attempt, retryAfter, action, error.describe());
+        }
+    }
+
+    private HttpRequest request(String method, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(connection.apiUrl()) + path))
+                .timeout(connection.timeout())
+                .header("Accept", ACCEPT)
+                .header("Authorization", "Bearer " + connection.token())
+                .header("User-Agent", USER_AGENT);
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Waits before a call while the account's budget is below the reserve, or refuses when that takes too long. */
+    private void spareBudget(String action) throws PluginException, InterruptedException {
+        Duration wait = budget.waitBeforeNextCall(clock.instant());
+        if (wait.isZero()) {
+            return;
+        }
+        int left = budget.estimate(clock.instant());
+        if (wait.compareTo(connection.timeout()) > 0) {
+            throw new PluginException("skipped " + action + " to spare the Heroku API budget: about " + left
+                    + " requests left for the account, below rate_limit_reserve " + budget.reserve() + "; it refills"
+                    + " at 75 a minute, so the next call can go in about " + wait.toSeconds() + " s (lower"
+                    + " rate_limit_reserve to spend more of the budget)");
+        }
+        logger.log(System.Logger.Level.INFO, "Heroku API budget low (about {0} left, reserve {1}): waiting {2} ms before {3}",
+                left, budget.reserve(), wait.toMillis(), action);
+        sleeper.sleep(wait);
+    }
+
+    private void observeBudget(HttpResponse<?> response) {
+        response.headers().firstValue("RateLimit-Remaining").ifPresent(value -> {
+            try {
+                budget.observe(Integer.parseInt(value.trim()), clock.instant());
+            } catch (NumberFormatException e) {
+                logger.log(System.Logger.Level.DEBUG, "ignoring a RateLimit-Remaining that is not a number: {0}", value);
+            }
+        });
+    }
+
+    private void waitToRetry(int failedAttempts, Optional<Duration> retryAfter, String action, String problem)
+            throws InterruptedException {
+        Duration delay = Backoff.delay(failedAttempts, retryAfter);
+        logger.log(System.Logger.Level.WARNING, "Heroku: {0} failed ({1}); retry {2} of {3} in {4} ms", action, problem,
+                failedAttempts, connection.maxRetries(), delay.toMillis());
+        sleeper.sleep(delay);
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .flatMap(value -> Backoff.parseRetryAfter(value, clock.instant()));
+    }
+
+    private Map<String, Object> parse(String body, String action) throws PluginException {
+        try {
+            return Json.parseObject(body);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("Heroku answered " + action + " with a body that is not a JSON object ("
+                    + e.getMessage() + "); check that api_url points at the Heroku Platform API");
+        }
+    }
+
+    private static boolean retryable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private static String hint(int status) {
+        switch (status) {
+            case 401:
+                return "; check the token setting (usually ${HEROKU_API_KEY}): it is wrong, expired or revoked";
+            case 403:
+                return "; the token's account may not operate this app: use a token of a member allowed to scale it";
+            case 404:
+                return "; check the app setting (`heroku apps:info -a APP`) and, for a scale, that process_type names"
+                        + " a process type of the app (`heroku ps -a APP`)";
+            default:
+                return "";
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private static String stripSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String pluginVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = HerokuApi.class.getResourceAsStream("plugin.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // The version only decorates the User-Agent; a missing one must not stop the plugin.
+        }
+        return properties.getProperty("version", "dev");
+    }
+}

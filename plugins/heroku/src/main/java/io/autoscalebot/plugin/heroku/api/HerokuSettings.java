@@ -1,0 +1,79 @@
+package io.autoscalebot.plugin.heroku.api;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The settings every Heroku component shares, declared once, and the {@link HerokuConnection} they make.
+ */
+public final class HerokuSettings {
+
+    /** The app's name. */
+    public static final Setting APP = Setting.of("app", SettingType.STRING).asRequired()
+            .doc("The Heroku app's name (as in `heroku apps`), or its id.");
+
+    /** The API token. */
+    public static final Setting TOKEN = Setting.of("token", SettingType.STRING).asRequired().asSecret()
+            .doc("A Heroku API token allowed to operate the app; usually \"${HEROKU_API_KEY}\" (see"
+                    + " `heroku authorizations:create`). Never shown.");
+
+    /** The API's base URL. */
+    public static final Setting API_URL = Setting.of("api_url", SettingType.URI)
+            .defaultValue(URI.create("https://api.heroku.com"))
+            .doc("The Heroku Platform API's base URL; change it only for a proxy or a test double.");
+
+    /** The timeout of one call. */
+    public static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION)
+            .defaultValue(Duration.ofSeconds(10))
+            .doc("The longest wait for one Heroku answer, and the longest wait to spare the API budget before a call.");
+
+    /** How often to retry. */
+    public static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).minimum(0)
+            .doc("How many times a call is retried, with exponential backoff (or Heroku's Retry-After), when Heroku"
+                    + " answers 429 or 5xx or cannot be reached. Refusals (401, 403, 404, 422) are never retried.");
+
+    /** The API tokens left to others. */
+    public static final Setting RATE_LIMIT_RESERVE = Setting.of("rate_limit_reserve", SettingType.INTEGER)
+            .defaultValue(100).minimum(0)
+            .doc("How many of the account's 4,500 hourly API requests to leave to deploys and people. Below it, calls"
+                    + " are spaced out to the refill rate (one per 0.8 s), waiting at most `timeout`; a call that would"
+                    + " need a longer wait fails the tick with a message saying how long to wait.");
+
+    /** The settings of the connection, in the order docs list them. */
+    public static final List<Setting> CONNECTION = List.of(APP, TOKEN, API_URL, TIMEOUT, MAX_RETRIES,
+            RATE_LIMIT_RESERVE);
+
+    private static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private HerokuSettings() {
+    }
+
+    /**
+     * Builds the connection from validated settings.
+     *
+     * @param settings the component's settings, declaring {@link #CONNECTION}
+     * @return the connection
+     * @throws PluginException if the app is not a Heroku app name
+     */
+    public static HerokuConnection connection(Settings settings) throws PluginException {
+        String app = settings.string(APP.name());
+        if (!APP_NAME.matcher(app).matches()) {
+            throw new PluginException("setting 'app' must be a Heroku app name (lower case letters, digits and"
+                    + " dashes, like my-app) or id, got '" + app + "'");
+        }
+        int reserve = settings.integer(RATE_LIMIT_RESERVE.name());
+        if (reserve >= RateLimitBudget.ACCOUNT_LIMIT) {
+            throw new PluginException("setting 'rate_limit_reserve' must be below " + RateLimitBudget.ACCOUNT_LIMIT
+                    + ", the account's whole hourly budget, got " + reserve + "; 100 leaves room for deploys");
+        }
+        return new HerokuConnection(settings.uri(API_URL.name()), app, settings.string(TOKEN.name()),
+                settings.duration(TIMEOUT.name()), settings.integer(MAX_RETRIES.name()),
+                reserve);
+    }
+}

@@ -1,0 +1,100 @@
+package io.autoscalebot.plugin.heroku.measure;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Measures how long the app's dynos took to serve one request, as Heroku's router saw it ({@code service=NNNms}),
+ * which leaves out the network between autoscalebot and Heroku.
+ *
+ * <p>Each measurement opens a router log session first, then requests {@code url} with a fresh {@code X-Request-ID},
+ * then waits for the router line carrying that id.
+ */
+public final class HerokuServiceTime implements Measure {
+
+    /** Asks for little history: the line wanted is logged after the session opens. */
+    private static final int HISTORY_LINES = 1;
+
+    private final HerokuApi api;
+    private final URI url;
+    private final Duration logTimeout;
+    private final Clock clock;
+
+    /**
+     * @param api the Platform API client for the app
+     * @param url the URL to request, served by the app
+     * @param logTimeout the longest wait for the router line after the request answered
+     * @param clock the engine's clock, for the measurement's time
+     */
+    public HerokuServiceTime(HerokuApi api, URI url, Duration logTimeout, Clock clock) {
+        this.api = api;
+        this.url = url;
+        this.logTimeout = logTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public Measurement measure() throws InterruptedException {
+        Instant time = clock.instant();
+        String requestId = UUID.randomUUID().toString();
+        try (RouterLogStream log = RouterLogStream.connect(api.http(), openLogSession(), requestId,
+                api.connection().timeout())) {
+            request(requestId);
+            OptionalLong service = log.awaitServiceMillis(logTimeout);
+            if (service.isEmpty()) {
+                return Measurement.failed(time, "no router log line for request " + requestId + " to " + url
+                        + " arrived within log_timeout " + logTimeout.toMillis() + " ms; check that url is served by"
+                        + " app " + api.connection().app() + ", or raise log_timeout");
+            }
+            return Measurement.of(time, service.getAsLong(), "ms");
+        } catch (PluginException e) {
+            return Measurement.failed(time, e.getMessage());
+        }
+    }
+
+    private URI openLogSession() throws PluginException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dyno", "router");
+        body.put("source", "heroku");
+        body.put("tail", true);
+        body.put("lines", HISTORY_LINES);
+        String action = "the log session for the router lines of " + api.connection().app();
+        Object logplexUrl = api.post(api.connection().appPath() + "/log-sessions", body, action).get("logplex_url");
+        if (!(logplexUrl instanceof String)) {
+            throw new PluginException("Heroku answered " + action + " without a logplex_url; check that api_url"
+                    + " points at the Heroku Platform API");
+        }
+        try {
+            return URI.create((String) logplexUrl);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("Heroku answered " + action + " with a logplex_url that is not a URL");
+        }
+    }
+
+    private void request(String requestId) throws PluginException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(api.connection().timeout())
+                .header("X-Request-ID", requestId)
+                .header("User-Agent", HerokuApi.USER_AGENT)
+                .GET().build();
+        try {
+            // Any status will do: the router logs the service time of errors too.
+            api.http().send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new PluginException("could not request " + url + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check url and that the app is up", e);
+        }
+    }
+}

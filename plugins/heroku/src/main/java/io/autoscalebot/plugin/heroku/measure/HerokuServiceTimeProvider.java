@@ -1,0 +1,66 @@
+package io.autoscalebot.plugin.heroku.measure;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import io.autoscalebot.plugin.heroku.api.HerokuSettings;
+import io.autoscalebot.plugin.heroku.api.Sleeper;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code heroku-service-time} measure component: the router's service time of a request to the app, in ms.
+ */
+public final class HerokuServiceTimeProvider implements MeasureProvider {
+
+    /** The URL to request. */
+    static final Setting URL = Setting.of("url", SettingType.URI).asRequired()
+            .doc("The URL to request each tick, served by the app (like https://my-app.herokuapp.com/health); its"
+                    + " router log line gives the measurement.");
+
+    /** The wait for the router line. */
+    static final Setting LOG_TIMEOUT = Setting.of("log_timeout", SettingType.DURATION)
+            .defaultValue(Duration.ofSeconds(15))
+            .doc("The longest wait, after the request answered, for its router line in the app's log; the"
+                    + " measurement fails when it does not arrive.");
+
+    private final Sleeper sleeper;
+
+    /** Creates the provider {@link java.util.ServiceLoader} finds. */
+    public HerokuServiceTimeProvider() {
+        this(Sleeper.REAL);
+    }
+
+    /** @param sleeper how retries and rate-limit pacing wait; tests pass one that does not really wait */
+    HerokuServiceTimeProvider(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String id() {
+        return "heroku-service-time";
+    }
+
+    @Override
+    public String description() {
+        return "Times a request to a Heroku app as its router logs it (service=NNNms), in ms";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(HerokuSettings.APP, HerokuSettings.TOKEN, URL, HerokuSettings.API_URL, HerokuSettings.TIMEOUT,
+                LOG_TIMEOUT, HerokuSettings.MAX_RETRIES, HerokuSettings.RATE_LIMIT_RESERVE);
+    }
+
+    @Override
+    public Measure create(Settings settings, PluginContext context) throws PluginException {
+        HerokuApi api = new HerokuApi(HerokuSettings.connection(settings), context.clock(), context.logger(), sleeper);
+        return new HerokuServiceTime(api, settings.uri(URL.name()), settings.duration(LOG_TIMEOUT.name()),
+                context.clock());
+    }
+}

@@ -1,0 +1,63 @@
+package io.autoscalebot.plugin.heroku.scale;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.scale.Scale;
+import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import java.util.Map;
+
+/**
+ * Reads and sets the quantity of one process type's formation: {@code GET} and {@code PATCH
+ * /apps/{app}/formation/{type}}.
+ *
+ * <p>{@link #current()} always returns Heroku's real quantity, so the engine decides from a hand scale too; the plugin
+ * only logs it, once, when the quantity moved since it last set or read it.
+ */
+public final class HerokuScale implements Scale {
+
+    private final HerokuApi api;
+    private final String processType;
+    private final System.Logger logger;
+    private final String formationPath;
+    private Integer lastKnown;
+
+    /**
+     * @param api the Platform API client for the app
+     * @param processType the process type to scale, like {@code web}
+     * @param logger where hand scales are told
+     */
+    public HerokuScale(HerokuApi api, String processType, System.Logger logger) {
+        this.api = api;
+        this.processType = processType;
+        this.logger = logger;
+        this.formationPath = api.connection().appPath() + "/formation/" + processType;
+    }
+
+    @Override
+    public synchronized int current() throws PluginException, InterruptedException {
+        String action = "the read of the " + processType + " formation of " + api.connection().app();
+        int quantity = quantity(api.get(formationPath, action), action);
+        if (lastKnown != null && lastKnown != quantity) {
+            logger.log(System.Logger.Level.INFO, "{0} on {1} scaled by hand: {2} -> {3}", processType,
+                    api.connection().app(), lastKnown, quantity);
+        }
+        lastKnown = quantity;
+        return quantity;
+    }
+
+    @Override
+    public synchronized int scaleTo(int target) throws PluginException, InterruptedException {
+        String action = "the scale of " + processType + " on " + api.connection().app() + " to " + target;
+        int quantity = quantity(api.patch(formationPath, Map.of("quantity", target), action), action);
+        lastKnown = quantity;
+        return quantity;
+    }
+
+    private static int quantity(Map<String, Object> formation, String action) throws PluginException {
+        Object quantity = formation.get("quantity");
+        if (!(quantity instanceof Long) || (Long) quantity < 0 || (Long) quantity > Integer.MAX_VALUE) {
+            throw new PluginException("Heroku answered " + action + " without a whole, non-negative quantity (got "
+                    + quantity + "); check that api_url points at the Heroku Platform API");
+        }
+        return ((Long) quantity).intValue();
+    }
+}

@@ -1,0 +1,67 @@
+package io.autoscalebot.plugin.heroku.scale;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.scale.Scale;
+import io.autoscalebot.api.scale.ScaleProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import io.autoscalebot.plugin.heroku.api.HerokuSettings;
+import io.autoscalebot.plugin.heroku.api.Sleeper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code heroku} scale component: a Heroku process type's dyno count, through the Platform API.
+ */
+public final class HerokuScaleProvider implements ScaleProvider {
+
+    /** The process type to scale. */
+    static final Setting PROCESS_TYPE = Setting.of("process_type", SettingType.STRING).defaultValue("web")
+            .doc("The process type to scale, as named in the app's Procfile (`web`, `worker`, ...).");
+
+    private static final Pattern PROCESS_TYPE_NAME = Pattern.compile("[-\\w]{1,128}");
+
+    private final Sleeper sleeper;
+
+    /** Creates the provider {@link java.util.ServiceLoader} finds. */
+    public HerokuScaleProvider() {
+        this(Sleeper.REAL);
+    }
+
+    /** @param sleeper how retries and rate-limit pacing wait; tests pass one that does not really wait */
+    HerokuScaleProvider(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String id() {
+        return "heroku";
+    }
+
+    @Override
+    public String description() {
+        return "Reads and sets the dyno count of a Heroku process type through the Platform API";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>(HerokuSettings.CONNECTION);
+        settings.add(1, PROCESS_TYPE);
+        return List.copyOf(settings);
+    }
+
+    @Override
+    public Scale create(Settings settings, PluginContext context) throws PluginException {
+        String processType = settings.string(PROCESS_TYPE.name());
+        if (!PROCESS_TYPE_NAME.matcher(processType).matches()) {
+            throw new PluginException("setting 'process_type' must be a process type name of letters, digits, '_'"
+                    + " and '-' (like web or worker), got '" + processType + "'");
+        }
+        HerokuApi api = new HerokuApi(HerokuSettings.connection(settings), context.clock(), context.logger(), sleeper);
+        return new HerokuScale(api, processType, context.logger());
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Heroku plugins: the {@code heroku} scale component (a process type's dyno count, through the Platform API) and the
+ * {@code heroku-service-time} measure component (the router's service time of a request, read from the app's log).
+ */
+module io.autoscalebot.plugin.heroku {
+    requires io.autoscalebot.api;
+    requires java.net.http;
+
+    provides io.autoscalebot.api.scale.ScaleProvider
+            with io.autoscalebot.plugin.heroku.scale.HerokuScaleProvider;
+    provides io.autoscalebot.api.measure.MeasureProvider
+            with io.autoscalebot.plugin.heroku.measure.HerokuServiceTimeProvider;
+}

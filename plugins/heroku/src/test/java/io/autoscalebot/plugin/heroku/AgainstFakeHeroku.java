@@ -1,0 +1,75 @@
+package io.autoscalebot.plugin.heroku;
+
+import io.autoscalebot.api.Plugin;
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.settings.Settings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A test against a fresh {@link FakeHerokuApi} serving app {@code my-app}, with a test clock, a sleeper that does not
+ * wait and a logger that remembers.
+ */
+public abstract class AgainstFakeHeroku {
+
+    /** The only token the fake accepts. */
+    protected static final String TOKEN = "0123-secret-token-4567";
+
+    /** The plugin instance's state directory. */
+    @TempDir
+    protected Path state;
+
+    /** The engine's clock, moved by hand and by {@link #sleeper}. */
+    protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+
+    /** Records retry and pacing waits. */
+    protected final RecordingSleeper sleeper = new RecordingSleeper(clock);
+
+    /** Records what the plugin logs. */
+    protected final RecordingLogger logger = new RecordingLogger();
+
+    /** The fake Heroku. */
+    protected FakeHerokuApi heroku;
+
+    @BeforeEach
+    void startHeroku() throws Exception {
+        heroku = FakeHerokuApi.start("my-app", TOKEN);
+    }
+
+    @AfterEach
+    void stopHeroku() {
+        heroku.close();
+    }
+
+    /**
+     * Creates a component for group {@code web} of {@code my-app} on the fake, with the right token.
+     *
+     * @param provider the component's provider
+     * @param overrides settings to add or replace
+     * @return the instance
+     * @throws Exception if the settings are invalid or creation failed
+     */
+    protected <T extends Plugin> T create(PluginProvider<T> provider, Map<String, Object> overrides) throws Exception {
+        Map<String, Object> raw = new HashMap<>(Map.of("app", "my-app", "token", TOKEN,
+                "api_url", heroku.baseUri().toString()));
+        raw.putAll(overrides);
+        Settings settings = Settings.resolve(provider.settings(), raw);
+        return provider.create(settings, new PluginContext("web", clock, logger, state, false));
+    }
+
+    /** @return a loopback port nothing listens on, for "cannot be reached" cases */
+    protected static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

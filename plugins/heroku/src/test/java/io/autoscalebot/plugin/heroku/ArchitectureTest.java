@@ -1,0 +1,34 @@
+package io.autoscalebot.plugin.heroku;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    /** Only the plugin's own classes folder: scanning the whole class path for the package is slow. */
+    private final JavaClasses plugin = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importLocations(List.of(Location.of(HerokuApi.class.getProtectionDomain().getCodeSource().getLocation())));
+
+    @Test
+    void dependsOnlyOnTheJdkAndThePluginApi() {
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.autoscalebot.api..", "io.autoscalebot.plugin.heroku..")
+                .because("a plugin ships without libraries and must not reach into the engine")
+                .check(plugin);
+    }
+
+    @Test
+    void keepsTheApiClientFreeOfTheComponentsUsingIt() {
+        classes().that().resideInAPackage("..heroku.api..").should().onlyDependOnClassesThat()
+                .resideOutsideOfPackages("..heroku.scale..", "..heroku.measure..")
+                .check(plugin);
+    }
+}

@@ -1,0 +1,94 @@
+package io.autoscalebot.plugin.heroku.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
+import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HerokuServiceTimeTest extends AgainstFakeHeroku {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Test
+    void measuresTheServiceTimeOfItsOwnRequestFromTheRouterLog() throws Exception {
+        heroku.serviceMillis(123);
+
+        Measurement measurement = measure(Map.of()).measure();
+
+        assertThat(measurement.hasValue()).as(measurement.describe()).isTrue();
+        assertThat(measurement.value()).isEqualTo(123);
+        assertThat(measurement.unit()).isEqualTo("ms");
+        assertThat(measurement.time()).isEqualTo(clock.instant());
+        assertThat(heroku.protocolViolations()).isEmpty();
+    }
+
+    @Test
+    void opensARouterLogSessionBeforeSendingTheRequestWithAUniqueRequestId() throws Exception {
+        measure(Map.of()).measure();
+
+        List<FakeHerokuApi.RecordedRequest> requests = heroku.requests();
+        assertThat(requests).extracting(FakeHerokuApi.RecordedRequest::path)
+                .containsSubsequence("/apps/my-app/log-sessions", "/app/health");
+        FakeHerokuApi.RecordedRequest session = requests.get(0);
+        assertThat(session.method()).isEqualTo("POST");
+        assertThat(session.body()).contains("\"dyno\": \"router\"", "\"source\": \"heroku\"", "\"tail\": true");
+        assertThat(session.header("Authorization")).isEqualTo("Bearer " + TOKEN);
+        FakeHerokuApi.RecordedRequest appRequest = requests.stream()
+                .filter(r -> r.path().equals("/app/health")).findFirst().orElseThrow();
+        assertThat(appRequest.header("X-Request-ID")).matches(UUID_PATTERN);
+        assertThat(appRequest.header("Authorization")).as("the token is for the API, not the app").isNull();
+    }
+
+    @Test
+    void failsWhenTheRouterLineDoesNotArriveWithinTheLogTimeout() throws Exception {
+        heroku.routerLogs(false);
+
+        Measurement measurement = measure(Map.of("log_timeout", "300ms")).measure();
+
+        assertThat(measurement.succeeded()).isFalse();
+        assertThat(measurement.failure()).contains("no router log line for request")
+                .contains("within log_timeout 300 ms");
+    }
+
+    @Test
+    void failsWithHerokusMessageWhenTheLogSessionIsRefused() throws Exception {
+        Measurement measurement = measure(Map.of("app", "other-app")).measure();
+
+        assertThat(measurement.succeeded()).isFalse();
+        assertThat(measurement.failure())
+                .contains("Heroku refused the log session for the router lines of other-app")
+                .contains("not_found (404): Couldn't find that app.");
+    }
+
+    @Test
+    void failsWhenTheAppCannotBeReached() throws Exception {
+        int closedPort = closedPort();
+
+        Measurement measurement = measure(Map.of("url", "http://127.0.0.1:" + closedPort + "/health")).measure();
+
+        assertThat(measurement.succeeded()).isFalse();
+        assertThat(measurement.failure()).contains("could not request http://127.0.0.1:" + closedPort + "/health");
+    }
+
+    @Test
+    void declaresTheTokenSecretAndDocumentsEverySetting() {
+        HerokuServiceTimeProvider provider = new HerokuServiceTimeProvider();
+
+        assertThat(provider.id()).isEqualTo("heroku-service-time");
+        assertThat(provider.settings()).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
+        assertThat(provider.settings()).filteredOn(setting -> setting.secret())
+                .extracting(setting -> setting.name()).containsExactly("token");
+    }
+
+    private Measure measure(Map<String, Object> overrides) throws Exception {
+        Map<String, Object> withUrl = new HashMap<>(Map.of("url", heroku.appUrl("/health").toString()));
+        withUrl.putAll(overrides);
+        return create(new HerokuServiceTimeProvider(sleeper), withUrl);
+    }
+}
