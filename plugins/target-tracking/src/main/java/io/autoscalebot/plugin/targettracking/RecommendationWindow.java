@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.IntBinaryOperator;
 
 /**
  * The raw recommendations of recent decisions, for HPA's stabilization windows: moving up takes the lowest
@@ -23,13 +24,7 @@ final class RecommendationWindow {
      * @return the lowest recommendation after {@code cutoff}, {@code proposal} included
      */
     int lowestAfter(Instant cutoff, int proposal) {
-        int lowest = proposal;
-        for (Recommendation recommendation : recommendations) {
-            if (recommendation.time().isAfter(cutoff)) {
-                lowest = Math.min(lowest, recommendation.count());
-            }
-        }
-        return lowest;
+        return foldAfter(cutoff, proposal, Math::min);
     }
 
     /**
@@ -38,13 +33,17 @@ final class RecommendationWindow {
      * @return the highest recommendation after {@code cutoff}, {@code proposal} included
      */
     int highestAfter(Instant cutoff, int proposal) {
-        int highest = proposal;
+        return foldAfter(cutoff, proposal, Math::max);
+    }
+
+    private int foldAfter(Instant cutoff, int proposal, IntBinaryOperator pick) {
+        int result = proposal;
         for (Recommendation recommendation : recommendations) {
             if (recommendation.time().isAfter(cutoff)) {
-                highest = Math.max(highest, recommendation.count());
+                result = pick.applyAsInt(result, recommendation.count());
             }
         }
-        return highest;
+        return result;
     }
 
     /**
