@@ -1,6 +1,5 @@
 package io.autoscalebot.engine.simulate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -57,14 +57,16 @@ public final class TraceReader {
      * @throws TraceException if the file cannot be read or a row is wrong; the message names the file and line
      */
     public Trace read(Path file) throws TraceException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.getFileName().toString(), reader);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new TraceException("trace file " + file + " does not exist; give the path of a CSV of"
                     + " 'timestamp,count' rows", e);
         } catch (IOException e) {
             throw new TraceException("cannot read trace file " + file + ": " + e.getMessage(), e);
         }
+        return read(file.getFileName().toString(), text);
     }
 
     /**
@@ -75,7 +77,16 @@ public final class TraceReader {
      * @throws IOException if {@code csv} cannot be read
      */
     public Trace read(String source, Reader csv) throws TraceException, IOException {
-        Rows rows = parse(source, csv instanceof BufferedReader ? (BufferedReader) csv : new BufferedReader(csv));
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int read = csv.read(buffer); read >= 0; read = csv.read(buffer)) {
+            text.append(buffer, 0, read);
+        }
+        return read(source, text.toString());
+    }
+
+    private Trace read(String source, String text) throws TraceException {
+        Rows rows = parse(source, text);
         if (rows.size < 2) {
             throw new TraceException(source + ": found " + rows.size + " data rows; a trace needs at least two to tell"
                     + " its step, " + EXAMPLE);
@@ -88,71 +99,120 @@ public final class TraceReader {
                         Arrays.copyOf(rows.counts, rows.size), missing, gaps);
     }
 
-    private Rows parse(String source, BufferedReader reader) throws IOException, TraceException {
+    /** Scans the text in place, without a String per line: months of minutes must read in a fraction of a second. */
+    private Rows parse(String source, String text) throws TraceException {
         Rows rows = new Rows();
+        DateCache dates = new DateCache();
+        int next = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
         int lineNumber = 0;
-        String line;
-        boolean first = true;
-        while ((line = reader.readLine()) != null) {
+        boolean headerAllowed = true;
+        while (next < text.length()) {
+            int newline = text.indexOf('\n', next);
+            int end = newline < 0 ? text.length() : newline;
+            int from = next;
+            next = end + 1;
             lineNumber++;
-            if (first) {
-                line = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            while (from < end && Character.isWhitespace(text.charAt(from))) {
+                from++;
             }
-            if (line.isBlank()) {
+            while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (from == end) {
                 continue;
             }
-            int comma = line.indexOf(',');
-            if (comma < 0 || line.indexOf(',', comma + 1) >= 0) {
+            int comma = text.indexOf(',', from);
+            int extraComma = comma < 0 ? -1 : text.indexOf(',', comma + 1);
+            if (comma < 0 || comma >= end || (extraComma >= 0 && extraComma < end)) {
                 throw new TraceException(source + " line " + lineNumber + ": expected two columns 'timestamp,count' "
-                        + EXAMPLE + ", got '" + line + "'");
+                        + EXAMPLE + ", got '" + text.substring(from, end) + "'");
             }
             long time;
             try {
-                time = parseTime(line.substring(0, comma).trim());
+                time = parseTime(text, from, trimEnd(text, from, comma), dates);
             } catch (DateTimeException | NumberFormatException e) {
-                if (first) {
-                    first = false;  // the header line
+                if (headerAllowed) {
+                    headerAllowed = false;
                     continue;
                 }
                 throw new TraceException(source + " line " + lineNumber + ": cannot read the timestamp '"
-                        + line.substring(0, comma).trim() + "': expected yyyy-MM-dd HH:mm:ss, " + EXAMPLE);
+                        + text.substring(from, comma).trim() + "': expected yyyy-MM-dd HH:mm:ss, " + EXAMPLE);
             }
-            first = false;
-            rows.add(time, parseCount(source, lineNumber, line.substring(comma + 1).trim()), lineNumber);
-            if (rows.size > 1 && time <= rows.times[rows.size - 2]) {
+            headerAllowed = false;
+            if (rows.size > 0 && time <= rows.times[rows.size - 1]) {
                 throw new TraceException(source + " line " + lineNumber + ": timestamp " + Instant.ofEpochSecond(time)
-                        + " is not after the previous row's " + Instant.ofEpochSecond(rows.times[rows.size - 2])
+                        + " is not after the previous row's " + Instant.ofEpochSecond(rows.times[rows.size - 1])
                         + "; rows must be in time order, one per step");
             }
+            rows.add(time, parseCount(source, lineNumber, text, skipSpaces(text, comma + 1, end), end), lineNumber);
         }
         return rows;
     }
 
-    private static double parseCount(String source, int lineNumber, String text) throws TraceException {
-        double count;
-        try {
-            count = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            count = Double.NaN;
+    private static int trimEnd(String text, int from, int end) {
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static int skipSpaces(String text, int from, int end) {
+        while (from < end && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static double parseCount(String source, int lineNumber, String text, int from, int end)
+            throws TraceException {
+        double count = end > from && end - from < 16 ? wholeNumber(text, from, end) : -1;
+        if (count < 0) {
+            try {
+                count = Double.parseDouble(text.substring(from, end));
+            } catch (NumberFormatException e) {
+                count = Double.NaN;
+            }
         }
         if (!(count >= 0) || Double.isInfinite(count)) {
-            throw new TraceException(source + " line " + lineNumber + ": cannot use the count '" + text
-                    + "': expected the number of arrivals in the step, 0 or more, " + EXAMPLE);
+            throw new TraceException(source + " line " + lineNumber + ": cannot use the count '"
+                    + text.substring(from, end) + "': expected the number of arrivals in the step, 0 or more, "
+                    + EXAMPLE);
         }
         return count;
     }
 
-    /** Reads {@code yyyy-MM-dd HH:mm[:ss]} by position: several times faster than a DateTimeFormatter on big files. */
-    private long parseTime(String text) {
-        if ((text.length() != 19 && text.length() != 16) || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || (text.charAt(10) != ' ' && text.charAt(10) != 'T') || text.charAt(13) != ':'
-                || (text.length() == 19 && text.charAt(16) != ':')) {
+    /** @return the digits as a number, or -1 when they are not only digits (a decimal, a sign, a word) */
+    private static long wholeNumber(String text, int from, int end) {
+        long value = 0;
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Reads {@code yyyy-MM-dd HH:mm[:ss]} by position, looking each date up once: ten times faster than parsing. */
+    private long parseTime(String text, int from, int end, DateCache dates) {
+        int length = end - from;
+        if ((length != 19 && length != 16) || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-'
+                || (text.charAt(from + 10) != ' ' && text.charAt(from + 10) != 'T') || text.charAt(from + 13) != ':'
+                || (length == 19 && text.charAt(from + 16) != ':')) {
             throw new DateTimeException("not yyyy-MM-dd HH:mm:ss");
         }
-        int seconds = text.length() == 19 ? digits(text, 17, 19) : 0;
-        LocalDateTime time = LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
-                digits(text, 11, 13), digits(text, 14, 16), seconds);
-        return zone instanceof ZoneOffset ? time.toEpochSecond((ZoneOffset) zone) : time.atZone(zone).toEpochSecond();
+        int hour = digits(text, from + 11, from + 13);
+        int minute = digits(text, from + 14, from + 16);
+        int second = length == 19 ? digits(text, from + 17, from + 19) : 0;
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw new DateTimeException("time of day out of range");
+        }
+        long local = dates.epochDay(text, from) * 86_400 + hour * 3600L + minute * 60L + second;
+        if (zone instanceof ZoneOffset) {
+            return local - ((ZoneOffset) zone).getTotalSeconds();
+        }
+        return LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
     }
 
     private static int digits(String text, int from, int to) {
@@ -165,6 +225,20 @@ public final class TraceReader {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** The last date read: rows of one day share it, so it is validated and converted once a day, not once a row. */
+    private static final class DateCache {
+        private String date = "";
+        private long epochDay;
+
+        long epochDay(String text, int from) {
+            if (date.isEmpty() || !text.startsWith(date, from)) {
+                date = text.substring(from, from + 10);
+                epochDay = LocalDate.of(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)).toEpochDay();
+            }
+            return epochDay;
+        }
     }
 
     private static long medianGap(Rows rows) {
