@@ -70,6 +70,10 @@ public final class TargetTracking implements Decide {
             return Decision.hold("target-tracking acts on measured values and ignores the app's instruction "
                     + measurement.instruction());
         }
+        if (measurement.value() < 0) {
+            return Decision.hold("the newest measurement is negative (" + measurement.describe()
+                    + "), which no per-process load can be; check the measure plugin");
+        }
         int current = context.current();
         if (current == 0) {
             return Decision.hold("no process is running, so there is no per-process value to track;"

@@ -193,6 +193,14 @@ class TargetTrackingTest {
     }
 
     @Test
+    void holdsOnANegativeMeasurement() {
+        Decision decision = hpaDefaults(100).decide(context(T0, 4, -20));
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).contains("the newest measurement is negative (-20 m)");
+    }
+
+    @Test
     void holdsWithoutAnyMeasurementOrProcess() {
         Decision empty = hpaDefaults(100).decide(new DecideContext("web", T0, 2, 0, 10, List.of(), Optional.empty()));
         Decision none = hpaDefaults(100).decide(context(T0, 0, 500));
