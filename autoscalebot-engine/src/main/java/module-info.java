@@ -9,6 +9,7 @@ module io.autoscalebot.engine {
 
     exports io.autoscalebot.engine.plugin;
     exports io.autoscalebot.engine.config;
+    exports io.autoscalebot.engine.simulate;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

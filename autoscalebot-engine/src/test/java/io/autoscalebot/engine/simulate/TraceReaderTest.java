@@ -1,0 +1,176 @@
+package io.autoscalebot.engine.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceReaderTest {
+
+    private static final String WITH_GAP = String.join("\n",
+            "time,number_of_requests",
+            "1995-07-01 00:00:00,42",
+            "1995-07-01 00:01:00,61",
+            "1995-07-01 00:02:00,0",
+            "1995-07-01 00:05:00,7",   // 00:03 and 00:04 have no row
+            "1995-07-01 00:06:00,9");
+
+    private static Trace read(MissingSteps missing, String csv) throws Exception {
+        return new TraceReader(missing, ZoneId.of("UTC")).read("test.csv", new StringReader(csv));
+    }
+
+    @Test
+    void treatsMissingStepsAsZeroLoadByDefault() throws Exception {
+        Trace trace = new TraceReader().read("test.csv", new StringReader(WITH_GAP));
+
+        assertThat(trace.missing()).isEqualTo(MissingSteps.ZERO);
+        assertThat(trace.step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(trace.counts()).containsExactly(42, 61, 0, 0, 0, 7, 9);
+        assertThat(trace.time(3)).isEqualTo(Instant.parse("1995-07-01T00:03:00Z"));
+        assertThat(trace.missingSteps()).isEqualTo(2);
+        assertThat(trace.gaps()).containsExactly(new TraceGap(Instant.parse("1995-07-01T00:02:00Z"),
+                Instant.parse("1995-07-01T00:05:00Z"), 2));
+        assertThat(trace.ratePerSecond(1)).isEqualTo(61 / 60.0);
+    }
+
+    @Test
+    void skipsMissingStepsWhenAskedToTreatThemAsAGap() throws Exception {
+        Trace trace = read(MissingSteps.GAP, WITH_GAP);
+
+        assertThat(trace.counts()).containsExactly(42, 61, 0, 7, 9);
+        assertThat(trace.time(3)).isEqualTo(Instant.parse("1995-07-01T00:05:00Z"));
+        assertThat(trace.missingSteps()).isEqualTo(2);
+    }
+
+    @Test
+    void readsHourlyRowsUnderAnotherHeaderAndWithoutOne() throws Exception {
+        Trace withHeader = read(MissingSteps.ZERO,
+                "Time,Projectviews\n2020-01-01 00:00:00,18780795\r\n2020-01-01 01:00:00,19387244\n");
+        Trace bare = read(MissingSteps.ZERO, "2020-01-01T00:00,1\n2020-01-01T01:00,2.5\n\n");
+
+        assertThat(withHeader.step()).isEqualTo(Duration.ofHours(1));
+        assertThat(withHeader.counts()).containsExactly(18780795, 19387244);
+        assertThat(bare.counts()).containsExactly(1, 2.5);
+    }
+
+    @Test
+    void readsTimestampsInTheChosenZone() throws Exception {
+        Trace trace = new TraceReader(MissingSteps.ZERO, ZoneId.of("America/New_York"))
+                .read("ny.csv", new StringReader("1995-07-01 00:00:00,1\n1995-07-01 00:01:00,2\n"));
+
+        assertThat(trace.time(0)).isEqualTo(Instant.parse("1995-07-01T04:00:00Z"));
+    }
+
+    @Test
+    void namesTheLineOfAnUnreadableTimestamp() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-07-01 00:00:00,1\n1995-07-01 25:00:00,2"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 3: cannot read the timestamp '1995-07-01 25:00:00'")
+                .hasMessageContaining("yyyy-MM-dd HH:mm:ss");
+    }
+
+    @Test
+    void refusesADateThatDoesNotExist() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-02-28 00:00:00,1\n1995-02-30 00:00:00,2"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 3: cannot read the timestamp '1995-02-30 00:00:00'");
+    }
+
+    @Test
+    void refusesRowsOutOfOrder() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO,
+                "1995-07-01 00:01:00,1\n1995-07-01 00:00:00,2\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 2: timestamp 1995-07-01T00:00:00Z is not after the previous row's");
+    }
+
+    @Test
+    void refusesARowOffTheStepGrid() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, String.join("\n", "1995-07-01 00:00:00,1",
+                "1995-07-01 00:01:00,1", "1995-07-01 00:02:00,1", "1995-07-01 00:03:30,1")))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 4: this row is 90s after the previous one")
+                .hasMessageContaining("60s step");
+    }
+
+    @Test
+    void refusesANegativeOrMissingCount() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1\n1995-07-01 00:01:00,-3\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 2: cannot use the count '-3'");
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1\n1995-07-01 00:01:00\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 2: expected two columns 'timestamp,count'");
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1,extra\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv line 1: expected two columns 'timestamp,count'");
+    }
+
+    @Test
+    void refusesATraceTooShortToTellItsStep() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-07-01 00:00:00,1\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("found 1 data rows; a trace needs at least two");
+    }
+
+    @Test
+    void saysWhichFileDoesNotExist(@TempDir Path folder) {
+        Path missing = folder.resolve("nope.csv");
+
+        assertThatThrownBy(() -> new TraceReader().read(missing))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("trace file " + missing + " does not exist");
+    }
+
+    @Test
+    void readsTheNasaTraceQuicklyAndCountsItsOutage() throws Exception {
+        Path nasa = sharedTrace("nasa-1995-per-minute.csv");
+
+        // The best of three reads, so a burst of load on a shared build machine does not decide the verdict.
+        Duration took = Duration.ofDays(1);
+        Trace zeroFilled = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            zeroFilled = new TraceReader().read(nasa);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            took = elapsed.compareTo(took) < 0 ? elapsed : took;
+        }
+        Trace gapped = new TraceReader(MissingSteps.GAP, ZoneId.of("UTC")).read(nasa);
+
+        // README: 87,015 rows from 1995-07-01 00:00 to 08-31 23:59 (89,280 minutes), one outage with no rows from
+        // after 1995-08-01 14:51 until 08-03 04:37: 2,265 missing minutes.
+        assertThat(gapped.size()).isEqualTo(87_015);
+        assertThat(zeroFilled.size()).isEqualTo(89_280);
+        assertThat(zeroFilled.gaps()).containsExactly(new TraceGap(Instant.parse("1995-08-01T14:51:00Z"),
+                Instant.parse("1995-08-03T04:37:00Z"), 2_265));
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void readsTheWikipediaTraceAsHourlySteps() throws Exception {
+        Trace wikipedia = new TraceReader().read(sharedTrace("wikipedia-2020-hourly.csv"));
+
+        assertThat(wikipedia.step()).isEqualTo(Duration.ofHours(1));
+        assertThat(wikipedia.size()).isEqualTo(8_784);
+        assertThat(wikipedia.missingSteps()).isZero();
+    }
+
+    /** The shared traces sit in {@code shared/traces} beside the checkout, or above it. */
+    static Path sharedTrace(String name) {
+        Optional<Path> found = Optional.empty();
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && found.isEmpty(); dir = dir.getParent()) {
+            found = Optional.of(dir.resolve("shared/traces").resolve(name)).filter(Files::isRegularFile);
+        }
+        assumeTrue(found.isPresent(), "shared/traces/" + name + " is not beside this checkout");
+        return found.get();
+    }
+}

@@ -1,0 +1,105 @@
+package io.autoscalebot.plugin.targettracking;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Offers {@code target-tracking}: keeps a per-process measurement near a target the way Kubernetes' Horizontal Pod
+ * Autoscaler does, with its defaults.
+ */
+public final class TargetTrackingProvider implements DecideProvider {
+
+    /** The id users write in {@code autoscale.toml}. */
+    public static final String ID = "target-tracking";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Scales in proportion to how far a per-process measurement is from its target, like Kubernetes' HPA:"
+                + " count = ceil(count x measured / target), with a tolerance, stabilization windows and rate limits";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>();
+        settings.add(Setting.of("target", SettingType.NUMBER).asRequired().minimum(0)
+                .doc("The per-process value to hold, in the measurement's unit: 0.7 for 70% utilisation, 500 for a"
+                        + " 500 ms response time. Must be greater than 0."));
+        settings.add(Setting.of("tolerance", SettingType.NUMBER).defaultValue(0.1).minimum(0)
+                .doc("Hold while measured/target is within this fraction of 1 (0.1: between 0.9 and 1.1), so small"
+                        + " wobbles do not scale."));
+        ScalingRules up = ScalingRules.hpaUp();
+        ScalingRules down = ScalingRules.hpaDown();
+        settings.addAll(directionSettings(up, "Scaling up acts on the lowest recommendation made within this window;"
+                + " 0s reacts at once."));
+        settings.addAll(directionSettings(down, "Scaling down acts on the highest recommendation made within this"
+                + " window, so a short dip does not remove processes."));
+        return List.copyOf(settings);
+    }
+
+    private static List<Setting> directionSettings(ScalingRules defaults, String stabilizationDoc) {
+        String way = defaults.direction().label();
+        String verb = defaults.direction() == ScalingRules.Direction.UP ? "added" : "removed";
+        Setting percent = Setting.of("scale_" + way + "_percent", SettingType.INTEGER).minimum(0)
+                .doc("At most this percentage of the count at the start of each period may be " + verb
+                        + " within the period. Leave unset for no percent policy.");
+        Setting pods = Setting.of("scale_" + way + "_pods", SettingType.INTEGER).minimum(0)
+                .doc("At most this many processes may be " + verb + " within each period. Leave unset for no"
+                        + " pods policy.");
+        return List.of(
+                Setting.of("scale_" + way + "_stabilization", SettingType.DURATION)
+                        .defaultValue(defaults.stabilization()).doc(stabilizationDoc),
+                withDefault(percent, defaults.percent()),
+                withDefault(pods, defaults.pods()),
+                Setting.of("scale_" + way + "_period", SettingType.DURATION).defaultValue(defaults.period())
+                        .doc("The sliding period the scale-" + way + " policies count " + verb
+                                + " processes in. Must be longer than 0s."),
+                Setting.of("scale_" + way + "_select", SettingType.STRING).defaultValue(defaults.select().label())
+                        .choices("max", "min", "disabled")
+                        .doc("max: the policy allowing the bigger change wins; min: the smaller; disabled: never"
+                                + " scale " + way + "."));
+    }
+
+    private static Setting withDefault(Setting setting, OptionalInt value) {
+        return value.isPresent() ? setting.defaultValue(value.getAsInt()) : setting;
+    }
+
+    @Override
+    public Decide create(Settings settings, PluginContext context) throws PluginException {
+        double target = settings.number("target");
+        if (target <= 0) {
+            throw new PluginException("setting 'target' must be greater than 0, got " + target
+                    + ": it is the per-process value to hold, like 0.7 for 70% utilisation");
+        }
+        return new TargetTracking(target, settings.number("tolerance"),
+                rules(settings, ScalingRules.Direction.UP), rules(settings, ScalingRules.Direction.DOWN));
+    }
+
+    private static ScalingRules rules(Settings settings, ScalingRules.Direction direction) throws PluginException {
+        String prefix = "scale_" + direction.label() + "_";
+        Duration period = settings.duration(prefix + "period");
+        if (period.isZero()) {
+            throw new PluginException("setting '" + prefix + "period' must be longer than 0s, like \"15s\"");
+        }
+        return new ScalingRules(direction, settings.duration(prefix + "stabilization"),
+                optionalInteger(settings, prefix + "percent"), optionalInteger(settings, prefix + "pods"), period,
+                SelectPolicy.fromLabel(settings.string(prefix + "select")));
+    }
+
+    private static OptionalInt optionalInteger(Settings settings, String name) {
+        return settings.has(name) ? OptionalInt.of(settings.integer(name)) : OptionalInt.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package io.autoscalebot.plugin.targettracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideContext;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetTrackingProviderTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
+
+    @TempDir
+    Path state;
+
+    private final TargetTrackingProvider provider = new TargetTrackingProvider();
+
+    private PluginContext pluginContext() {
+        return new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("target-tracking"), state,
+                false);
+    }
+
+    @Test
+    void isFoundByTheServiceLoader() {
+        assertThat(ServiceLoader.load(DecideProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(DecideProvider::id)).contains("target-tracking");
+    }
+
+    @Test
+    void appliesTheHpaDefaultsWhenOnlyTheTargetIsSet() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 0.7));
+
+        assertThat(settings.number("tolerance")).isEqualTo(0.1);
+        assertThat(settings.duration("scale_down_stabilization")).hasSeconds(300);
+        assertThat(settings.duration("scale_up_stabilization")).isZero();
+        assertThat(settings.integer("scale_up_pods")).isEqualTo(4);
+        assertThat(settings.has("scale_down_pods")).isFalse();
+        assertThat(settings.string("scale_up_select")).isEqualTo("max");
+    }
+
+    @Test
+    void createsATrackerThatFollowsTheConfiguredPolicies() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 500, "scale_up_pods", 2, "scale_up_percent", 10, "scale_up_period", "1m"));
+        Decide decide = provider.create(settings, pluginContext());
+
+        var decision = decide.decide(new DecideContext("web", NOW, 10, 1, 100,
+                List.of(Measurement.of(NOW, 1000, "ms")), Optional.empty()));
+
+        // Wants 20; max(ceil(10 x 110%) = 11, 10 + 2 = 12) = 12.
+        assertThat(decision.target()).hasValue(12);
+    }
+
+    @Test
+    void refusesATargetOfZero() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 0));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'target' must be greater than 0");
+    }
+
+    @Test
+    void refusesAZeroPeriod() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s"));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("'scale_down_period' must be longer than 0s");
+    }
+
+    @Test
+    void rejectsAnUnknownSelectPolicy() {
+        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 1, "scale_up_select", "fast")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("must be one of max, min, disabled");
+    }
+
+    @Test
+    void documentsEverySetting() {
+        assertThat(provider.settings()).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
+        assertThat(provider.description()).contains("HPA");
+    }
+}
