@@ -89,19 +89,13 @@ final class GroupRunner {
             return tick.report(TickReport.Outcome.NOT_STARTED);
         }
         for (Instance<?> instance : plugins.all()) {
-            CallResult<Object> hook = calls.call(instance.loader(), group.timeout(), () -> {
-                instance.plugin().beforeTick();
-                return null;
-            });
+            CallResult<Void> hook = calls.run(instance, group.timeout(), instance.plugin()::beforeTick);
             if (!hook.succeeded()) {
                 return tickFailed(tick, "before-tick hook of " + instance.label() + " failed: " + hook.failure());
             }
         }
-        CallResult<Integer> current = calls.call(plugins.scale().loader(), group.timeout(),
-                plugins.scale().plugin()::current);
-        String countProblem = !current.succeeded() ? current.failure()
-                : current.value() == null ? "it returned no count (null)"
-                : current.value() < 0 ? "it reported a negative count, " + current.value() : null;
+        CallResult<Integer> current = calls.call(plugins.scale(), group.timeout(), plugins.scale().plugin()::current);
+        String countProblem = countProblem(current);
         if (countProblem != null) {
             String message = "cannot read the current count from " + plugins.scale().label() + ": " + countProblem;
             tick.event(EventType.SCALE_FAILED, message, Map.of("reason", countProblem));
@@ -122,8 +116,8 @@ final class GroupRunner {
         DecisionInput input = new DecisionInput(group.name(), clock.instant(), group.zone(), current, group.min(),
                 group.max(), history.measurements(), state.lastScale());
         Verdict verdict = DecisionStep.decide(input, context -> {
-            CallResult<io.autoscalebot.api.decide.Decision> decision = calls.call(plugins.decide().loader(),
-                    group.timeout(), () -> plugins.decide().plugin().decide(context));
+            CallResult<io.autoscalebot.api.decide.Decision> decision = calls.call(plugins.decide(), group.timeout(),
+                    () -> plugins.decide().plugin().decide(context));
             if (!decision.succeeded()) {
                 throw new CallFailedException(decision.failure());
             }
@@ -135,18 +129,30 @@ final class GroupRunner {
         if (!verdict.failed()) {
             tick.bounds(verdict);
         }
-        boolean scaled = verdict.scales() && scale(tick, new ScaleAction(current, verdict.target(), verdict.reason(),
-                dryRun), measurement, verdict);
-        if (!verdict.scales()) {
+        TickReport.Outcome outcome = TickReport.Outcome.HELD;
+        if (verdict.scales()) {
+            outcome = scale(tick, new ScaleAction(current, verdict.target(), verdict.reason(), dryRun), measurement,
+                    verdict);
+        } else {
             tick.note("hold: " + verdict.reason());
         }
         tick.tooRapid(tooRapid.check(state.recentScales(), tick.start).orElse(null));
-        return tick.report(failure != null ? TickReport.Outcome.FAILED
-                : scaled ? TickReport.Outcome.SCALED : TickReport.Outcome.HELD);
+        return tick.report(failure != null ? TickReport.Outcome.FAILED : outcome);
+    }
+
+    /** @return what is wrong with a count the scale plugin gave (failed, null, negative), or null when usable */
+    private static String countProblem(CallResult<Integer> count) {
+        if (!count.succeeded()) {
+            return count.failure();
+        }
+        if (count.value() == null) {
+            return "it returned no count (null)";
+        }
+        return count.value() < 0 ? "it reported a negative count, " + count.value() : null;
     }
 
     private Measurement measure(Instant now) {
-        CallResult<Measurement> result = calls.call(plugins.measure().loader(), group.timeout(),
+        CallResult<Measurement> result = calls.call(plugins.measure(), group.timeout(),
                 plugins.measure().plugin()::measure);
         if (!result.succeeded()) {
             return Measurement.failed(now, result.failure());
@@ -157,8 +163,8 @@ final class GroupRunner {
         return result.value();
     }
 
-    /** @return true when the count changed (or, in a dry run, would have) */
-    private boolean scale(Tick tick, ScaleAction action, Measurement measurement, Verdict verdict) {
+    /** @return SCALED when the count changed (or, in a dry run, would have), else FAILED */
+    private TickReport.Outcome scale(Tick tick, ScaleAction action, Measurement measurement, Verdict verdict) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("from", String.valueOf(action.from()));
         details.put("to", String.valueOf(action.to()));
@@ -168,30 +174,30 @@ final class GroupRunner {
         details.put("max", String.valueOf(verdict.max()));
         details.put("dry_run", String.valueOf(action.dryRun()));
         String problem = null;
-        int now = action.to();
+        int after = action.to();
         if (!action.dryRun()) {
-            CallResult<Integer> result = calls.call(plugins.scale().loader(), group.timeout(),
+            CallResult<Integer> result = calls.call(plugins.scale(), group.timeout(),
                     () -> plugins.scale().plugin().scaleTo(action.to()));
-            problem = !result.succeeded() ? result.failure()
-                    : result.value() == null ? "it returned no count (null)"
-                    : result.value() < 0 ? "it reported a negative count, " + result.value()
-                    : result.value() == action.from() ? "it still reports " + action.from() + " processes" : null;
-            now = problem == null ? result.value() : action.from();
+            problem = countProblem(result);
+            if (problem == null && result.value() == action.from()) {
+                problem = "it still reports " + action.from() + " processes";
+            }
+            after = problem == null ? result.value() : action.from();
         }
         if (problem != null) {
             String message = "scaling " + action.from() + " -> " + action.to() + " failed: " + problem;
             details.put("error", problem);
             tick.event(EventType.SCALE_FAILED, message, details);
             tick.note(message);
-            return false;
+            return TickReport.Outcome.FAILED;
         }
-        state = state.withScale(new ScaleEvent(tick.start, action.from(), now),
+        state = state.withScale(new ScaleEvent(tick.start, action.from(), after),
                 tick.start.minus(group.rules().tooRapidPeriod()));
-        String outcome = action.describe() + (now != action.to() ? " (asked for " + action.to() + ", now " + now + ")"
-                : "") + ": " + action.reason();
+        String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
+        String outcome = action.describe() + partly + ": " + action.reason();
         tick.event(EventType.SCALE, outcome, details);
         tick.note(outcome);
-        return true;
+        return TickReport.Outcome.SCALED;
     }
 
     private TickReport tickFailed(Tick tick, String failure) {
@@ -232,10 +238,8 @@ final class GroupRunner {
     private void deliver(List<Notification> outbox, List<Instance<Notify>> notifiers) {
         for (Notification notification : outbox) {
             for (Instance<Notify> notifier : notifiers) {
-                CallResult<Object> sent = calls.call(notifier.loader(), group.timeout(), () -> {
-                    notifier.plugin().notify(notification);
-                    return null;
-                });
+                CallResult<Void> sent = calls.run(notifier, group.timeout(),
+                        () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
                     log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver a "
                             + notification.type() + " notification: " + sent.failure());
@@ -273,10 +277,7 @@ final class GroupRunner {
 
     private void teardown(List<Instance<?>> instances) {
         for (Instance<?> instance : instances) {
-            CallResult<Object> done = calls.call(instance.loader(), group.timeout(), () -> {
-                instance.plugin().teardown();
-                return null;
-            });
+            CallResult<Void> done = calls.run(instance, group.timeout(), instance.plugin()::teardown);
             if (!done.succeeded()) {
                 log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());

@@ -61,7 +61,7 @@ final class GroupStarter {
             Instance<Measure> measure = startOne(group.measure(), Measure.class, created);
             Instance<Decide> decide = startOne(group.decide(), Decide.class, created);
             Instance<Scale> scale = startOne(group.scale(), Scale.class, created);
-            CallResult<Integer> size = calls.call(decide.loader(), group.timeout(), decide.plugin()::historySize);
+            CallResult<Integer> size = calls.call(decide, group.timeout(), decide.plugin()::historySize);
             if (!size.succeeded() || size.value() == null) {
                 throw new CallFailedException("cannot start: " + decide.label() + " did not say its history size: "
                         + size.failure());
@@ -87,10 +87,7 @@ final class GroupStarter {
         }
         Instance<T> instance = new Instance<>(kind.cast(made.value()), config);
         created.add(instance);
-        CallResult<Object> setUp = calls.call(instance.loader(), group.timeout(), () -> {
-            instance.plugin().setup();
-            return null;
-        });
+        CallResult<Void> setUp = calls.run(instance, group.timeout(), instance.plugin()::setup);
         if (!setUp.succeeded()) {
             throw new CallFailedException("cannot start: setup of " + label + " failed: " + setUp.failure());
         }

@@ -61,6 +61,31 @@ public final class PluginCalls implements AutoCloseable {
         }
     }
 
+    /** A plugin call that returns nothing: a hook, a notification. */
+    @FunctionalInterface
+    public interface Action {
+        /** Calls the plugin. */
+        void run() throws Exception;
+    }
+
+    /** Like {@link #call}, for a call that returns nothing. */
+    public CallResult<Void> run(ClassLoader loader, Duration timeout, Action action) {
+        return call(loader, timeout, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Calls into one of a group's instances, with its loader. */
+    <T> CallResult<T> call(Instance<?> instance, Duration timeout, Callable<T> body) {
+        return call(instance.loader(), timeout, body);
+    }
+
+    /** Calls into one of a group's instances, with its loader, for a call that returns nothing. */
+    CallResult<Void> run(Instance<?> instance, Duration timeout, Action action) {
+        return run(instance.loader(), timeout, action);
+    }
+
     /** Interrupts calls still running and stops the workers. */
     @Override
     public void close() {

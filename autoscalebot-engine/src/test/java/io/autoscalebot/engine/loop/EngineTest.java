@@ -164,6 +164,26 @@ class EngineTest {
     }
 
     @Test
+    void aFailedScaleIsNotifiedAndNotRecordedAsAScale() {
+        RecordingNotify notes = new RecordingNotify();
+        FakeScale refusing = new FakeScale(2) {
+            @Override
+            public int scaleTo(int target) throws PluginException {
+                throw new PluginException("Heroku answered 429 Too Many Requests; retry after 60 s");
+            }
+        };
+        engine(TestGroups.engine(stateDir, Set.of(), group(SCALE_UP, refusing, notes).build("web")),
+                EngineOptions.DEFAULT);
+
+        TickReport report = engine.runOnce().get(0);
+
+        assertThat(report.outcome()).isEqualTo(TickReport.Outcome.FAILED);
+        assertThat(notes.of(EventType.SCALE_FAILED)).singleElement().extracting(Notification::message).isEqualTo(
+                "web: scaling 2 -> 3 failed: Heroku answered 429 Too Many Requests; retry after 60 s");
+        assertThat(new FileStateStore(stateDir, log).load("web").lastScale()).isEmpty();
+    }
+
+    @Test
     void clampsToATimeOfDayMinAcrossMidnightInVancouver() {
         // given: min is 4 from 22:00 to 06:00 local time, 1 otherwise; decide always holds
         FakeScale scale = new FakeScale(2);

@@ -1,6 +1,5 @@
 package io.autoscalebot.engine.loop;
 
-import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginProvider;
@@ -20,7 +19,7 @@ import io.autoscalebot.engine.plugin.Component;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.Map;
 
 /** Plain plugins implementing the SPIs, and their providers, for engine tests. */
 final class TestPlugins {
@@ -29,117 +28,82 @@ final class TestPlugins {
     }
 
     static ComponentConfig measure(String id, Measure measure) {
-        return configure(new MeasureProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return "test measure";
-            }
-
-            @Override
-            public Measure create(Settings settings, PluginContext context) {
-                return measure;
-            }
-        });
+        return configure(new FixedMeasure(id, measure));
     }
 
     static ComponentConfig decide(String id, Decide decide) {
-        return configure(new DecideProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return "test decide";
-            }
-
-            @Override
-            public Decide create(Settings settings, PluginContext context) {
-                return decide;
-            }
-        });
+        return configure(new FixedDecide(id, decide));
     }
 
     static ComponentConfig scale(String id, Scale scale) {
-        return configure(new ScaleProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return "test scale";
-            }
-
-            @Override
-            public Scale create(Settings settings, PluginContext context) {
-                return scale;
-            }
-        });
+        return configure(new FixedScale(id, scale));
     }
 
     static ComponentConfig notifier(String id, Notify notify) {
-        return configure(new NotifyProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return "test notify";
-            }
-
-            @Override
-            public Notify create(Settings settings, PluginContext context) {
-                return notify;
-            }
-        });
-    }
-
-    /** A provider of any kind whose instances come from {@code factory}, to test what the engine does with them. */
-    static ComponentConfig generic(String id, Kind kind, Function<PluginContext, Plugin> factory) {
-        return configure(new PluginProvider<Plugin>() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return "test " + kind.label();
-            }
-
-            @Override
-            public Kind kind() {
-                return kind;
-            }
-
-            @Override
-            public Plugin create(Settings settings, PluginContext context) {
-                return factory.apply(context);
-            }
-        });
+        return configure(new FixedNotify(id, notify));
     }
 
     private static ComponentConfig configure(PluginProvider<?> provider) {
         try {
-            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), java.util.Map.of()),
+            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), Map.of()),
                     "autoscale.toml:1:1");
         } catch (SettingsException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A provider whose every instance is the one given, so a test keeps a handle on it. */
+    private abstract static class Fixed<T extends Plugin> implements PluginProvider<T> {
+        private final String id;
+        private final T instance;
+
+        Fixed(String id, T instance) {
+            this.id = id;
+            this.instance = instance;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String description() {
+            return "test " + kind().label();
+        }
+
+        @Override
+        public T create(Settings settings, PluginContext context) {
+            return instance;
+        }
+    }
+
+    private static final class FixedMeasure extends Fixed<Measure> implements MeasureProvider {
+        FixedMeasure(String id, Measure instance) {
+            super(id, instance);
+        }
+    }
+
+    private static final class FixedDecide extends Fixed<Decide> implements DecideProvider {
+        FixedDecide(String id, Decide instance) {
+            super(id, instance);
+        }
+    }
+
+    private static final class FixedScale extends Fixed<Scale> implements ScaleProvider {
+        FixedScale(String id, Scale instance) {
+            super(id, instance);
+        }
+    }
+
+    private static final class FixedNotify extends Fixed<Notify> implements NotifyProvider {
+        FixedNotify(String id, Notify instance) {
+            super(id, instance);
+        }
+    }
+
     /** A scale plugin over an in-memory count; counts its calls. */
-    static final class FakeScale implements Scale {
+    static class FakeScale implements Scale {
         final AtomicInteger count;
         final List<Integer> scaleCalls = new CopyOnWriteArrayList<>();
         final AtomicInteger teardowns = new AtomicInteger();
@@ -154,7 +118,7 @@ final class TestPlugins {
         }
 
         @Override
-        public int scaleTo(int target) {
+        public int scaleTo(int target) throws Exception {
             scaleCalls.add(target);
             count.set(target);
             return target;
