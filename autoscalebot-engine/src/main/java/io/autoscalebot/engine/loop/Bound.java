@@ -1,0 +1,32 @@
+package io.autoscalebot.engine.loop;
+
+import io.autoscalebot.engine.config.CountSchedule;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A min or max as it stands at one moment, with the table entry it comes from, so clamping can say why:
+ * {@code min is 3 from 08:00}.
+ *
+ * @param name {@code min} or {@code max}
+ * @param value the count in force
+ * @param since the time of day the entry starts, for a time-of-day table; empty for a plain number
+ */
+record Bound(String name, int value, Optional<LocalTime> since) {
+
+    static Bound of(String name, CountSchedule schedule, ZonedDateTime time) {
+        if (schedule.table().size() == 1) {
+            return new Bound(name, schedule.at(time), Optional.empty());
+        }
+        Map.Entry<LocalTime, Integer> entry = schedule.table().floorEntry(time.toLocalTime());
+        LocalTime since = (entry != null ? entry : schedule.table().lastEntry()).getKey();
+        return new Bound(name, schedule.at(time), Optional.of(since));
+    }
+
+    /** @return {@code min is 3 from 08:00}, or {@code max is 4} for a plain number */
+    String describe() {
+        return name + " is " + value + since.map(t -> " from " + t).orElse("");
+    }
+}

@@ -1,0 +1,27 @@
+package io.autoscalebot.engine.loop;
+
+import io.autoscalebot.api.Plugin;
+import io.autoscalebot.engine.config.ComponentConfig;
+
+/**
+ * One created plugin instance of a group, with the configuration it came from.
+ *
+ * @param plugin the instance
+ * @param config its component and settings
+ * @param <T> its kind's interface
+ */
+record Instance<T extends Plugin>(T plugin, ComponentConfig config) {
+
+    /** @return {@code measure 'response-time'}, for messages */
+    String label() {
+        return label(config);
+    }
+
+    static String label(ComponentConfig config) {
+        return config.component().kind().label() + " '" + config.component().id() + "'";
+    }
+
+    ClassLoader loader() {
+        return config.component().loader();
+    }
+}

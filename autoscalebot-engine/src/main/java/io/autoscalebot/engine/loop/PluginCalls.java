@@ -1,0 +1,94 @@
+package io.autoscalebot.engine.loop;
+
+import io.autoscalebot.engine.notify.Durations;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs plugin calls on worker threads, each under a timeout and with the plugin's class loader as the thread context
+ * class loader. A call that throws or does not answer in time becomes a {@link CallResult#failed failed result}; a call
+ * that does not answer is interrupted and abandoned, so a hung plugin costs its group one tick, never the engine.
+ */
+public final class PluginCalls implements AutoCloseable {
+
+    private final ExecutorService workers;
+
+    /** Creates the worker pool; {@link #close()} ends it. */
+    public PluginCalls() {
+        AtomicInteger count = new AtomicInteger();
+        // Daemon threads: a plugin that ignores interrupts must not keep the JVM alive after the engine stopped.
+        this.workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "autoscalebot-plugin-call-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Calls into a plugin.
+     *
+     * @param loader the plugin's class loader ({@code Component.loader()})
+     * @param timeout how long to wait for an answer
+     * @param body the call
+     * @return its value, or why it failed: a {@code PluginException}'s message, {@code plugin bug: TYPE: message}, or
+     *     {@code no answer within 200 ms; the call was abandoned}
+     */
+    public <T> CallResult<T> call(ClassLoader loader, Duration timeout, Callable<T> body) {
+        Future<T> future;
+        try {
+            future = workers.submit(() -> ContextLoader.call(loader, body));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CallResult.failed("the engine is stopping");
+        }
+        try {
+            return CallResult.ok(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (ExecutionException e) {
+            return CallResult.failed(Failures.describe(e.getCause()));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return CallResult.failed("no answer within " + Durations.human(timeout) + "; the call was abandoned");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return CallResult.failed("interrupted: the engine is stopping");
+        }
+    }
+
+    /** A plugin call that returns nothing: a hook, a notification. */
+    @FunctionalInterface
+    public interface Action {
+        /** Calls the plugin. */
+        void run() throws Exception;
+    }
+
+    /** Like {@link #call}, for a call that returns nothing. */
+    public CallResult<Void> run(ClassLoader loader, Duration timeout, Action action) {
+        return call(loader, timeout, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Calls into one of a group's instances, with its loader. */
+    <T> CallResult<T> call(Instance<?> instance, Duration timeout, Callable<T> body) {
+        return call(instance.loader(), timeout, body);
+    }
+
+    /** Calls into one of a group's instances, with its loader, for a call that returns nothing. */
+    CallResult<Void> run(Instance<?> instance, Duration timeout, Action action) {
+        return run(instance.loader(), timeout, action);
+    }
+
+    /** Interrupts calls still running and stops the workers. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
