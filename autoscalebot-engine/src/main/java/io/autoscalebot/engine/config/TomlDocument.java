@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Parses TOML text into plain values: tables as {@code Map<String, Object>} in file order, arrays as {@code List},
@@ -34,12 +35,25 @@ final class TomlDocument {
             Map<String, Object> root = (Map<String, Object>) plain(MAPPER.readTree(text));
             return root;
         } catch (JsonProcessingException e) {
+            // Jackson places a duplicate key after its second value, often on the next line; point at the key instead.
+            Optional<TomlLocator.Duplicate> duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate key")
+                    ? TomlLocator.scan(text).firstDuplicate()
+                    : Optional.empty();
+            if (duplicate.isPresent()) {
+                throw duplicateKey(file, duplicate.get());
+            }
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
             int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
             throw new ConfigException(List.of(new ConfigError(file, line, column,
                     "invalid TOML: " + e.getOriginalMessage() + " (see https://toml.io for the syntax)")));
         }
+    }
+
+    private static ConfigException duplicateKey(Path file, TomlLocator.Duplicate duplicate) {
+        return new ConfigException(List.of(new ConfigError(file, duplicate.at().line(), duplicate.at().column(),
+                "invalid TOML: " + duplicate.path() + " is set twice (first at line " + duplicate.first().line()
+                        + "): keep one of them")));
     }
 
     private static Object plain(JsonNode node) {

@@ -3,8 +3,10 @@ package io.autoscalebot.engine.config;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The character-level reading behind {@link TomlLocator}: one pass over the text recording the position of every key
@@ -21,6 +23,8 @@ final class TomlKeyScanner {
     private final int[] lineStarts;
     private final Map<KeyPath, TomlLocator.Position> positions = new HashMap<>();
     private final Map<KeyPath, Integer> arrayLengths = new HashMap<>();
+    private final Set<KeyPath> assigned = new HashSet<>();
+    private final List<TomlLocator.Duplicate> duplicates = new ArrayList<>();
     private int pos;
 
     TomlKeyScanner(String text) {
@@ -73,11 +77,21 @@ final class TomlKeyScanner {
         return path;
     }
 
+    /** @return every key given a value a second time, in file order (valid only after {@link #scan()}) */
+    List<TomlLocator.Duplicate> duplicates() {
+        return duplicates;
+    }
+
     private void keyValue(KeyPath table) {
         KeyPath path = table;
+        int offset = pos;
         for (Key key : dottedKey()) {
             path = path.child(key.name());
-            record(path, key.offset());
+            offset = key.offset();
+            record(path, offset);
+        }
+        if (!path.equals(table) && !assigned.add(path)) {
+            duplicates.add(new TomlLocator.Duplicate(path, position(offset), positions.get(path)));
         }
         skipSpaces();
         if (peek() == '=') {
@@ -272,11 +286,15 @@ final class TomlKeyScanner {
     }
 
     private void record(KeyPath path, int offset) {
+        positions.computeIfAbsent(path, p -> position(offset));
+    }
+
+    private TomlLocator.Position position(int offset) {
         int line = Arrays.binarySearch(lineStarts, offset);
         if (line < 0) {
             line = -line - 2;
         }
-        positions.putIfAbsent(path, new TomlLocator.Position(line + 1, offset - lineStarts[line] + 1));
+        return new TomlLocator.Position(line + 1, offset - lineStarts[line] + 1);
     }
 
     private static boolean isBareKeyChar(char c) {

@@ -1,7 +1,9 @@
 package io.autoscalebot.engine.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the line and column of each key in a TOML text. Jackson's TOML parser gives positions only for syntax errors, so
@@ -22,17 +24,36 @@ final class TomlLocator {
     record Position(int line, int column) {
     }
 
+    /**
+     * A key given a value twice, which TOML forbids. Jackson reports it after the second value; this says where both are.
+     *
+     * @param path the key
+     * @param at where it is set again
+     * @param first where it is first set
+     */
+    record Duplicate(KeyPath path, Position at, Position first) {
+    }
+
     private static final Position START = new Position(1, 1);
 
     private final Map<KeyPath, Position> positions;
+    private final List<Duplicate> duplicates;
 
-    private TomlLocator(Map<KeyPath, Position> positions) {
+    private TomlLocator(Map<KeyPath, Position> positions, List<Duplicate> duplicates) {
         this.positions = Map.copyOf(positions);
+        this.duplicates = List.copyOf(duplicates);
     }
 
     /** @return a locator for that text, which should be a valid TOML document */
     static TomlLocator scan(String text) {
-        return new TomlLocator(new TomlKeyScanner(text).scan());
+        TomlKeyScanner scanner = new TomlKeyScanner(text);
+        Map<KeyPath, Position> positions = scanner.scan();
+        return new TomlLocator(positions, scanner.duplicates());
+    }
+
+    /** @return the first key given a value twice, if any */
+    Optional<Duplicate> firstDuplicate() {
+        return duplicates.stream().findFirst();
     }
 
     /**

@@ -35,6 +35,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void reportsAKeySetTwiceAtTheSecondOneNamingTheFirst() {
+        String error = files.onlyError(VALID_GROUP.replace("max = 3", "max = 3\nmin = 1\nmax = 4"));
+
+        assertThat(error).startsWith(files.at(4, 1)).contains("invalid TOML: groups.web.max is set twice (first at line 2)");
+    }
+
+    @Test
     void reportsAMissingFileAtLineZero() {
         ConfigException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.load(folder.resolve("absent.toml"), TestProviders.catalog(), Map.of()));

@@ -104,6 +104,15 @@ class TomlLocatorTest {
     }
 
     @Test
+    void findsAKeyGivenAValueTwice() {
+        TomlLocator twice = TomlLocator.scan("[g]\nmax = 3\n[h]\nmax = 1\n[g.t]\nx = 1\n[g]\n \"max\" = 4\n");
+
+        assertThat(twice.firstDuplicate()).contains(new TomlLocator.Duplicate(path("g", "max"),
+                new TomlLocator.Position(8, 2), new TomlLocator.Position(2, 1)));
+        assertThat(locator.firstDuplicate()).isEmpty();
+    }
+
+    @Test
     void neverHangsOnTextThatIsNotToml() {
         TomlLocator broken = TomlLocator.scan("[unclosed\n= = =\n\"open\n{ [ ' \"\"\"");
 
