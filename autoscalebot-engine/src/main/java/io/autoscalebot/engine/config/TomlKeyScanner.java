@@ -121,33 +121,25 @@ final class TomlKeyScanner {
     }
 
     private void inlineTable(KeyPath path) {
-        pos++;
-        while (pos < text.length()) {
-            skipBlankLinesAndComments();
-            char c = peek();
-            if (c == '}') {
-                pos++;
-                return;
-            }
-            int before = pos;
-            if (c == ',') {
-                pos++;
-            } else {
-                keyValue(path);
-            }
-            if (pos == before) {
-                pos++;
-            }
-        }
+        items('}', () -> keyValue(path));
     }
 
     private void array(KeyPath path) {
+        int[] index = {0};
+        items(']', () -> {
+            KeyPath element = path.index(index[0]++);
+            record(element, pos);
+            value(element);
+        });
+    }
+
+    /** Reads the comma-separated items of an inline table or array, from its opening bracket to {@code close}. */
+    private void items(char close, Runnable item) {
         pos++;
-        int index = 0;
         while (pos < text.length()) {
             skipBlankLinesAndComments();
             char c = peek();
-            if (c == ']') {
+            if (c == close) {
                 pos++;
                 return;
             }
@@ -155,9 +147,7 @@ final class TomlKeyScanner {
             if (c == ',') {
                 pos++;
             } else {
-                KeyPath element = path.index(index++);
-                record(element, pos);
-                value(element);
+                item.run();
             }
             if (pos == before) {
                 pos++;

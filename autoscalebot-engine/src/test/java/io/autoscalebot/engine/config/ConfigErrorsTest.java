@@ -2,26 +2,15 @@ package io.autoscalebot.engine.config;
 
 import static io.autoscalebot.engine.config.ConfigFiles.VALID_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One test per kind of configuration mistake, each asserting the FILE:LINE:COL of the message and what it says. */
-class ConfigErrorsTest {
-
-    @TempDir
-    Path folder;
-
-    private ConfigFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(folder);
-    }
+class ConfigErrorsTest extends ConfigFileTest {
 
     @Test
     void reportsASyntaxErrorAtTheParsersPosition() {
@@ -43,7 +32,7 @@ class ConfigErrorsTest {
 
     @Test
     void reportsAMissingFileAtLineZero() {
-        ConfigException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+        ConfigException thrown = catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.load(folder.resolve("absent.toml"), TestProviders.catalog(), Map.of()));
 
         assertThat(thrown.getMessage()).startsWith(folder.resolve("absent.toml") + ":0:0: ")
@@ -52,7 +41,7 @@ class ConfigErrorsTest {
 
     @Test
     void reportsAFolderGivenAsTheFileAtLineZero() {
-        ConfigException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+        ConfigException thrown = catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.load(folder, TestProviders.catalog(), Map.of()));
 
         assertThat(thrown.getMessage()).startsWith(folder + ":0:0: ").contains("is a directory");

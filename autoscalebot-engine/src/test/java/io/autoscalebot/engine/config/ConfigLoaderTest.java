@@ -12,12 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Valid files: what each key becomes in the loaded configuration. */
-class ConfigLoaderTest {
+class ConfigLoaderTest extends ConfigFileTest {
 
     private static final String FULL = """
             state_dir = "var/state"   # relative to this file's folder
@@ -60,14 +58,17 @@ class ConfigLoaderTest {
             scale.plugin = "local"
             """;
 
-    @TempDir
-    Path folder;
+    @Test
+    void loadsTheDocumentedExample() throws Exception {
+        Path example = Path.of(getClass().getResource("/config/autoscale.toml").toURI());
 
-    private ConfigFiles files;
+        EngineConfig config = ConfigLoader.load(example, TestProviders.catalog(), Map.of());
 
-    @BeforeEach
-    void setUp() {
-        files = new ConfigFiles(folder);
+        GroupConfig web = config.groups().get(0);
+        assertThat(config.stateDirectory()).isEqualTo(example.getParent().resolve(".autoscalebot"));
+        assertThat(web.max()).isEqualTo(CountSchedule.fixed(3));
+        assertThat(web.rules().notifyOn()).containsExactlyInAnyOrder(EventType.SCALE, EventType.ABOVE_MAX);
+        assertThat(web.notifiers()).extracting(c -> c.component().id()).containsExactly("console");
     }
 
     @Test

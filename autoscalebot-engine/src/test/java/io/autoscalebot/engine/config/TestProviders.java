@@ -27,21 +27,35 @@ final class TestProviders {
     private TestProviders() {
     }
 
-    /** A measure with a required URI, a defaulted duration, a secret token, a choice and a bounded number. */
-    static final class ResponseTime implements MeasureProvider {
-        @Override
+    /** The id, description and settings every test provider declares. */
+    private abstract static class Declared {
+        private final String id;
+        private final String description;
+        private final List<Setting> settings;
+
+        Declared(String id, String description, Setting... settings) {
+            this.id = id;
+            this.description = description;
+            this.settings = List.of(settings);
+        }
+
         public String id() {
-            return "response-time";
+            return id;
         }
 
-        @Override
         public String description() {
-            return "Times a GET of a URL.";
+            return description;
         }
 
-        @Override
         public List<Setting> settings() {
-            return List.of(
+            return settings;
+        }
+    }
+
+    /** A measure with a required URI, a defaulted duration, a secret token, a choice, a minimum and a list. */
+    static final class ResponseTime extends Declared implements MeasureProvider {
+        ResponseTime() {
+            super("response-time", "Times a GET of a URL.",
                     Setting.of("url", SettingType.URI).asRequired().doc("The URL to time a GET of."),
                     Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
                             .doc("How long to wait for the response."),
@@ -60,21 +74,10 @@ final class TestProviders {
         }
     }
 
-    /** A decide with an integer and a boolean setting. */
-    static final class ConsecutiveThreshold implements DecideProvider {
-        @Override
-        public String id() {
-            return "consecutive-threshold";
-        }
-
-        @Override
-        public String description() {
-            return "Scales after several measurements past a threshold.";
-        }
-
-        @Override
-        public List<Setting> settings() {
-            return List.of(
+    /** A decide with integer, boolean and number settings. */
+    static final class ConsecutiveThreshold extends Declared implements DecideProvider {
+        ConsecutiveThreshold() {
+            super("consecutive-threshold", "Scales after several measurements past a threshold.",
                     Setting.of("count", SettingType.INTEGER).defaultValue(3).doc("Measurements in a row."),
                     Setting.of("enabled", SettingType.BOOLEAN).defaultValue(true).doc("Whether to scale at all."),
                     Setting.of("ratio", SettingType.NUMBER).defaultValue(1.5).doc("Scale-up ratio."));
@@ -87,15 +90,9 @@ final class TestProviders {
     }
 
     /** A scale with no settings. */
-    static final class Local implements ScaleProvider {
-        @Override
-        public String id() {
-            return "local";
-        }
-
-        @Override
-        public String description() {
-            return "Runs processes on this machine.";
+    static final class Local extends Declared implements ScaleProvider {
+        Local() {
+            super("local", "Runs processes on this machine.");
         }
 
         @Override
@@ -105,21 +102,10 @@ final class TestProviders {
     }
 
     /** A notify with a required secret URL. */
-    static final class Webhook implements NotifyProvider {
-        @Override
-        public String id() {
-            return "webhook";
-        }
-
-        @Override
-        public String description() {
-            return "Posts each notification to a URL.";
-        }
-
-        @Override
-        public List<Setting> settings() {
-            return List.of(Setting.of("url", SettingType.URI).asRequired().asSecret()
-                    .doc("The webhook URL; it holds a token, so it is secret."));
+    static final class Webhook extends Declared implements NotifyProvider {
+        Webhook() {
+            super("webhook", "Posts each notification to a URL.", Setting.of("url", SettingType.URI).asRequired()
+                    .asSecret().doc("The webhook URL; it holds a token, so it is secret."));
         }
 
         @Override
@@ -129,15 +115,9 @@ final class TestProviders {
     }
 
     /** A notify with no settings. */
-    static final class Console implements NotifyProvider {
-        @Override
-        public String id() {
-            return "console";
-        }
-
-        @Override
-        public String description() {
-            return "Prints notifications.";
+    static final class Console extends Declared implements NotifyProvider {
+        Console() {
+            super("console", "Prints notifications.");
         }
 
         @Override
