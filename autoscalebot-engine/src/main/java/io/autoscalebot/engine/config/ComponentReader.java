@@ -127,7 +127,8 @@ final class ComponentReader {
         List<String> ids = catalog.components(kind).stream().map(Component::id).collect(Collectors.toList());
         return "unknown " + kind.label() + " plugin '" + id + "' ("
                 + Suggestions.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
-                + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed" : "available: " + String.join(", ", ids))
+                + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
+                        : "available: " + String.join(", ", ids))
                 + ")";
     }
 

@@ -42,7 +42,8 @@ record EnvInterpolator(Map<String, String> env) {
                 case NUMBER:
                     return Double.parseDouble(trimmed);
                 case BOOLEAN:
-                    return trimmed.equals("true") || trimmed.equals("false") ? (Object) Boolean.parseBoolean(trimmed) : text;
+                    boolean isBoolean = trimmed.equals("true") || trimmed.equals("false");
+                    return isBoolean ? (Object) Boolean.parseBoolean(trimmed) : text;
                 default:
                     return text;
             }

@@ -42,7 +42,9 @@ final class GroupReader {
         Duration interval = positiveDuration(group, "interval").orElse(DEFAULT_INTERVAL);
         Duration timeout = timeout(group, interval);
         ZoneId zone = zone(group);
-        CountSchedule min = group.has("min") ? CountScheduleReader.read(group, "min").orElse(null) : CountSchedule.fixed(1);
+        CountSchedule min = group.has("min")
+                ? CountScheduleReader.read(group, "min").orElse(null)
+                : CountSchedule.fixed(1);
         CountSchedule max = group.has("max") ? CountScheduleReader.read(group, "max").orElse(null) : null;
         if (!group.has("max")) {
             problems.add(group.path(), "group '" + name + "' needs max, the most processes it may scale to: add"
@@ -150,18 +152,19 @@ final class GroupReader {
     private List<ComponentConfig> notifiers(TomlTable group) {
         Object raw = group.raw("notify");
         KeyPath path = group.path().child("notify");
-        // [groups.web.notify] (one table) is accepted as well as [[groups.web.notify]] (an array of them).
-        List<?> entries = raw == null ? List.of() : raw instanceof Map ? List.of(raw) : raw instanceof List ? (List<?>) raw : null;
-        if (entries == null) {
-            group.error("notify", "notify must be tables: write [[" + path + "]] with plugin = \"...\", once per notifier");
+        String howToWriteIt = "write [[" + path + "]] with plugin = \"...\", once per notifier";
+        if (raw != null && !(raw instanceof Map) && !(raw instanceof List)) {
+            group.error("notify", "notify must be tables: " + howToWriteIt);
             return List.of();
         }
+        // [groups.web.notify] (one table) is accepted as well as [[groups.web.notify]] (an array of them).
+        List<?> entries = raw == null ? List.of() : raw instanceof Map ? List.of(raw) : (List<?>) raw;
         List<ComponentConfig> notifiers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             KeyPath at = raw instanceof List ? path.index(i) : path;
             Optional<TomlTable> table = group.asTable(entries.get(i), at);
             if (table.isEmpty()) {
-                group.problems().add(at, "each notify entry must be a table: write [[" + path + "]] with plugin = \"...\"");
+                group.problems().add(at, "each notify entry must be a table: " + howToWriteIt);
             }
             table.flatMap(t -> components.read(t, Kind.NOTIFY)).ifPresent(notifiers::add);
         }

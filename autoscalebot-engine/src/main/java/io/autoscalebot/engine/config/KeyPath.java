@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a value sits in a TOML document, such as {@code groups.web.notify[1].plugin} or {@code groups.web.min."8:00"}.
- * The rendering is canonical (bare keys bare, others quoted) so the same key written {@code web} or {@code "web"} in the
- * file gives the same path.
+ * The rendering is canonical (bare keys bare, others quoted) so the same key written {@code web} or {@code "web"} in
+ * the file gives the same path.
  *
  * @param parts keys, and array indexes written {@code [i]}, from the root
  */

@@ -103,7 +103,9 @@ public final class SettingsDocs {
 
     /** A table with the required and secret settings, secrets read from the environment. */
     private static String example(Component component) {
-        String table = component.kind() == Kind.NOTIFY ? "[[groups.web.notify]]" : "[groups.web." + component.kind().label() + "]";
+        String table = component.kind() == Kind.NOTIFY
+                ? "[[groups.web.notify]]"
+                : "[groups.web." + component.kind().label() + "]";
         StringBuilder example = new StringBuilder(table).append("\nplugin = \"").append(component.id()).append("\"\n");
         for (Setting setting : component.provider().settings()) {
             if (setting.secret()) {

@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.config;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,9 @@ final class Suggestions {
     static Optional<String> closest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String lower = typed.toLowerCase(Locale.ROOT);
         for (String candidate : known) {
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
@@ -37,7 +39,8 @@ final class Suggestions {
             row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int above = row[j];
-                row[j] = Math.min(Math.min(row[j - 1], above) + 1, diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(Math.min(row[j - 1], above) + 1, substitution);
                 diagonal = above;
             }
         }

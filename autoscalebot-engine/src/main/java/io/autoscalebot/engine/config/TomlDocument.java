@@ -36,7 +36,8 @@ final class TomlDocument {
             return root;
         } catch (JsonProcessingException e) {
             // Jackson places a duplicate key after its second value, often on the next line; point at the key instead.
-            Optional<TomlLocator.Duplicate> duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate key")
+            boolean duplicateKey = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate key");
+            Optional<TomlLocator.Duplicate> duplicate = duplicateKey
                     ? TomlLocator.scan(text).firstDuplicate()
                     : Optional.empty();
             if (duplicate.isPresent()) {

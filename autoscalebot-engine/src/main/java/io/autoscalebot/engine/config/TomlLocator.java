@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the line and column of each key in a TOML text. Jackson's TOML parser gives positions only for syntax errors, so
- * messages about a valid document's values need this to point at the key the user wrote.
+ * Finds the line and column of each key in a TOML text. Jackson's TOML parser gives positions only for syntax errors,
+ * so messages about a valid document's values need this to point at the key the user wrote.
  *
  * <p>It reads an already parsed, valid document leniently: {@code [table]} and {@code [[array]]} headers (counting the
  * array elements), dotted and quoted keys, inline tables, arrays (whose elements get positions too), comments, and
@@ -25,7 +25,8 @@ final class TomlLocator {
     }
 
     /**
-     * A key given a value twice, which TOML forbids. Jackson reports it after the second value; this says where both are.
+     * A key given a value twice, which TOML forbids. Jackson reports it after the second value; this says where both
+     * are.
      *
      * @param path the key
      * @param at where it is set again
@@ -57,8 +58,8 @@ final class TomlLocator {
     }
 
     /**
-     * @return where the key at that path is written; where it is not written (a default, a value Jackson made implicit),
-     *     where its nearest enclosing table is; the start of the file for the root
+     * @return where the key at that path is written; where it is not written (a default, an implicit table), where its
+     *     nearest enclosing table is; the start of the file for the root
      */
     Position locate(KeyPath path) {
         for (KeyPath candidate = path; !candidate.isRoot(); candidate = candidate.parent()) {

@@ -287,6 +287,14 @@ class ConfigErrorsTest extends ConfigFileTest {
     }
 
     @Test
+    void reportsANotifyEntryThatIsNotATable() {
+        String error = files.onlyError(VALID_GROUP.replace("max = 3", "max = 3\nnotify = [\"console\"]"));
+
+        assertThat(error).startsWith(files.at(3, 11))
+                .contains("each notify entry must be a table: write [[groups.web.notify]] with plugin");
+    }
+
+    @Test
     void neverEchoesASecretValue() {
         List<String> errors = files.errors(VALID_GROUP + """
                 [[groups.web.notify]]
