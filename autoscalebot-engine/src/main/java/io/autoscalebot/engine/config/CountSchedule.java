@@ -37,7 +37,12 @@ public record CountSchedule(NavigableMap<LocalTime, Integer> table) {
 
     /** @return the count in force at that moment (already in the group's zone) */
     public int at(ZonedDateTime time) {
-        Map.Entry<LocalTime, Integer> entry = table.floorEntry(time.toLocalTime());
+        return at(time.toLocalTime());
+    }
+
+    /** @return the count in force at that time of day */
+    public int at(LocalTime time) {
+        Map.Entry<LocalTime, Integer> entry = table.floorEntry(time);
         return (entry != null ? entry : table.lastEntry()).getValue();
     }
 

@@ -1,0 +1,143 @@
+package io.autoscalebot.engine.config;
+
+import io.autoscalebot.api.Kind;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.plugin.PluginInfo;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one component table ({@code [groups.web.measure]}, one {@code [[groups.web.notify]]}): finds the plugin it
+ * names in the catalog and validates the other keys against that plugin's declared settings.
+ */
+final class ComponentReader {
+
+    /** The key naming the plugin; every other key of a component table is a plugin setting. */
+    static final String PLUGIN = "plugin";
+
+    private final PluginCatalog catalog;
+    private final Set<String> secrets;
+
+    /**
+     * @param catalog the plugins to find components in
+     * @param secrets receives the value of every setting declared secret
+     */
+    ComponentReader(PluginCatalog catalog, Set<String> secrets) {
+        this.catalog = catalog;
+        this.secrets = secrets;
+    }
+
+    /** @return the component configured by the table; empty when anything is wrong (with errors) */
+    Optional<ComponentConfig> read(TomlTable table, Kind kind) {
+        return component(table, kind).flatMap(component -> configure(table, component));
+    }
+
+    /** @return the ids of the loaded components of that kind, for messages */
+    String available(Kind kind) {
+        List<Component> components = catalog.components(kind);
+        return components.isEmpty()
+                ? "no " + kind.label() + " plugins are installed"
+                : kind.label() + " plugins: " + ids(components);
+    }
+
+    private Optional<Component> component(TomlTable table, Kind kind) {
+        if (!table.has(PLUGIN)) {
+            table.problems().add(table.path(), "missing 'plugin' in [" + table.path() + "]: name the " + kind.label()
+                    + " plugin to use, like plugin = \"" + example(kind) + "\" (" + available(kind) + ")");
+            return Optional.empty();
+        }
+        Optional<String> id = table.typed(PLUGIN, SettingType.STRING).map(String.class::cast);
+        Optional<Component> component = id.flatMap(found -> catalog.find(kind, found));
+        if (id.isPresent() && component.isEmpty()) {
+            table.error(PLUGIN, notFound(kind, id.get()));
+        }
+        return component;
+    }
+
+    private Optional<ComponentConfig> configure(TomlTable table, Component component) {
+        Map<String, Setting> declared = component.provider().settings().stream()
+                .collect(Collectors.toMap(Setting::name, s -> s, (a, b) -> a, LinkedHashMap::new));
+        Map<String, Object> raw = new LinkedHashMap<>();
+        Set<String> unexpandable = new HashSet<>();
+        for (String key : table.keys()) {
+            if (key.equals(PLUGIN)) {
+                continue;
+            }
+            Setting setting = declared.get(key);
+            Object value = table.expanded(key, setting == null ? SettingType.STRING : setting.type());
+            if (value == null) {
+                unexpandable.add(key);
+            } else {
+                raw.put(key, value);
+            }
+        }
+        try {
+            Settings settings = Settings.resolve(List.copyOf(declared.values()), raw);
+            if (!unexpandable.isEmpty()) {
+                return Optional.empty();
+            }
+            collectSecrets(settings);
+            return Optional.of(new ComponentConfig(component, settings, table.problems().where(table.path())));
+        } catch (SettingsException e) {
+            for (SettingProblem problem : e.problems()) {
+                // A setting whose ${VAR} failed already has its error; "missing" would only repeat it.
+                if (!unexpandable.contains(problem.key())) {
+                    table.error(problem.key(), component.id() + ": " + problem.message());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void collectSecrets(Settings settings) {
+        for (Setting setting : settings.schema()) {
+            Object value = settings.values().get(setting.name());
+            if (!setting.secret() || value == null) {
+                continue;
+            }
+            List<?> values = value instanceof List ? (List<?>) value : List.of(value);
+            values.stream().map(String::valueOf).filter(s -> !s.isBlank()).forEach(secrets::add);
+        }
+    }
+
+    private String notFound(Kind kind, String id) {
+        Optional<PluginInfo> unusable = catalog.unusable(id);
+        if (unusable.isPresent()) {
+            return kind.label() + " plugin '" + id + "' is installed but not loaded ("
+                    + unusable.get().status().name().toLowerCase(Locale.ROOT) + "): " + unusable.get().problem();
+        }
+        for (Kind other : Kind.values()) {
+            if (other != kind && catalog.find(other, id).isPresent()) {
+                return "'" + id + "' is a " + other.label() + " plugin, not a " + kind.label() + " plugin ("
+                        + available(kind) + ")";
+            }
+        }
+        List<String> ids = catalog.components(kind).stream().map(Component::id).collect(Collectors.toList());
+        return "unknown " + kind.label() + " plugin '" + id + "' ("
+                + Suggestions.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
+                + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
+                        : "available: " + String.join(", ", ids))
+                + ")";
+    }
+
+    private String example(Kind kind) {
+        List<Component> components = catalog.components(kind);
+        return components.isEmpty() ? "ID" : components.get(0).id();
+    }
+
+    private static String ids(List<Component> components) {
+        return components.stream().map(Component::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,113 @@
+package io.autoscalebot.engine.config;
+
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.plugin.PluginCatalog;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates {@code autoscale.toml}. Every mistake a user can make becomes a {@link ConfigError} at the key it
+ * is about, and all of them are reported together.
+ */
+public final class ConfigLoader {
+
+    private static final List<String> KEYS = List.of("state_dir", "groups");
+    private static final String DEFAULT_STATE_DIR = ".autoscalebot";
+    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads a configuration file.
+     *
+     * @param file the {@code autoscale.toml} to read
+     * @param catalog the plugins that components may name
+     * @param env the environment {@code ${NAME}} references are read from, usually {@link System#getenv()}
+     * @return the validated configuration
+     * @throws ConfigException listing every problem, each {@code FILE:LINE:COL: message}; an unreadable file is one
+     *     error at line 0, column 0
+     */
+    public static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env) throws ConfigException {
+        String text = read(file);
+        Map<String, Object> document = TomlDocument.parse(file, text);
+        Problems problems = new Problems(file, TomlLocator.scan(text));
+        TomlTable root = new TomlTable(document, KeyPath.ROOT, problems, new EnvInterpolator(env));
+        root.rejectUnknownKeys(KEYS);
+        Path stateDirectory = stateDirectory(file, root);
+        Set<String> secrets = new LinkedHashSet<>();
+        List<GroupConfig> groups = groups(root, new GroupReader(new ComponentReader(catalog, secrets)));
+        problems.throwIfAny();
+        return new EngineConfig(file, stateDirectory, groups, secrets);
+    }
+
+    private static String read(Path file) throws ConfigException {
+        String problem;
+        try {
+            if (Files.isDirectory(file)) {
+                problem = "is a directory: give the path of the autoscale.toml file in it";
+            } else {
+                return Files.readString(file);
+            }
+        } catch (NoSuchFileException e) {
+            problem = "configuration file not found: check the path, or create the file";
+        } catch (AccessDeniedException e) {
+            problem = "cannot read the configuration file: permission denied";
+        } catch (MalformedInputException e) {
+            problem = "the configuration file is not UTF-8 text: save it as UTF-8";
+        } catch (IOException e) {
+            problem = "cannot read the configuration file: " + e.getMessage();
+        }
+        throw new ConfigException(List.of(new ConfigError(file, 0, 0, problem)));
+    }
+
+    private static Path stateDirectory(Path file, TomlTable root) {
+        Path folder = file.toAbsolutePath().getParent();
+        String name = root.typed("state_dir", SettingType.STRING).map(String.class::cast).orElse(DEFAULT_STATE_DIR);
+        try {
+            if (name.isBlank()) {
+                root.error("state_dir", "state_dir is empty: give a folder, like \"" + DEFAULT_STATE_DIR + "\"");
+            } else {
+                return folder.resolve(name).normalize();
+            }
+        } catch (InvalidPathException e) {
+            root.error("state_dir", "state_dir is not a valid path: " + e.getReason());
+        }
+        return folder.resolve(DEFAULT_STATE_DIR);
+    }
+
+    private static List<GroupConfig> groups(TomlTable root, GroupReader reader) {
+        List<GroupConfig> groups = new ArrayList<>();
+        if (!root.has("groups")) {
+            root.problems().add(KeyPath.ROOT, "no groups: add at least one, like [groups.web] with max and"
+                    + " [groups.web.measure], [groups.web.decide] and [groups.web.scale] tables");
+            return groups;
+        }
+        Optional<TomlTable> table = root.table("groups", "[groups.web]");
+        if (table.isPresent() && table.get().keys().isEmpty()) {
+            root.error("groups", "groups is empty: add at least one group, like [groups.web]");
+        }
+        for (String name : table.map(TomlTable::keys).orElse(List.of())) {
+            if (!GROUP_NAME.matcher(name).matches()) {
+                table.get().error(name, "group name '" + name + "' may only have letters, digits, '-' and '_',"
+                        + " since it names state files and appears in notifications");
+            }
+            table.get().table(name, "[groups." + name + "]")
+                    .flatMap(group -> reader.read(name, group))
+                    .ifPresent(groups::add);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,173 @@
+package io.autoscalebot.engine.config;
+
+import io.autoscalebot.api.Kind;
+import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.api.settings.SettingType;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one {@code [groups.NAME]} table into a {@link GroupConfig}, recording every error it finds.
+ */
+final class GroupReader {
+
+    /** Every key a group table may have. */
+    static final List<String> KEYS = List.of("interval", "timeout", "min", "max", "timezone", "notify_on",
+            "too_rapid_scales", "too_rapid_period", "measure", "decide", "scale", "notify");
+
+    private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ComponentReader components;
+
+    GroupReader(ComponentReader components) {
+        this.components = components;
+    }
+
+    /** @return the group; empty when anything in it is wrong (with errors) */
+    Optional<GroupConfig> read(String name, TomlTable group) {
+        Problems problems = group.problems();
+        int before = problems.count();
+        group.rejectUnknownKeys(KEYS);
+        Duration interval = positiveDuration(group, "interval").orElse(DEFAULT_INTERVAL);
+        Duration timeout = timeout(group, interval);
+        ZoneId zone = zone(group);
+        CountSchedule min = group.has("min")
+                ? CountScheduleReader.read(group, "min").orElse(null)
+                : CountSchedule.fixed(1);
+        CountSchedule max = group.has("max") ? CountScheduleReader.read(group, "max").orElse(null) : null;
+        if (!group.has("max")) {
+            problems.add(group.path(), "group '" + name + "' needs max, the most processes it may scale to: add"
+                    + " max = 3 (or a time-of-day table) under [" + group.path() + "]");
+        }
+        if (min != null && max != null) {
+            CountScheduleReader.checkMinNotAboveMax(group, min, max);
+        }
+        NotifyRules rules = rules(group);
+        Optional<ComponentConfig> measure = single(name, group, Kind.MEASURE);
+        Optional<ComponentConfig> decide = single(name, group, Kind.DECIDE);
+        Optional<ComponentConfig> scale = single(name, group, Kind.SCALE);
+        List<ComponentConfig> notifiers = notifiers(group);
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new GroupConfig(name, interval, timeout, min, max, zone, measure.orElseThrow(),
+                decide.orElseThrow(), scale.orElseThrow(), notifiers, rules));
+    }
+
+    private static Duration timeout(TomlTable group, Duration interval) {
+        if (!group.has("timeout")) {
+            // A short interval brings the default bound down with it rather than failing a file that never set one.
+            return DEFAULT_TIMEOUT.compareTo(interval) <= 0 ? DEFAULT_TIMEOUT : interval;
+        }
+        Duration timeout = positiveDuration(group, "timeout").orElse(DEFAULT_TIMEOUT);
+        if (timeout.compareTo(interval) > 0) {
+            group.error("timeout", "timeout (" + TomlText.duration(timeout) + ") is longer than interval ("
+                    + TomlText.duration(interval) + "): every plugin call must end before the next tick; make timeout"
+                    + " at most the interval");
+        }
+        return timeout;
+    }
+
+    private static Optional<Duration> positiveDuration(TomlTable table, String key) {
+        Optional<Duration> duration = table.typed(key, SettingType.DURATION).map(Duration.class::cast);
+        if (duration.isPresent() && duration.get().isZero()) {
+            table.error(key, key + " must be longer than 0, like \"30s\"");
+            return Optional.empty();
+        }
+        return duration;
+    }
+
+    private static ZoneId zone(TomlTable group) {
+        Optional<String> name = group.typed("timezone", SettingType.STRING).map(String.class::cast);
+        if (name.isEmpty()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(name.get());
+        } catch (DateTimeException e) {
+            group.error("timezone", "unknown time zone '" + name.get() + "' ("
+                    + Suggestions.closest(name.get(), ZoneId.getAvailableZoneIds())
+                            .map(best -> "did you mean '" + best + "'?")
+                            .orElse("use a region id like \"America/Vancouver\", or \"UTC\"")
+                    + ")");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static NotifyRules rules(TomlTable group) {
+        NotifyRules defaults = NotifyRules.DEFAULTS;
+        Set<EventType> notifyOn = group.typed("notify_on", SettingType.STRING_LIST)
+                .map(names -> events(group, (List<?>) names))
+                .orElse(defaults.notifyOn());
+        int scales = group.typed("too_rapid_scales", SettingType.INTEGER).map(Integer.class::cast)
+                .orElse(defaults.tooRapidScales());
+        if (scales < 1) {
+            group.error("too_rapid_scales", "too_rapid_scales must be 1 or more, got " + scales);
+            scales = defaults.tooRapidScales();
+        }
+        Duration period = positiveDuration(group, "too_rapid_period").orElse(defaults.tooRapidPeriod());
+        return new NotifyRules(notifyOn, scales, period);
+    }
+
+    private static Set<EventType> events(TomlTable group, List<?> names) {
+        Set<EventType> events = EnumSet.noneOf(EventType.class);
+        List<String> known = Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.toList());
+        KeyPath list = group.path().child("notify_on");
+        for (int i = 0; i < names.size(); i++) {
+            String name = String.valueOf(names.get(i));
+            String normal = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (known.contains(normal)) {
+                events.add(EventType.valueOf(normal));
+            } else {
+                group.problems().add(list.index(i), "unknown event '" + name + "' in notify_on ("
+                        + Suggestions.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
+                        + "events: " + String.join(", ", known) + ")");
+            }
+        }
+        return events;
+    }
+
+    private Optional<ComponentConfig> single(String group, TomlTable table, Kind kind) {
+        String key = kind.label();
+        if (!table.has(key)) {
+            table.problems().add(table.path(), "group '" + group + "' has no " + key + ": add a ["
+                    + table.path().child(key) + "] table with plugin = \"...\" (" + components.available(kind) + ")");
+            return Optional.empty();
+        }
+        return table.table(key, "[" + table.path().child(key) + "] with plugin = \"...\"")
+                .flatMap(component -> components.read(component, kind));
+    }
+
+    private List<ComponentConfig> notifiers(TomlTable group) {
+        Object raw = group.raw("notify");
+        KeyPath path = group.path().child("notify");
+        String howToWriteIt = "write [[" + path + "]] with plugin = \"...\", once per notifier";
+        if (raw != null && !(raw instanceof Map) && !(raw instanceof List)) {
+            group.error("notify", "notify must be tables: " + howToWriteIt);
+            return List.of();
+        }
+        // [groups.web.notify] (one table) is accepted as well as [[groups.web.notify]] (an array of them).
+        List<?> entries = raw == null ? List.of() : raw instanceof Map ? List.of(raw) : (List<?>) raw;
+        List<ComponentConfig> notifiers = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            KeyPath at = raw instanceof List ? path.index(i) : path;
+            Optional<TomlTable> table = group.asTable(entries.get(i), at);
+            if (table.isEmpty()) {
+                group.problems().add(at, "each notify entry must be a table: " + howToWriteIt);
+            }
+            table.flatMap(t -> components.read(t, Kind.NOTIFY)).ifPresent(notifiers::add);
+        }
+        return notifiers;
+    }
+}

@@ -1,0 +1,143 @@
+package io.autoscalebot.engine.config;
+
+import io.autoscalebot.api.Kind;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.plugin.Component;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Documentation of a component written from its one declaration ({@code description()} and {@code settings()}), so the
+ * docs cannot drift from what the configuration accepts: plain text for {@code plugins describe ID}, and Markdown for
+ * {@code docs/plugins/ID.md}. Defaults are shown as they are written in {@code autoscale.toml}.
+ */
+public final class SettingsDocs {
+
+    private SettingsDocs() {
+    }
+
+    /**
+     * @param component the component to describe
+     * @return its id, kind, plugin and description, then each setting with its type, default or "required", secret
+     *     flag, choices, minimum and doc
+     */
+    public static String text(Component component) {
+        StringBuilder text = new StringBuilder()
+                .append(component.id()).append(" (").append(component.kind().label()).append(" component of plugin ")
+                .append(component.pluginId()).append(")\n")
+                .append(component.provider().description()).append("\n\n");
+        List<Setting> settings = component.provider().settings();
+        if (settings.isEmpty()) {
+            return text.append("Settings: none\n").toString();
+        }
+        text.append("Settings:\n");
+        for (Setting setting : settings) {
+            List<String> facts = new ArrayList<>();
+            facts.add(setting.type().label());
+            facts.add(defaultOrRequired(setting));
+            if (setting.secret()) {
+                facts.add("secret");
+            }
+            if (!setting.choices().isEmpty()) {
+                facts.add("one of: " + String.join(", ", setting.choices()));
+            }
+            if (setting.minimum() != null) {
+                facts.add("minimum " + minimum(setting));
+            }
+            text.append("  ").append(setting.name()).append(" (").append(String.join(", ", facts)).append(")\n");
+            text.append("      ").append(setting.doc()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param component the component to document
+     * @param pluginVersion the version of the plugin it comes from
+     * @return a Markdown page: title, kind and plugin, description, a table of settings, and an example table
+     */
+    public static String markdown(Component component, String pluginVersion) {
+        StringBuilder page = new StringBuilder()
+                .append("# ").append(component.id()).append("\n\n")
+                .append("A *").append(component.kind().label()).append("* component of plugin `")
+                .append(component.pluginId()).append("` version ").append(pluginVersion).append(".\n\n")
+                .append(component.provider().description()).append("\n\n")
+                .append("## Settings\n\n");
+        List<Setting> settings = component.provider().settings();
+        if (settings.isEmpty()) {
+            page.append("This component takes no settings.\n");
+        } else {
+            page.append("| Setting | Type | Default | Description |\n|---|---|---|---|\n");
+            for (Setting setting : settings) {
+                page.append("| `").append(setting.name()).append("` | ").append(setting.type().label()).append(" | ")
+                        .append(cell(defaultOrRequired(setting))).append(" | ").append(cell(description(setting)))
+                        .append(" |\n");
+            }
+        }
+        return page.append("\n## Example\n\n```toml\n").append(example(component)).append("```\n").toString();
+    }
+
+    private static String defaultOrRequired(Setting setting) {
+        if (setting.required()) {
+            return "required";
+        }
+        return setting.defaultValue() == null ? "not set" : "default " + TomlText.of(setting.defaultValue());
+    }
+
+    private static String description(Setting setting) {
+        StringBuilder text = new StringBuilder(setting.doc());
+        if (setting.secret()) {
+            text.append(" Secret: never shown, written as `****`; best set from the environment.");
+        }
+        if (!setting.choices().isEmpty()) {
+            text.append(" One of: ").append(setting.choices().stream().map(c -> "`" + c + "`")
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        if (setting.minimum() != null) {
+            text.append(" Minimum: ").append(minimum(setting)).append('.');
+        }
+        return text.toString().trim();
+    }
+
+    /** A table with the required and secret settings, secrets read from the environment. */
+    private static String example(Component component) {
+        String table = component.kind() == Kind.NOTIFY
+                ? "[[groups.web.notify]]"
+                : "[groups.web." + component.kind().label() + "]";
+        StringBuilder example = new StringBuilder(table).append("\nplugin = \"").append(component.id()).append("\"\n");
+        for (Setting setting : component.provider().settings()) {
+            if (setting.secret()) {
+                String variable = (component.id() + "_" + setting.name()).toUpperCase(Locale.ROOT).replace('-', '_');
+                example.append(setting.name()).append(" = \"${").append(variable).append("}\"\n");
+            } else if (setting.required()) {
+                example.append(setting.name()).append(" = ").append(placeholder(setting.type()))
+                        .append("   # required\n");
+            }
+        }
+        return example.toString();
+    }
+
+    private static String placeholder(SettingType type) {
+        switch (type) {
+            case INTEGER: return "1";
+            case NUMBER: return "1.0";
+            case BOOLEAN: return "true";
+            case DURATION: return "\"30s\"";
+            case URI: return "\"https://example.com/\"";
+            case STRING_LIST: return "[\"...\"]";
+            default: return "\"...\"";
+        }
+    }
+
+    private static String minimum(Setting setting) {
+        return setting.type() == SettingType.INTEGER
+                ? String.valueOf(setting.minimum().longValue())
+                : String.valueOf(setting.minimum());
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,59 @@
+package io.autoscalebot.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoscalebot.engine.plugin.Component;
+import org.junit.jupiter.api.Test;
+
+/** Documentation written from the settings declarations. */
+class SettingsDocsTest {
+
+    private final Component responseTime = Component.builtIn(new TestProviders.ResponseTime());
+
+    @Test
+    void describesEachSettingInTextWithDefaultsInTomlSyntax() {
+        String text = SettingsDocs.text(responseTime);
+
+        assertThat(text).startsWith("response-time (measure component of plugin response-time)\nTimes a GET of a URL.\n")
+                .contains("  url (uri, required)\n      The URL to time a GET of.\n")
+                .contains("  timeout (duration, default \"5s\")\n")
+                .contains("  token (string, not set, secret)\n")
+                .contains("  method (string, default \"GET\", one of: GET, HEAD)\n")
+                .contains("  samples (integer, default 3, minimum 1)\n")
+                .contains("  headers (list of strings, default [\"Accept: */*\"])\n");
+    }
+
+    @Test
+    void saysWhenAComponentTakesNoSettings() {
+        assertThat(SettingsDocs.text(Component.builtIn(new TestProviders.Local()))).endsWith("Settings: none\n");
+    }
+
+    @Test
+    void writesAMarkdownTableOfSettings() {
+        String page = SettingsDocs.markdown(responseTime, "1.2.0");
+
+        assertThat(page).startsWith("# response-time\n\nA *measure* component of plugin `response-time` version 1.2.0.\n")
+                .contains("| Setting | Type | Default | Description |\n|---|---|---|---|\n")
+                .contains("| `url` | uri | required | The URL to time a GET of. |\n")
+                .contains("| `timeout` | duration | default \"5s\" | How long to wait for the response. |\n")
+                .contains("| `token` | string | not set | Bearer token sent with the request. Secret: never shown")
+                .contains("| `method` | string | default \"GET\" | The HTTP method. One of: `GET`, `HEAD`. |\n")
+                .contains("| `samples` | integer | default 3 | Requests timed per measurement. Minimum: 1. |\n");
+    }
+
+    @Test
+    void writesAnExampleWithRequiredSettingsAndSecretsFromTheEnvironment() {
+        String page = SettingsDocs.markdown(Component.builtIn(new TestProviders.Webhook()), "0.3.0");
+
+        assertThat(page).endsWith("```toml\n[[groups.web.notify]]\nplugin = \"webhook\"\nurl = \"${WEBHOOK_URL}\"\n```\n");
+    }
+
+    @Test
+    void rendersValuesAsTheyAreWrittenInToml() {
+        assertThat(TomlText.of(java.time.Duration.ofSeconds(90))).isEqualTo("\"1m30s\"");
+        assertThat(TomlText.of(java.time.Duration.ofMillis(250))).isEqualTo("\"250ms\"");
+        assertThat(TomlText.of(java.util.List.of("a", "b"))).isEqualTo("[\"a\", \"b\"]");
+        assertThat(TomlText.of("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+        assertThat(TomlText.of(true)).isEqualTo("true");
+    }
+}
