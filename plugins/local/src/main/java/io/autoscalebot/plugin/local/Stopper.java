@@ -54,8 +54,8 @@ final class Stopper {
             tree.getValue().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
         for (Copy copy : stubborn) {
-            logger.log(System.Logger.Level.WARNING, copy.describe() + " did not stop within " + grace.toMillis()
-                    + " ms of SIGTERM; sending SIGKILL");
+            logger.log(System.Logger.Level.WARNING, copy.describe() + " did not stop within " + human(grace)
+                    + " of SIGTERM; sending SIGKILL");
             copy.process().descendants().forEach(ProcessHandle::destroyForcibly);
             copy.process().destroyForcibly();
         }
@@ -65,5 +65,11 @@ final class Stopper {
                         + "s after SIGKILL; stop it by hand (kill -9 " + copy.process().pid() + ")");
             }
         }
+    }
+
+    /** @return {@code 10s}, or {@code 300ms} for a grace that is not whole seconds */
+    private static String human(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

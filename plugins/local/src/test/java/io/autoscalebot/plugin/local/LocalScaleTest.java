@@ -112,7 +112,7 @@ class LocalScaleTest {
         assertThat(copy.isAlive()).isFalse();
         assertThat(tree).allMatch(Processes::gone);
         assertThat(logger.lines).contains("WARNING copy 0 (pid " + copy.pid()
-                + ") did not stop within 300 ms of SIGTERM; sending SIGKILL");
+                + ") did not stop within 300ms of SIGTERM; sending SIGKILL");
     }
 
     @Test

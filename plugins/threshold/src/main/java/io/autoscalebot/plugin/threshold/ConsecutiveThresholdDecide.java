@@ -5,6 +5,7 @@ import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Scales up after {@code fails} consecutive readings above max_value, down after {@code passes} below min_value. */
@@ -24,23 +25,36 @@ final class ConsecutiveThresholdDecide extends ThresholdDecide {
         Measurement latest = readings.get(readings.size() - 1);
         String unit = latest.unit();
         if (above(latest)) {
-            List<Measurement> streak = streak(readings, this::above);
-            return streak.size() >= fails
-                    ? up(context, lastOf(streak, fails) + " above " + max(unit) + " (" + Readings.values(
-                            streak.subList(streak.size() - fails, streak.size())) + ")")
-                    : Decision.hold(streakSoFar(streak) + " above " + max(unit) + " (" + Readings.values(streak)
-                            + "); scaling up needs " + fails + " in a row");
+            return onStreak(streak(readings, this::above), fails, "above " + max(unit), "scaling up",
+                    reason -> up(context, reason));
         }
         if (below(latest)) {
-            List<Measurement> streak = streak(readings, this::below);
-            return streak.size() >= passes
-                    ? down(context, lastOf(streak, passes) + " below " + min(unit) + " (" + Readings.values(
-                            streak.subList(streak.size() - passes, streak.size())) + ")")
-                    : Decision.hold(streakSoFar(streak) + " below " + min(unit) + " (" + Readings.values(streak)
-                            + "); scaling down needs " + passes + " in a row");
+            return onStreak(streak(readings, this::below), passes, "below " + min(unit), "scaling down",
+                    reason -> down(context, reason));
         }
         return Decision.hold("the latest measurement, " + Readings.withUnit(latest.value(), unit) + ", is "
                 + between(unit));
+    }
+
+    /**
+     * @param streak the newest readings on one side of a threshold
+     * @param needed how many in a row make a scale
+     * @param side {@code above 1200 ms}
+     * @param action {@code scaling up}, for the hold's reason
+     * @param scale the scale decision for a reason
+     * @return the scale once the streak is long enough, a hold saying how far it got otherwise
+     */
+    private static Decision onStreak(List<Measurement> streak, int needed, String side, String action,
+                                     Function<String, Decision> scale) {
+        if (streak.size() >= needed) {
+            List<Measurement> counted = streak.subList(streak.size() - needed, streak.size());
+            return scale.apply(needed + " of the last " + needed + (needed == 1 ? " measurement " : " measurements ")
+                    + side + " (" + Readings.values(counted) + ")");
+        }
+        String soFar = streak.size() == 1 ? "only the latest measurement is "
+                : "only the last " + streak.size() + " measurements are ";
+        return Decision.hold(soFar + side + " (" + Readings.values(streak) + "); " + action + " needs " + needed
+                + " in a row");
     }
 
     /**
@@ -53,14 +67,5 @@ final class ConsecutiveThresholdDecide extends ThresholdDecide {
             start--;
         }
         return readings.subList(start, readings.size());
-    }
-
-    private static String lastOf(List<Measurement> streak, int needed) {
-        return needed + " of the last " + needed + (needed == 1 ? " measurement" : " measurements");
-    }
-
-    private static String streakSoFar(List<Measurement> streak) {
-        return streak.size() == 1 ? "only the latest measurement is" : "only the last " + streak.size()
-                + " measurements are";
     }
 }
