@@ -1,0 +1,87 @@
+package io.autoscalebot.plugin.local;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.scale.Scale;
+import io.autoscalebot.api.scale.ScaleProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code local} scale: runs the group as N copies of a command on this machine, each with its own {@code PORT} and
+ * {@code INDEX} environment variables.
+ */
+public final class LocalProvider implements ScaleProvider {
+
+    static final Setting COMMAND = Setting.of("command", SettingType.STRING_LIST).asRequired()
+            .doc("The program and its arguments, like [\"python3\", \"app.py\"], or [\"sh\", \"-c\", \"...\"] for a "
+                    + "shell line. Each copy gets PORT (base_port + INDEX) and INDEX (0, 1, ...) in its environment.");
+    static final Setting BASE_PORT = Setting.of("base_port", SettingType.INTEGER).defaultValue(8700).minimum(1)
+            .doc("The PORT of copy 0; copy N gets base_port + N.");
+    static final Setting WORKING_DIRECTORY = Setting.of("working_directory", SettingType.STRING)
+            .doc("The directory copies run in; autoscalebot's own working directory when not set.");
+    static final Setting GRACE = Setting.of("grace", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
+            .doc("How long a copy may take to exit after SIGTERM before it gets SIGKILL. Its child processes get the "
+                    + "same signals, and any still running when the copy has exited are killed.");
+    static final Setting OUTPUT = Setting.of("output", SettingType.STRING).defaultValue(Output.FILE.label())
+            .choices(Output.FILE.label(), Output.INHERIT.label())
+            .doc("Where each copy's stdout and stderr go. \"file\": appended to copy-INDEX.log in the plugin's state "
+                    + "directory. \"inherit\": mixed into autoscalebot's own output.");
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public LocalProvider() {
+    }
+
+    @Override
+    public String id() {
+        return "local";
+    }
+
+    @Override
+    public String description() {
+        return "Runs the group as copies of a command on this machine, each with its own PORT.";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(COMMAND, BASE_PORT, WORKING_DIRECTORY, GRACE, OUTPUT);
+    }
+
+    @Override
+    public Scale create(Settings settings, PluginContext context) throws PluginException {
+        List<String> command = settings.stringList(COMMAND.name());
+        if (command.isEmpty() || command.get(0).isBlank()) {
+            throw new PluginException("command is empty; give the program and its arguments, like "
+                    + "[\"python3\", \"app.py\"]");
+        }
+        Optional<Path> workingDirectory = settings.optionalString(WORKING_DIRECTORY.name()).map(Path::of);
+        if (workingDirectory.isPresent() && !Files.isDirectory(workingDirectory.get())) {
+            throw new PluginException("working_directory " + workingDirectory.get().toAbsolutePath()
+                    + " is not a directory; create it or fix the path");
+        }
+        Output output = Output.of(settings.string(OUTPUT.name()));
+        if (output == Output.FILE) {
+            createLogDirectory(context.stateDirectory());
+        }
+        Launcher launcher = new Launcher(command, workingDirectory, settings.integer(BASE_PORT.name()), output,
+                context.stateDirectory());
+        return new LocalScale(launcher, new Stopper(settings.duration(GRACE.name()), context.logger()),
+                context.logger());
+    }
+
+    private static void createLogDirectory(Path directory) throws PluginException {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new PluginException("cannot create the directory for the copies' logs, " + directory.toAbsolutePath()
+                    + ": " + e.getMessage() + "; check its permissions or set output = \"inherit\"", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.autoscalebot.plugin.notify.basic;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.api.notify.Notify;
+import io.autoscalebot.api.settings.Settings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Notifications as the engine sends them, and notifiers created the way the engine creates them. */
+public final class Notifications {
+
+    /** When every sample notification happened. */
+    public static final Instant TIME = Instant.parse("2026-11-29T18:00:00.250Z");
+
+    private Notifications() {
+    }
+
+    /** @return a scale of web from 2 to 3, with its details */
+    public static Notification scaled() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", "2");
+        details.put("to", "3");
+        details.put("reason", "3 of the last 3 measurements above 1200 ms (1340, 1502, 1290)");
+        return new Notification(EventType.SCALE, "web", TIME, Notification.Phase.EVENT,
+                "scaled 2 -> 3: 3 of the last 3 measurements above 1200 ms (1340, 1502, 1290)", details);
+    }
+
+    /** @return a notification with no details */
+    public static Notification of(EventType type, Notification.Phase phase, String message) {
+        return new Notification(type, "web", TIME, phase, message, Map.of());
+    }
+
+    /** @return a notifier from the provider with the raw settings */
+    public static Notify create(PluginProvider<? extends Notify> provider, Map<String, ?> raw) throws Exception {
+        return provider.create(Settings.resolve(provider.settings(), raw),
+                new PluginContext("web", Clock.systemUTC(), System.getLogger("test"), Path.of("unused-state"), false));
+    }
+}

@@ -1,0 +1,149 @@
+package io.autoscalebot.plugin.responsetime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ResponseTimeMeasureTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T18:00:00Z");
+
+    private final RecordingLogger logger = new RecordingLogger();
+    private HealthServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new HealthServer();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private Measure measure(String url, Object... more) throws Exception {
+        Map<String, Object> raw = new HashMap<>();
+        raw.put("url", url);
+        for (int i = 0; i < more.length; i += 2) {
+            raw.put((String) more[i], more[i + 1]);
+        }
+        ResponseTimeProvider provider = new ResponseTimeProvider();
+        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), logger,
+                Path.of("unused-state"), false);
+        return provider.create(Settings.resolve(provider.settings(), raw), context);
+    }
+
+    @Test
+    void timesAFastGetInMillisecondsAtTheEngineClocksTime() throws Exception {
+        Measurement measurement = measure(server.base() + "/health").measure();
+
+        assertThat(measurement.hasValue()).isTrue();
+        assertThat(measurement.unit()).isEqualTo("ms");
+        assertThat(measurement.value()).isBetween(0.0, 1000.0);
+        assertThat(measurement.time()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aSlowResponseMeasuresAtLeastItsDelay() throws Exception {
+        Measurement measurement = measure(server.base() + "/slow").measure();
+
+        assertThat(measurement.value()).isGreaterThanOrEqualTo(HealthServer.SLOW_MILLIS);
+    }
+
+    @Test
+    void anUnexpectedStatusIsAFailedMeasurementWhenOnFailureIsFail() throws Exception {
+        Measurement measurement = measure(server.base() + "/down", "on_failure", "fail").measure();
+
+        assertThat(measurement.succeeded()).isFalse();
+        assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/down returned 503, expected 200");
+    }
+
+    @Test
+    void anUnexpectedStatusCountsAsTheTimeoutAndIsLoggedWhenOnFailureIsSlow() throws Exception {
+        Measurement measurement = measure(server.base() + "/down").measure();
+
+        assertThat(measurement.value()).isEqualTo(10_000.0);
+        assertThat(logger.lines).containsExactly("WARNING GET " + server.base()
+                + "/down returned 503, expected 200; counting it as 10000 ms (on_failure = \"slow\")");
+    }
+
+    @Test
+    void anotherExpectedStatusIsASuccess() throws Exception {
+        Measurement measurement = measure(server.base() + "/down", "expected_status", 503, "on_failure", "fail")
+                .measure();
+
+        assertThat(measurement.hasValue()).isTrue();
+    }
+
+    @Test
+    void aRefusedConnectionIsAFailedMeasurement() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/health";
+
+        Measurement measurement = measure(url, "on_failure", "fail").measure();
+
+        assertThat(measurement.failure()).isEqualTo("GET " + url + ": connection refused");
+    }
+
+    @Test
+    void aResponseSlowerThanTheTimeoutIsAFailedMeasurement() throws Exception {
+        long started = System.nanoTime();
+
+        Measurement measurement = measure(server.base() + "/hang", "timeout", "200ms", "on_failure", "fail").measure();
+
+        assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/hang timed out after 200ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aTimeoutCountsAsTheTimeoutWhenOnFailureIsSlow() throws Exception {
+        Measurement measurement = measure(server.base() + "/hang", "timeout", "200ms").measure();
+
+        assertThat(measurement.value()).isEqualTo(200.0);
+        assertThat(logger.lines).singleElement().asString().contains("timed out after 200ms");
+    }
+
+    @Test
+    void sendsCredentialsFromTheUrlAsBasicAuthentication() throws Exception {
+        Measurement measurement = measure(server.baseWithCredentials() + "/private", "on_failure", "fail").measure();
+
+        assertThat(measurement.hasValue()).isTrue();
+        assertThat(server.authorizations).containsExactly(HealthServer.BASIC_USER_PASSWORD);
+    }
+
+    @Test
+    void neverShowsCredentialsOrTheQueryInAMessage() throws Exception {
+        Measurement measurement = measure(server.baseWithCredentials() + "/down?token=t0ps3cret", "on_failure", "fail")
+                .measure();
+
+        assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/down returned 503, expected 200")
+                .doesNotContain("s3cret").doesNotContain("user");
+    }
+
+    @Test
+    void refusesAUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> measure("ftp://127.0.0.1/health"))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("url must be an http or https URL, got one starting with 'ftp:'");
+    }
+}

@@ -1,0 +1,98 @@
+package io.autoscalebot.plugin.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.measure.Instruction;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AverageThresholdTest {
+
+    private final AverageThresholdProvider provider = new AverageThresholdProvider();
+
+    private Decide defaults() throws Exception {
+        return Tick.decider(provider, Map.of());
+    }
+
+    @Test
+    void averagesTheNewestMeasurementsNotTheOldest() throws Exception {
+        Decision decision = new Tick().current(2).values(100, 100, 100, 1300, 1400, 1500).decideWith(defaults());
+
+        assertThat(decision.target()).hasValue(3);
+        assertThat(decision.reason()).isEqualTo(
+                "the last 3 measurements average 1400 ms, above 1200 ms (1300, 1400, 1500)");
+    }
+
+    @Test
+    void scalesDownWhenTheAverageIsBelowMin() throws Exception {
+        Decision decision = new Tick().current(2).values(1500, 1500, 300, 350, 100).decideWith(defaults());
+
+        assertThat(decision.target()).hasValue(1);
+        assertThat(decision.reason()).isEqualTo("the last 3 measurements average 250 ms, below 400 ms (300, 350, 100)");
+    }
+
+    @Test
+    void holdsWhenTheAverageIsBetweenTheThresholds() throws Exception {
+        Decision decision = new Tick().values(1500, 300, 500).decideWith(defaults());
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).isEqualTo(
+                "the last 3 measurements average 766.67 ms, between 400 and 1200 ms (1500, 300, 500)");
+    }
+
+    @Test
+    void holdsWhenTheMeasurementFailed() throws Exception {
+        Decision decision = new Tick().values(100, 100, 100).failed("connection refused").decideWith(defaults());
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).isEqualTo("the latest measurement failed: connection refused");
+    }
+
+    @Test
+    void averagesOnlySuccessfulMeasurementsSkippingOlderFailuresAndInstructions() throws Exception {
+        Decision decision = new Tick().values(1300).failed("timed out").instruction(Instruction.Action.UP)
+                .values(1400, 1500).decideWith(defaults());
+
+        assertThat(decision.target()).hasValue(3);
+        assertThat(decision.reason()).contains("(1300, 1400, 1500)");
+    }
+
+    @Test
+    void holdsUntilEnoughMeasurementsSinceTheLastScale() throws Exception {
+        Tick tick = new Tick().values(1500, 1500).scaled(2, 3).values(1500, 1500);
+
+        Decision decision = tick.after(Duration.ofMinutes(1)).decideWith(defaults());
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).isEqualTo("waiting for 3 successful measurements to average, have 2");
+    }
+
+    @Test
+    void holdsDuringThePostScaleWait() throws Exception {
+        Tick tick = new Tick().scaled(2, 3).values(1500, 1500, 1500);
+
+        Decision decision = tick.after(Duration.ofSeconds(2)).decideWith(defaults());
+
+        assertThat(decision.reason()).isEqualTo("waiting 3s more after the scale at 11:59:55");
+    }
+
+    @Test
+    void takesAverageOverInsteadOfFailsAndPasses() {
+        assertThat(provider.settings()).extracting(s -> s.name())
+                .contains("average_over").doesNotContain("fails", "passes");
+        assertThat(provider.settings()).filteredOn(s -> s.name().equals("average_over"))
+                .extracting(s -> s.defaultValue()).containsExactly(3);
+    }
+
+    @Test
+    void refusesAHistoryTooShortToAverage() {
+        assertThatThrownBy(() -> Tick.decider(provider, Map.of("average_over", 4, "history", 3)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("average_over (4) needs more measurements than history (3) keeps");
+    }
+}

@@ -1,0 +1,97 @@
+package io.autoscalebot.plugin.threshold;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideContext;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.ScaleEvent;
+import io.autoscalebot.api.measure.Instruction;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One decision as the engine asks for it: a history of measurements ten seconds apart from {@link #START}, the current
+ * count, an optional last scale, and "now" one second after the newest measurement unless set.
+ */
+final class Tick {
+
+    static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final List<Measurement> history = new ArrayList<>();
+    private Instant next = START;
+    private Instant now;
+    private int current = 2;
+    private ScaleEvent lastScale;
+
+    /** @return a decider from the provider, created the way the engine creates one (so also after a restart) */
+    static Decide decider(DecideProvider provider, Map<String, ?> raw) throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), raw);
+        PluginContext context = new PluginContext("web", Clock.fixed(START, ZoneOffset.UTC), System.getLogger("test"),
+                Path.of("unused-state"), false);
+        return provider.create(settings, context);
+    }
+
+    Tick values(double... values) {
+        for (double value : values) {
+            add(Measurement.of(next, value, "ms"));
+        }
+        return this;
+    }
+
+    Tick failed(String reason) {
+        return add(Measurement.failed(next, reason));
+    }
+
+    Tick instruction(Instruction.Action action) {
+        return add(Measurement.instruction(next, Instruction.of(action)));
+    }
+
+    /** Records a scale made now (between the measurements so far and the next ones). */
+    Tick scaled(int from, int to) {
+        lastScale = new ScaleEvent(next.minusSeconds(5), from, to);
+        return this;
+    }
+
+    Tick current(int count) {
+        current = count;
+        return this;
+    }
+
+    Tick at(Instant time) {
+        now = time;
+        return this;
+    }
+
+    Tick after(Duration sinceLastScale) {
+        return at(lastScale.time().plus(sinceLastScale));
+    }
+
+    Instant lastScaleTime() {
+        return lastScale.time();
+    }
+
+    DecideContext context() {
+        Instant time = now != null ? now : next.minusSeconds(9);
+        return new DecideContext("web", time, current, 1, 10, history, Optional.ofNullable(lastScale));
+    }
+
+    Decision decideWith(Decide decide) throws Exception {
+        return decide.decide(context());
+    }
+
+    private Tick add(Measurement measurement) {
+        history.add(measurement);
+        next = next.plusSeconds(10);
+        return this;
+    }
+}
