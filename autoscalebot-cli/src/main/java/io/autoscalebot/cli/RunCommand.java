@@ -1,0 +1,107 @@
+package io.autoscalebot.cli;
+
+import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.loop.Engine;
+import io.autoscalebot.engine.loop.EngineOptions;
+import io.autoscalebot.engine.loop.ExecutorScheduler;
+import io.autoscalebot.engine.loop.TickReport;
+import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.plugin.PluginInfo;
+import io.autoscalebot.engine.state.FileStateStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code autoscalebot run}: the loop, until SIGTERM or Ctrl-C; or one tick of every group with {@code --once}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Measure, decide, scale and notify for every configured group, on each group's interval.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+    @Mixin
+    PluginOptions plugins;
+    @Option(names = "--once", description = "Run one tick of every group, then exit (1 if any tick failed).")
+    boolean once;
+    @Option(names = "--dry-run", description = "Measure, decide and notify, but never scale.")
+    boolean dryRun;
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "On SIGTERM, how long running ticks may finish before they are cancelled (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PluginCatalog catalog = plugins.load();
+        Optional<EngineConfig> loaded = config.load(catalog, err);
+        if (loaded.isEmpty()) {
+            return Main.USAGE;
+        }
+        EngineConfig engineConfig = loaded.get();
+        warnAboutUnusablePlugins(catalog, err);
+        FileStateStore store = new FileStateStore(engineConfig.stateDirectory(),
+                System.getLogger("io.autoscalebot.engine.state"));
+        Engine engine = new Engine(engineConfig, Clock.systemUTC(),
+                new ExecutorScheduler(Math.max(1, engineConfig.groups().size())), store,
+                EngineOptions.DEFAULT.withDryRun(dryRun));
+        if (once) {
+            return runOnce(engine, out);
+        }
+        return runUntilStopped(engine, out);
+    }
+
+    private int runOnce(Engine engine, PrintWriter out) {
+        List<TickReport> reports;
+        try {
+            reports = engine.runOnce();
+        } finally {
+            engine.stop(grace);
+        }
+        boolean failed = false;
+        for (TickReport report : reports) {
+            out.println(report.group() + ": " + report.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + report.summary());
+            failed |= report.outcome() == TickReport.Outcome.FAILED
+                    || report.outcome() == TickReport.Outcome.NOT_STARTED;
+        }
+        out.flush();
+        return failed ? Main.FAILURE : Main.OK;
+    }
+
+    private int runUntilStopped(Engine engine, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C run shutdown hooks: stop within the grace period, tear plugins down (local copies too).
+        Thread hook = new Thread(() -> {
+            engine.stop(grace);
+            stopped.countDown();
+        }, "autoscalebot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("autoscalebot " + (dryRun ? "(dry run: nothing will be scaled) " : "")
+                + "running; stop with Ctrl-C or SIGTERM");
+        out.flush();
+        engine.start();
+        stopped.await();
+        return Main.OK;
+    }
+
+    private static void warnAboutUnusablePlugins(PluginCatalog catalog, PrintWriter err) {
+        for (PluginInfo plugin : catalog.plugins()) {
+            if (plugin.status() != PluginInfo.Status.LOADED) {
+                err.println("autoscalebot: warning: " + plugin.problem());
+            }
+        }
+        err.flush();
+    }
+}
