@@ -38,10 +38,11 @@ final class RedisFailures {
         String detail = rootMessage(failure);
         String upper = detail.toUpperCase(java.util.Locale.ROOT);
         String reason;
-        if (has(failure, JedisAccessControlException.class) || upper.startsWith("WRONGPASS")) {
-            reason = server + " refused the login (" + detail + "); check the user and password in setting 'url'";
-        } else if (upper.startsWith("NOAUTH")) {
+        // Jedis reports NOAUTH as an access-control failure too, so it is told apart first by Redis's error code.
+        if (upper.startsWith("NOAUTH")) {
             reason = server + " requires a password; put it in setting 'url' like redis://:PASSWORD@host:port/db";
+        } else if (has(failure, JedisAccessControlException.class) || upper.startsWith("WRONGPASS")) {
+            reason = server + " refused the login (" + detail + "); check the user and password in setting 'url'";
         } else if (upper.contains("WITHOUT ANY PASSWORD CONFIGURED")) {
             reason = server + " has no password set, but setting 'url' gives one; remove it from the URL";
         } else if (has(failure, SocketTimeoutException.class)) {

@@ -73,6 +73,15 @@ final class RedisBroker implements AutoCloseable {
         }
     }
 
+    /** Starts the stopped server again on the same port, empty: nothing was saved. */
+    void restart() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         client.close();
