@@ -11,6 +11,7 @@ import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -50,7 +51,16 @@ final class CeleryRedisMeasure implements Measure {
         }
         Instant now = clock.instant();
         try {
-            return config.report() == Report.COUNT ? count(now) : oldestAge(now);
+            try {
+                return read(now);
+            } catch (JedisConnectionException e) {
+                if (RedisFailures.isTimeout(e)) {
+                    throw e;
+                }
+                // A pooled connection idle since the last tick dies with a Redis restart, and Jedis has now dropped
+                // it: one more try on a fresh connection tells a restart from an outage, and gives the outage's cause.
+                return read(now);
+            }
         } catch (WrongKeyException e) {
             return Measurement.failed(now, failures.scrub(e.getMessage()));
         } catch (JedisException e) {
@@ -64,6 +74,10 @@ final class CeleryRedisMeasure implements Measure {
             redis.close();
             redis = null;
         }
+    }
+
+    private Measurement read(Instant now) throws WrongKeyException {
+        return config.report() == Report.COUNT ? count(now) : oldestAge(now);
     }
 
     /** LLEN of every list, as kombu's {@code _size} sums them, in one round trip. */

@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -13,6 +15,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * and is scrubbed of the password, even where Redis or the JVM echoed it.
  */
 final class RedisFailures {
+
+    /** Bounds the walk through causes, which a library could make circular. */
+    private static final int MAX_CHAIN = 20;
 
     private final RedisAddress address;
     private final Duration connectTimeout;
@@ -45,7 +50,7 @@ final class RedisFailures {
             reason = server + " refused the login (" + detail + "); check the user and password in setting 'url'";
         } else if (upper.contains("WITHOUT ANY PASSWORD CONFIGURED")) {
             reason = server + " has no password set, but setting 'url' gives one; remove it from the URL";
-        } else if (has(failure, SocketTimeoutException.class)) {
+        } else if (isTimeout(failure)) {
             reason = server + " did not answer in time (connect_timeout " + connectTimeout.toMillis() + "ms, "
                     + "read_timeout " + readTimeout.toMillis() + "ms); check the network, or raise the timeouts";
         } else if (has(failure, SSLException.class)) {
@@ -70,23 +75,44 @@ final class RedisFailures {
         return address.secret().map(secret -> text.replace(secret, "****")).orElse(text);
     }
 
+    /**
+     * @param failure what Jedis threw
+     * @return whether Redis took longer than a timeout, rather than refusing or dropping the connection
+     */
+    static boolean isTimeout(Throwable failure) {
+        return has(failure, SocketTimeoutException.class);
+    }
+
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return chain(failure).stream().anyMatch(type::isInstance);
     }
 
     /** The innermost message says what really happened ("Connection refused"); Jedis's wrappers only say "failed". */
     private static String rootMessage(Throwable failure) {
         String message = null;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(failure)) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 message = cause.getMessage();
             }
         }
         return message == null ? failure.getClass().getSimpleName() : message.strip();
+    }
+
+    /**
+     * @return the failure and its causes, outermost first; where a cause has none, its first suppressed exception
+     *     continues the chain, because Jedis attaches the socket's own failure to its "Failed to connect" that way
+     */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Throwable current = failure;
+        while (current != null && !chain.contains(current) && chain.size() < MAX_CHAIN) {
+            chain.add(current);
+            Throwable next = current.getCause();
+            if (next == null && current.getSuppressed().length > 0) {
+                next = current.getSuppressed()[0];
+            }
+            current = next;
+        }
+        return chain;
     }
 }

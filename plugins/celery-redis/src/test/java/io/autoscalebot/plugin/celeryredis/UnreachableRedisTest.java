@@ -31,7 +31,7 @@ class UnreachableRedisTest {
             assertThat(before.describe()).isEqualTo("1 tasks");
             assertThat(after.describe()).isEqualTo("0 tasks");
             assertThat(during.succeeded()).isFalse();
-            assertThat(during.failure()).startsWith("cannot reach Redis at " + broker.url())
+            assertThat(during.failure()).startsWith("cannot reach Redis at " + broker.url() + " (Connection refused)")
                     .contains("check that Redis is running and the host and port in setting 'url'");
         }
     }
