@@ -193,6 +193,14 @@ class CeleryRedisMeasureTest {
                 + " message: it is not a JSON object");
     }
 
+    @Test
+    void failsSayingThePasswordIsNotNeededWhenRedisHasNone() throws Exception {
+        Measurement measurement = measure(Map.of("url", broker.url("needless-Pa55")));
+
+        assertThat(measurement.failure()).contains("has no password set, but setting 'url' gives one")
+                .doesNotContain("needless-Pa55");
+    }
+
     private static void push(String key, int tasks) {
         for (int i = 0; i < tasks; i++) {
             redis.lpush(key, CeleryMessages.task("celery"));
@@ -201,7 +209,7 @@ class CeleryRedisMeasureTest {
 
     private static Measurement measure(Map<String, ?> settings) throws Exception {
         Map<String, Object> all = new HashMap<>(settings);
-        all.put("url", broker.url());
+        all.putIfAbsent("url", broker.url());
         try (OpenMeasure measure = OpenMeasure.open(all, CLOCK)) {
             return measure.measure();
         }
