@@ -1,0 +1,47 @@
+package io.autoscalebot.plugin.celeryredis;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.Settings;
+import java.util.List;
+
+/**
+ * The {@code celery-redis} measure: how many tasks wait in Celery queues on a Redis broker, or how long the oldest has
+ * waited.
+ */
+public final class CeleryRedisProvider implements MeasureProvider {
+
+    /** The id users write in {@code autoscale.toml}. */
+    public static final String ID = "celery-redis";
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public CeleryRedisProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Counts the tasks waiting in Celery queues on a Redis broker (every priority list), or the age of the "
+                + "oldest";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return CeleryRedisConfig.SCHEMA;
+    }
+
+    /**
+     * @throws io.autoscalebot.api.PluginException if a setting is wrong in a way the schema cannot catch (a malformed
+     *     URL, a priority step that is not a number, include_unacked with oldest_age)
+     */
+    @Override
+    public Measure create(Settings settings, PluginContext context) throws Exception {
+        return new CeleryRedisMeasure(CeleryRedisConfig.from(settings), context.clock());
+    }
+}
