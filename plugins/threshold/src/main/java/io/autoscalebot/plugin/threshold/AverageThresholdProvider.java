@@ -30,7 +30,7 @@ public final class AverageThresholdProvider implements DecideProvider {
 
     @Override
     public List<Setting> settings() {
-        return ThresholdSettings.schema(ThresholdSettings.AVERAGE_OVER);
+        return ThresholdSettings.schema(ThresholdSettings.AVERAGE_BOUNDS, ThresholdSettings.AVERAGE_OVER);
     }
 
     @Override

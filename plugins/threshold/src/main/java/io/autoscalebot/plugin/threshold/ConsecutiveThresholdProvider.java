@@ -30,7 +30,7 @@ public final class ConsecutiveThresholdProvider implements DecideProvider {
 
     @Override
     public List<Setting> settings() {
-        return ThresholdSettings.schema(ThresholdSettings.FAILS, ThresholdSettings.PASSES);
+        return ThresholdSettings.schema(ThresholdSettings.CONSECUTIVE_BOUNDS, ThresholdSettings.FAILS, ThresholdSettings.PASSES);
     }
 
     @Override

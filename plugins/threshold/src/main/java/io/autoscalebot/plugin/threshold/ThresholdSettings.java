@@ -19,12 +19,25 @@ import java.util.List;
  */
 record ThresholdSettings(double maxValue, double minValue, int increment, Duration postScaleWait, int history) {
 
-    static final Setting MAX_VALUE = Setting.of("max_value", SettingType.NUMBER).defaultValue(1200.0)
-            .doc("A measurement above this value counts as too slow (a \"fail\") and pushes towards scaling up. "
-                    + "In the measurement's unit: 1200 suits response times in ms; for a queue size use something like 20.");
-    static final Setting MIN_VALUE = Setting.of("min_value", SettingType.NUMBER).defaultValue(400.0)
-            .doc("A measurement below this value counts as fast enough (a \"pass\") and pushes towards scaling down. "
-                    + "Must be at most max_value. 400 suits response times in ms; for a queue size use something like 0.");
+    /** The original's ConsecutiveThresholdBackend bounds, for response times in ms. */
+    static final double[] CONSECUTIVE_BOUNDS = {400, 1200};
+    /** The original's AverageThresholdBackend bounds, for queue sizes. */
+    static final double[] AVERAGE_BOUNDS = {0, 20};
+
+    static Setting maxValue(double defaultValue) {
+        return Setting.of("max_value", SettingType.NUMBER).defaultValue(defaultValue)
+                .doc("A measurement above this value counts as too slow (a \"fail\") and pushes towards scaling up, "
+                        + "in the measurement's unit. The original's defaults: 1200 for consecutive-threshold "
+                        + "(response times in ms), 20 for average-threshold (queue sizes).");
+    }
+
+    static Setting minValue(double defaultValue) {
+        return Setting.of("min_value", SettingType.NUMBER).defaultValue(defaultValue)
+                .doc("A measurement below this value counts as fast enough (a \"pass\") and pushes towards scaling "
+                        + "down. Must be at most max_value. The original's defaults: 400 for consecutive-threshold, 0 for "
+                        + "average-threshold.");
+    }
+
     static final Setting INCREMENT = Setting.of("increment", SettingType.INTEGER).defaultValue(1).minimum(1)
             .doc("How many processes to add or remove in one scale. The engine keeps the result within the group's "
                     + "min and max.");
@@ -47,11 +60,13 @@ record ThresholdSettings(double maxValue, double minValue, int increment, Durati
                     + "the average is above max_value, down when it is below min_value.");
 
     /**
+     * @param bounds the decider's default {min_value, max_value}
      * @param specific the settings only one decider takes
      * @return the shared settings followed by {@code specific}
      */
-    static List<Setting> schema(Setting... specific) {
-        List<Setting> schema = new ArrayList<>(List.of(MAX_VALUE, MIN_VALUE, INCREMENT, POST_SCALE_WAIT, HISTORY));
+    static List<Setting> schema(double[] bounds, Setting... specific) {
+        List<Setting> schema = new ArrayList<>(
+                List.of(maxValue(bounds[1]), minValue(bounds[0]), INCREMENT, POST_SCALE_WAIT, HISTORY));
         schema.addAll(List.of(specific));
         return List.copyOf(schema);
     }
@@ -65,8 +80,8 @@ record ThresholdSettings(double maxValue, double minValue, int increment, Durati
      * @throws PluginException if min_value is above max_value, or history is shorter than a decision needs
      */
     static ThresholdSettings from(Settings settings, String... needed) throws PluginException {
-        ThresholdSettings shared = new ThresholdSettings(settings.number(MAX_VALUE.name()),
-                settings.number(MIN_VALUE.name()), settings.integer(INCREMENT.name()),
+        ThresholdSettings shared = new ThresholdSettings(settings.number("max_value"),
+                settings.number("min_value"), settings.integer(INCREMENT.name()),
                 settings.duration(POST_SCALE_WAIT.name()), settings.integer(HISTORY.name()));
         if (shared.minValue > shared.maxValue) {
             throw new PluginException("min_value (" + Readings.number(shared.minValue) + ") is above max_value ("

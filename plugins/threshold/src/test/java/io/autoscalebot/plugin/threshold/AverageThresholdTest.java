@@ -15,8 +15,17 @@ class AverageThresholdTest {
 
     private final AverageThresholdProvider provider = new AverageThresholdProvider();
 
+    /** The response-time bounds most of these tests read easily; the provider's own defaults are tested below. */
     private Decide defaults() throws Exception {
-        return Tick.decider(provider, Map.of());
+        return Tick.decider(provider, Map.of("min_value", 400, "max_value", 1200));
+    }
+
+    @Test
+    void defaultsToTheOriginalsQueueSizeBounds() throws Exception {
+        Decision decision = new Tick().current(2).values(25, 30, 21).decideWith(Tick.decider(provider, Map.of()));
+
+        assertThat(decision.target()).hasValue(3);
+        assertThat(decision.reason()).contains("above 20");
     }
 
     @Test
