@@ -26,13 +26,14 @@ final class JdkFailures {
         if (failure instanceof ZipException) {
             return location + ": not a readable jar (" + detail + "); replace it with a fresh copy of the plugin";
         }
+        // The resolver reports a missing module as a FindException; it is a resolution problem for the user.
+        if (failure instanceof ResolutionException || failure instanceof FindException && detail.contains(" not found")) {
+            return location + ": its modules do not resolve: " + detail
+                    + "; put the missing library jars next to the plugin jar in a folder, or remove the plugin";
+        }
         if (failure instanceof FindException) {
             return location + ": cannot be read as a Java module: " + detail
                     + "; replace the damaged or misnamed jar, or ask the plugin's author for a fixed release";
-        }
-        if (failure instanceof ResolutionException) {
-            return location + ": its modules do not resolve: " + detail
-                    + "; put the missing library jars next to the plugin jar in a folder, or remove the plugin";
         }
         if (failure instanceof LayerInstantiationException) {
             return location + ": cannot be loaded beside autoscalebot's own modules: " + detail
