@@ -26,18 +26,24 @@ final class JdkFailures {
         if (failure instanceof ZipException) {
             return location + ": not a readable jar (" + detail + "); replace it with a fresh copy of the plugin";
         }
-        // The resolver reports a missing module as a FindException; it is a resolution problem for the user.
-        if (failure instanceof ResolutionException || failure instanceof FindException && detail.contains(" not found")) {
+        // A package split with the engine's modules is reported at resolution or at definition; either way the plugin
+        // carries a copy of something autoscalebot provides.
+        if (failure instanceof LayerInstantiationException || detail.contains(" contains package ")) {
+            return location + ": cannot be loaded beside autoscalebot's own modules: " + detail
+                    + "; the plugin must not bundle classes autoscalebot ships (build it with autoscalebot-api as provided)";
+        }
+        // The resolver reports a missing module as a FindException, though no jar is at fault.
+        if (failure instanceof FindException && detail.contains(" not found")) {
+            return location + ": a library it needs is missing: " + detail
+                    + "; put the missing library jar next to the plugin jar in its folder, or remove the plugin";
+        }
+        if (failure instanceof ResolutionException) {
             return location + ": its modules do not resolve: " + detail
-                    + "; put the missing library jars next to the plugin jar in a folder, or remove the plugin";
+                    + "; ask the plugin's author for a release with compatible libraries, or remove the plugin";
         }
         if (failure instanceof FindException) {
             return location + ": cannot be read as a Java module: " + detail
                     + "; replace the damaged or misnamed jar, or ask the plugin's author for a fixed release";
-        }
-        if (failure instanceof LayerInstantiationException) {
-            return location + ": cannot be loaded beside autoscalebot's own modules: " + detail
-                    + "; the plugin must not bundle classes autoscalebot ships (build it with autoscalebot-api as provided)";
         }
         if (failure instanceof ServiceConfigurationError) {
             return location + ": a provider cannot be loaded: " + detail

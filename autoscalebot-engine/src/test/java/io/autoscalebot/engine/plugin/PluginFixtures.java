@@ -28,12 +28,13 @@ import java.util.Random;
  * @param bundlesApi {@code fat-1.0.jar}: carries a class in the API's package, as a shaded jar would
  * @param slf4jProbe {@code slf4j-probe-1.0.jar}: module {@code com.acme.logging} requiring {@code org.slf4j}, measure
  *     {@code slf4j-probe} whose unit says which slf4j it sees ({@code slf4j-2} or {@code slf4j-1})
+ * @param misspelled {@code typo-1.0.jar}: a plugin jar whose manifest misspells {@code Autoscalebot-Plugin-Verison}
  * @param slf4jOld the real slf4j-api 1.7.36 jar (automatic module {@code org.slf4j})
  * @param slf4jNew the real slf4j-api 2.0.17 jar (explicit module {@code org.slf4j})
  */
 record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameComponent, Path corrupt, Path noProviders,
                       Path plain, Path badId, Path throwing, Path hanging, Path bundlesApi, Path slf4jProbe,
-                      Path slf4jOld, Path slf4jNew) {
+                      Path misspelled, Path slf4jOld, Path slf4jNew) {
 
     private static final String QUEUE_MODULE = """
             module com.acme.queue {
@@ -243,6 +244,10 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                         .writeTo(jars.resolve("fat-1.0.jar")),
                 plugin("slf4j-probe", "1.0", "[1.0,2.0)").classes(modules.resolve("com.acme.logging"), "")
                         .writeTo(jars.resolve("slf4j-probe-1.0.jar")),
+                FixtureJar.withManifest(PluginDescriptor.ID, "typo", "Autoscalebot-Plugin-Verison", "1.0",
+                        PluginDescriptor.API_RANGE, "[1.0,2.0)").classes(classes, "com/plain/gauge")
+                        .service(DecideProvider.class, "com.plain.gauge.GaugeProvider")
+                        .writeTo(jars.resolve("typo-1.0.jar")),
                 slf4jOld, slf4jNew);
     }
 

@@ -109,7 +109,7 @@ class PluginLoaderTest {
 
     @Test
     void aSecondComponentWithTheSameKindAndIdIsADuplicateNamingBothFiles() throws Exception {
-        // acme-fork sorts before acme-1.2.0 ('-' < '1' is false: "acme-1" < "acme-f"), so acme is found first.
+        // "acme-1.2.0.jar" sorts before "acme-fork-1.0.jar", so acme is found first.
         PluginFixtures.copy(fixtures.good(), plugins);
         PluginFixtures.copy(fixtures.sameComponent(), plugins);
 
@@ -181,8 +181,8 @@ class PluginLoaderTest {
         PluginInfo probe = only(loader.load(List.of(plugins)));
 
         assertThat(probe.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(probe.problem()).contains(plugins.resolve("slf4j-probe") + ": its modules do not resolve")
-                .contains("org.slf4j not found").contains("put the missing library jars next to the plugin jar");
+        assertThat(probe.problem()).contains(plugins.resolve("slf4j-probe") + ": a library it needs is missing: Module "
+                + "org.slf4j not found, required by com.acme.logging").contains("put the missing library jar next to");
     }
 
     @Test
@@ -192,8 +192,21 @@ class PluginLoaderTest {
         PluginInfo fat = only(load(plugins));
 
         assertThat(fat.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(fat.problem()).contains(plugins.resolve("fat-1.0.jar").toString())
-                .contains("io.autoscalebot.api");
+        assertThat(fat.problem()).contains(plugins.resolve("fat-1.0.jar") + ": cannot be loaded beside autoscalebot's "
+                + "own modules: Module fat contains package io.autoscalebot.api")
+                .contains("the plugin must not bundle classes autoscalebot ships");
+    }
+
+    @Test
+    void aMisspelledManifestAttributeIsBrokenAndNamesTheAttribute() throws Exception {
+        PluginFixtures.copy(fixtures.misspelled(), plugins);
+
+        PluginInfo typo = only(load(plugins));
+
+        assertThat(typo.status()).isEqualTo(PluginInfo.Status.BROKEN);
+        assertThat(typo.id()).isEqualTo("typo");
+        assertThat(typo.problem()).contains(plugins.resolve("typo-1.0.jar") + ": unknown manifest attribute "
+                + "Autoscalebot-Plugin-Verison");
     }
 
     @Test
