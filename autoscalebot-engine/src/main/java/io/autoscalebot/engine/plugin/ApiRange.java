@@ -3,8 +3,8 @@ package io.autoscalebot.engine.plugin;
 import io.autoscalebot.api.ApiVersion;
 
 /**
- * The API versions a plugin works with, as written in its manifest's {@code Autoscalebot-Api-Range}: a Maven-style range
- * such as {@code [1.0,2.0)}, {@code [1.0,)}, {@code (,2.0)}, {@code [1.0]}, or a bare version {@code 1.0} meaning
+ * The API versions a plugin works with, as written in its manifest's {@code Autoscalebot-Api-Range}: a Maven-style
+ * range such as {@code [1.0,2.0)}, {@code [1.0,)}, {@code (,2.0)}, {@code [1.0]}, or a bare version {@code 1.0} meaning
  * {@code [1.0,)}. {@code *} means any version; it is what a plain jar without the attribute gets.
  *
  * @param lower the smallest version, or {@code null} for no lower bound
@@ -74,9 +74,10 @@ public record ApiRange(ApiVersion lower, boolean lowerInclusive, ApiVersion uppe
 
     /** @return whether {@code version} is in the range */
     public boolean contains(ApiVersion version) {
-        boolean aboveLower = lower == null || (lowerInclusive ? version.compareTo(lower) >= 0 : version.compareTo(lower) > 0);
-        boolean belowUpper = upper == null || (upperInclusive ? version.compareTo(upper) <= 0 : version.compareTo(upper) < 0);
-        return aboveLower && belowUpper;
+        int fromLower = lower == null ? 1 : version.compareTo(lower);
+        int fromUpper = upper == null ? -1 : version.compareTo(upper);
+        return (fromLower > 0 || fromLower == 0 && lowerInclusive)
+                && (fromUpper < 0 || fromUpper == 0 && upperInclusive);
     }
 
     /** @return whether every version in the range is newer than {@code version} (the plugin needs a newer engine) */

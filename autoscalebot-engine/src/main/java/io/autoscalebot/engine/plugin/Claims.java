@@ -32,7 +32,8 @@ final class Claims {
             PluginSource first = components.get(key(component));
             if (first != null) {
                 throw new LoadProblem(PluginInfo.Status.DUPLICATE, source + ": " + component.kind().label() + " '"
-                        + component.id() + "' is already provided by " + first + ", found first; remove one of the two");
+                        + component.id() + "' is already provided by " + first
+                        + ", found first; remove one of the two");
             }
         }
         offered.forEach(component -> components.put(key(component), source));

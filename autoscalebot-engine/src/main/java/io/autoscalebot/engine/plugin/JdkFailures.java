@@ -13,6 +13,9 @@ import java.util.zip.ZipException;
  */
 final class JdkFailures {
 
+    /** The advice when only the plugin's author can fix it. */
+    static final String ASK_AUTHOR = "ask the plugin's author for a fixed release, or remove the plugin";
+
     private JdkFailures() {
     }
 
@@ -30,7 +33,8 @@ final class JdkFailures {
         // carries a copy of something autoscalebot provides.
         if (failure instanceof LayerInstantiationException || detail.contains(" contains package ")) {
             return location + ": cannot be loaded beside autoscalebot's own modules: " + detail
-                    + "; the plugin must not bundle classes autoscalebot ships (build it with autoscalebot-api as provided)";
+                    + "; the plugin must not bundle classes autoscalebot ships"
+                    + " (build it with autoscalebot-api as provided)";
         }
         // The resolver reports a missing module as a FindException, though no jar is at fault.
         if (failure instanceof FindException && detail.contains(" not found")) {
@@ -47,12 +51,12 @@ final class JdkFailures {
         }
         if (failure instanceof ServiceConfigurationError) {
             return location + ": a provider cannot be loaded: " + detail
-                    + "; ask the plugin's author for a fixed release, or remove the plugin";
+                    + "; " + ASK_AUTHOR;
         }
         if (failure instanceof IOException) {
             return location + ": cannot be read: " + detail + "; check the file exists and is readable";
         }
-        return location + ": failed to load: " + detail + "; ask the plugin's author for a fixed release, or remove the plugin";
+        return location + ": failed to load: " + detail + "; " + ASK_AUTHOR;
     }
 
     /**

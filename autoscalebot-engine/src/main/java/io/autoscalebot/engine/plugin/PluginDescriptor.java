@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * {@code Autoscalebot-Api-Range}; a jar that declares some but not all, or an unknown {@code Autoscalebot-*} attribute,
  * is refused, because a typo in a descriptor must not go unnoticed. A <em>plain</em> jar, one with no
  * {@code Autoscalebot-*} attribute at all (an automatic module with {@code META-INF/services}, or a module with
- * {@code provides}), still loads: its id comes from the file name ({@code acme-gauge-0.3.jar} gives {@code acme-gauge}),
- * its version from {@code Implementation-Version}, else from the file name, else {@code ?}, and its API range is
- * {@link ApiRange#ANY}: it cannot say which API it needs, so it is tried and fails as {@code BROKEN} if it does not link.
+ * {@code provides}), still loads: its id comes from the file name ({@code acme-gauge-0.3.jar} gives
+ * {@code acme-gauge}), its version from {@code Implementation-Version}, else from the file name, else {@code ?}, and
+ * its API range is {@link ApiRange#ANY}: it cannot say which API it needs, so it is tried, and is {@code BROKEN} if
+ * it does not link.
  *
  * @param id the plugin id, lower-case letters, digits and dashes
  * @param version the plugin's own version, or {@code ?}
@@ -70,8 +71,9 @@ record PluginDescriptor(String id, String version, ApiRange apiRange, boolean pl
         }
         for (String name : ours) {
             if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw LoadProblem.broken(location + ": unknown manifest attribute " + name + "; the plugin attributes are "
-                        + ID + ", " + VERSION + " and " + API_RANGE + " (check the spelling)");
+                throw LoadProblem.broken(location + ": unknown manifest attribute " + name
+                        + "; the plugin attributes are " + ID + ", " + VERSION + " and " + API_RANGE
+                        + " (check the spelling)");
             }
         }
         String id = required(main, ID, "acme-queue", location);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link PluginCatalog} for {@code autoscalebot plugins list}: a table for people, JSON for scripts. Both show,
- * per plugin, its id, version, API range, location, status, problem and components (kind, id, description).
+ * Renders a {@link PluginCatalog} for {@code autoscalebot plugins list}: a table for people, JSON for scripts. Both
+ * show, per plugin, its id, version, API range, location, status, problem and components (kind, id, description).
  */
 public final class PluginListing {
 

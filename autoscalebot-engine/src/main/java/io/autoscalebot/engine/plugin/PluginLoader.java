@@ -17,11 +17,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Finds and loads the plugins in a list of directories into a {@link PluginCatalog}.
  *
- * <p>Each directory (the distribution's {@code plugins/}, the user's {@code ./plugins}, a {@code --plugins-dir}) is read
- * in the order given, its entries sorted by name; a directory that does not exist is skipped. A plugin is a jar, or a
- * folder holding the plugin jar (the one whose manifest has {@code Autoscalebot-Plugin-Id}) and its libraries. Each
- * loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status and a
- * message naming the file and saying what to do; it never stops the others from loading.
+ * <p>Each directory (the distribution's {@code plugins/}, the user's {@code ./plugins}, a {@code --plugins-dir}) is
+ * read in the order given, its entries sorted by name; a directory that does not exist is skipped. A plugin is a jar,
+ * or a folder holding the plugin jar (the one whose manifest has {@code Autoscalebot-Plugin-Id}) and its libraries.
+ * Each loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status
+ * and a message naming the file and saying what to do; it never stops the others from loading.
  */
 public final class PluginLoader {
 
@@ -143,7 +143,7 @@ public final class PluginLoader {
             return new PluginInfo(PluginDescriptor.idFromFileName(source.name()), "?", "?", source.location(), status,
                     problem, components);
         }
-        return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.apiRange().toString(), source.location(),
-                status, problem, components);
+        return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.apiRange().toString(),
+                source.location(), status, problem, components);
     }
 }

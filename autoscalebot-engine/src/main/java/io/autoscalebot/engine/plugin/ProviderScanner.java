@@ -87,32 +87,37 @@ final class ProviderScanner {
     private static void checkAnswers(Answers answers, Kind kind, String type, Object location) throws LoadProblem {
         String prefix = location + ": " + type + " ";
         if (answers.kind() != kind) {
-            throw LoadProblem.broken(prefix + "is registered as a " + kind.label() + " provider but says its kind is "
-                    + answers.kind() + "; ask the plugin's author for a fixed release");
+            throw invalid(prefix + "is registered as a " + kind.label() + " provider but says its kind is "
+                    + answers.kind());
         }
         if (!PluginDescriptor.isValidId(answers.id())) {
-            throw LoadProblem.broken(prefix + "has id '" + answers.id() + "', which is not lower-case letters, digits "
-                    + "and dashes like response-time; ask the plugin's author for a fixed release");
+            throw invalid(prefix + "has id '" + answers.id() + "', which is not lower-case letters, digits and dashes "
+                    + "like response-time");
         }
         if (answers.description() == null || answers.description().isBlank()) {
-            throw LoadProblem.broken(prefix + "has no description; ask the plugin's author for a fixed release");
+            throw invalid(prefix + "has no description");
         }
         if (answers.settings() == null) {
-            throw LoadProblem.broken(prefix + "returns null settings; ask the plugin's author for a fixed release");
+            throw invalid(prefix + "returns null settings");
         }
         Set<String> names = new HashSet<>();
         for (Setting setting : answers.settings()) {
             if (setting == null || !names.add(setting.name())) {
-                throw LoadProblem.broken(prefix + "declares setting '" + (setting == null ? null : setting.name())
-                        + "' " + (setting == null ? "as null" : "twice") + "; ask the plugin's author for a fixed release");
+                throw invalid(prefix + "declares " + (setting == null ? "a null setting" : "setting '"
+                        + setting.name() + "' twice"));
             }
         }
+    }
+
+    private static LoadProblem invalid(String what) {
+        return LoadProblem.broken(what + "; ask the plugin's author for a fixed release");
     }
 
     private static LoadProblem failed(Object location, String type, Throwable failure) {
         String what = failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + ": " + JdkFailures.detail(failure);
-        return LoadProblem.broken(location + ": " + type + " failed while loading: " + what + "; ask the plugin's author for a fixed release, or remove the plugin");
+        return LoadProblem.broken(location + ": " + type + " failed while loading: " + what + "; "
+                + JdkFailures.ASK_AUTHOR);
     }
 
     private static Class<? extends PluginProvider<?>> serviceType(Kind kind) {

@@ -62,7 +62,8 @@ class PluginDescriptorTest {
     void anIdThatIsNotLowerCaseDashesIsRefused() {
         assertThatThrownBy(() -> PluginDescriptor.read(manifest(PluginDescriptor.ID, "Acme Queue",
                 PluginDescriptor.VERSION, "1.2.0", PluginDescriptor.API_RANGE, "[1.0,2.0)"), "acme-1.2.0.jar", JAR))
-                .hasMessageContaining("Autoscalebot-Plugin-Id 'Acme Queue' must be lower-case letters, digits and dashes");
+                .hasMessageContaining("Autoscalebot-Plugin-Id 'Acme Queue' must be lower-case letters, digits and "
+                        + "dashes");
     }
 
     @Test

@@ -58,14 +58,15 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                 public String id() { return "acme-queue"; }
                 public String description() { return "Depth of the acme queue."; }
                 public List<Setting> settings() {
-                    return List.of(Setting.of("depth", SettingType.INTEGER).defaultValue(42).doc("The depth to report."));
+                    return List.of(Setting.of("depth", SettingType.INTEGER).defaultValue(42).doc("Depth to report."));
                 }
                 public Measure create(Settings settings, PluginContext context) {
                     int depth = settings.integer("depth");
                     return () -> {
                         // Reports whether the engine called it with the plugin's own context class loader.
-                        boolean ownLoader = Thread.currentThread().getContextClassLoader() == QueueProvider.class.getClassLoader();
-                        return Measurement.of(context.clock().instant(), depth, ownLoader ? "tasks" : "wrong-context-loader");
+                        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+                        String unit = contextLoader == QueueProvider.class.getClassLoader() ? "tasks" : "wrong-loader";
+                        return Measurement.of(context.clock().instant(), depth, unit);
                     };
                 }
             }
@@ -119,61 +120,6 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                 }
             }
             """;
-    private static final String FORK_PROVIDER = """
-            package com.acme.fork;
-
-            public final class ForkProvider implements io.autoscalebot.api.measure.MeasureProvider {
-                public String id() { return "acme-queue"; }
-                public String description() { return "A fork of acme-queue."; }
-                public io.autoscalebot.api.measure.Measure create(io.autoscalebot.api.settings.Settings settings,
-                        io.autoscalebot.api.PluginContext context) {
-                    throw new UnsupportedOperationException();
-                }
-            }
-            """;
-    private static final String BAD_ID_PROVIDER = """
-            package com.broken.badid;
-
-            public final class BadIdProvider implements io.autoscalebot.api.notify.NotifyProvider {
-                public String id() { return "Bad_Id"; }
-                public String description() { return "Has a bad id."; }
-                public io.autoscalebot.api.notify.Notify create(io.autoscalebot.api.settings.Settings settings,
-                        io.autoscalebot.api.PluginContext context) {
-                    return notification -> { };
-                }
-            }
-            """;
-    private static final String THROWING_PROVIDER = """
-            package com.broken.throwing;
-
-            public final class ThrowingProvider implements io.autoscalebot.api.scale.ScaleProvider {
-                public ThrowingProvider() {
-                    throw new IllegalStateException("cannot find acme.properties");
-                }
-                public String id() { return "throwing"; }
-                public String description() { return "Never gets this far."; }
-                public io.autoscalebot.api.scale.Scale create(io.autoscalebot.api.settings.Settings settings,
-                        io.autoscalebot.api.PluginContext context) {
-                    throw new UnsupportedOperationException();
-                }
-            }
-            """;
-    private static final String HANGING_PROVIDER = """
-            package com.broken.hanging;
-
-            public final class HangingProvider implements io.autoscalebot.api.measure.MeasureProvider {
-                public HangingProvider() throws InterruptedException {
-                    // Blocks without using a CPU until the loader gives up and interrupts it.
-                    new java.util.concurrent.CountDownLatch(1).await();
-                }
-                public String id() { return "hanging"; }
-                public String description() { return "Never gets this far."; }
-                public io.autoscalebot.api.measure.Measure create(io.autoscalebot.api.settings.Settings settings,
-                        io.autoscalebot.api.PluginContext context) {
-                    throw new UnsupportedOperationException();
-                }
-            }
-            """;
     private static final String EMPTY_CLASS = """
             package com.broken.empty;
 
@@ -205,10 +151,15 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                 "com.acme.logging/com/acme/logging/ProbeProvider.java", PROBE_PROVIDER), List.of(api, slf4jOld));
         Path classes = FixtureJar.compileClasses(dir.resolve("plain"), Map.of(
                 "com/plain/gauge/GaugeProvider.java", GAUGE_PROVIDER,
-                "com/acme/fork/ForkProvider.java", FORK_PROVIDER,
-                "com/broken/badid/BadIdProvider.java", BAD_ID_PROVIDER,
-                "com/broken/throwing/ThrowingProvider.java", THROWING_PROVIDER,
-                "com/broken/hanging/HangingProvider.java", HANGING_PROVIDER,
+                "com/acme/fork/ForkProvider.java", provider("com.acme.fork", "ForkProvider", "measure.Measure",
+                        "acme-queue", ""),
+                "com/broken/badid/BadIdProvider.java", provider("com.broken.badid", "BadIdProvider", "notify.Notify",
+                        "Bad_Id", ""),
+                "com/broken/throwing/ThrowingProvider.java", provider("com.broken.throwing", "ThrowingProvider",
+                        "scale.Scale", "throwing", "throw new IllegalStateException(\"cannot find acme.properties\");"),
+                // Blocks without using a CPU until the loader gives up and interrupts it.
+                "com/broken/hanging/HangingProvider.java", provider("com.broken.hanging", "HangingProvider",
+                        "measure.Measure", "hanging", "new java.util.concurrent.CountDownLatch(1).await();"),
                 "com/broken/empty/Nothing.java", EMPTY_CLASS,
                 "io/autoscalebot/api/Shaded.java", SHADED_API_CLASS), List.of(api));
         Path jars = Files.createDirectories(dir.resolve("jars"));
@@ -219,7 +170,8 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
         Files.write(corrupt, noise);
         return new PluginFixtures(
                 plugin("acme", "1.2.0", "[1.0,2.0)").classes(queue, "").writeTo(jars.resolve("acme-1.2.0.jar")),
-                plugin("acme-next", "2.0.0", "[2.0,3.0)").classes(queue, "").writeTo(jars.resolve("acme-next-2.0.0.jar")),
+                plugin("acme-next", "2.0.0", "[2.0,3.0)").classes(queue, "")
+                        .writeTo(jars.resolve("acme-next-2.0.0.jar")),
                 plugin("acme", "1.0.0", "[1.0,2.0)").classes(queue, "").writeTo(jars.resolve("zz-acme-copy.jar")),
                 plugin("acme-fork", "1.0", "[1.0,2.0)").classes(classes, "com/acme/fork")
                         .service(MeasureProvider.class, "com.acme.fork.ForkProvider")
@@ -239,7 +191,8 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                 plugin("hanging", "1.0", "[1.0,2.0)").classes(classes, "com/broken/hanging")
                         .service(MeasureProvider.class, "com.broken.hanging.HangingProvider")
                         .writeTo(jars.resolve("hanging-1.0.jar")),
-                plugin("fat", "1.0", "[1.0,2.0)").classes(classes, "com/plain/gauge").classes(classes, "io/autoscalebot")
+                plugin("fat", "1.0", "[1.0,2.0)")
+                        .classes(classes, "com/plain/gauge").classes(classes, "io/autoscalebot")
                         .service(DecideProvider.class, "com.plain.gauge.GaugeProvider")
                         .writeTo(jars.resolve("fat-1.0.jar")),
                 plugin("slf4j-probe", "1.0", "[1.0,2.0)").classes(modules.resolve("com.acme.logging"), "")
@@ -249,6 +202,31 @@ record PluginFixtures(Path good, Path incompatible, Path sameId, Path sameCompon
                         .service(DecideProvider.class, "com.plain.gauge.GaugeProvider")
                         .writeTo(jars.resolve("typo-1.0.jar")),
                 slf4jOld, slf4jNew);
+    }
+
+    /**
+     * Writes a provider whose tests only load it, never create its component.
+     *
+     * @param kind the API type it creates, relative to {@code io.autoscalebot.api}, like {@code measure.Measure}
+     * @param constructor the body of its constructor, which may throw any exception
+     * @return the source of {@code packageName.className}
+     */
+    private static String provider(String packageName, String className, String kind, String id, String constructor) {
+        return """
+                package %1$s;
+
+                public final class %2$s implements io.autoscalebot.api.%3$sProvider {
+                    public %2$s() throws Exception {
+                        %5$s
+                    }
+                    public String id() { return "%4$s"; }
+                    public String description() { return "Loaded, never created."; }
+                    public io.autoscalebot.api.%3$s create(io.autoscalebot.api.settings.Settings settings,
+                            io.autoscalebot.api.PluginContext context) {
+                        throw new UnsupportedOperationException();
+                    }
+                }
+                """.formatted(packageName, className, kind, id, constructor);
     }
 
     /**

@@ -49,7 +49,8 @@ class PluginListingTest {
         assertThat(lines.get(0)).matches("PLUGIN +VERSION +API +STATUS +KINDS +LOCATION");
         assertThat(lines.get(1)).matches("queue-depth +built-in +\\* +loaded +measure +built-in");
         assertThat(lines.get(2)).isEqualTo("    measure queue-depth: Depth of the queue.");
-        assertThat(lines.get(3)).matches("acme-next +2\\.0\\.0 +\\[2\\.0,3\\.0\\) +incompatible +- +plugins.acme-next-2\\.0\\.0\\.jar");
+        assertThat(lines.get(3))
+                .matches("acme-next +2\\.0\\.0 +\\[2\\.0,3\\.0\\) +incompatible +- +plugins.acme-next-2\\.0\\.0\\.jar");
         assertThat(lines.get(4)).isEqualTo("    problem: " + PROBLEM);
         // Columns line up: every row's status starts where the heading's does.
         assertThat(lines.get(1).indexOf("loaded")).isEqualTo(lines.get(0).indexOf("STATUS"));

@@ -10,6 +10,7 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,26 +72,21 @@ class PluginLoaderTest {
 
     @Test
     void aPluginBuiltForAnotherApiIsIncompatibleAndSaysWhatToDo() throws Exception {
-        PluginFixtures.copy(fixtures.incompatible(), plugins);
+        PluginInfo next = loadAlone(fixtures.incompatible());
 
-        PluginInfo next = only(load(plugins));
-
-        assertThat(next.status()).isEqualTo(PluginInfo.Status.INCOMPATIBLE);
-        assertThat(next.apiRange()).isEqualTo("[2.0,3.0)");
-        assertThat(next.problem()).contains(plugins.resolve("acme-next-2.0.0.jar") + ": built for autoscalebot API "
-                + "[2.0,3.0), this is API 1.0; upgrade autoscalebot or use an acme-next release for API 1.x");
-        assertThat(next.components()).isEmpty();
+                assertThat(next.apiRange()).isEqualTo("[2.0,3.0)");
+        assertProblem(next, PluginInfo.Status.INCOMPATIBLE)
+                .contains(plugins.resolve("acme-next-2.0.0.jar") + ": built for autoscalebot API "
+                        + "[2.0,3.0), this is API 1.0; upgrade autoscalebot or use an acme-next release for API 1.x");
     }
 
     @Test
     void aCorruptJarIsBrokenAndNamesTheFile() throws Exception {
-        PluginFixtures.copy(fixtures.corrupt(), plugins);
+        PluginInfo corrupt = loadAlone(fixtures.corrupt());
 
-        PluginInfo corrupt = only(load(plugins));
-
-        assertThat(corrupt.status()).isEqualTo(PluginInfo.Status.BROKEN);
         assertThat(corrupt.id()).isEqualTo("corrupt");
-        assertThat(corrupt.problem()).startsWith(plugins.resolve("corrupt.jar") + ": not a readable jar")
+        assertProblem(corrupt, PluginInfo.Status.BROKEN)
+                .startsWith(plugins.resolve("corrupt.jar") + ": not a readable jar")
                 .contains("replace it with a fresh copy");
     }
 
@@ -117,21 +114,19 @@ class PluginLoaderTest {
 
         PluginInfo fork = catalog.plugins().get(1);
         assertThat(fork.id()).isEqualTo("acme-fork");
-        assertThat(fork.status()).isEqualTo(PluginInfo.Status.DUPLICATE);
-        assertThat(fork.problem()).contains(plugins.resolve("acme-fork-1.0.jar") + ": measure 'acme-queue' is already "
-                + "provided by " + plugins.resolve("acme-1.2.0.jar"));
+        assertProblem(fork, PluginInfo.Status.DUPLICATE)
+                .contains(plugins.resolve("acme-fork-1.0.jar") + ": measure 'acme-queue' is already "
+                        + "provided by " + plugins.resolve("acme-1.2.0.jar"));
         assertThat(catalog.find(Kind.MEASURE, "acme-queue").orElseThrow().pluginId()).isEqualTo("acme");
     }
 
     @Test
     void aJarWithoutProvidersIsBrokenAndSaysHowToDeclareThem() throws Exception {
-        PluginFixtures.copy(fixtures.noProviders(), plugins);
+        PluginInfo empty = loadAlone(fixtures.noProviders());
 
-        PluginInfo empty = only(load(plugins));
-
-        assertThat(empty.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(empty.problem()).contains(plugins.resolve("empty-1.0.jar") + ": offers no measure, decide, scale or "
-                + "notify component").contains("provides io.autoscalebot.api.measure.MeasureProvider with");
+        assertProblem(empty, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("empty-1.0.jar") + ": offers no measure, decide, scale or "
+                        + "notify component").contains("provides io.autoscalebot.api.measure.MeasureProvider with");
     }
 
     @Test
@@ -180,55 +175,48 @@ class PluginLoaderTest {
 
         PluginInfo probe = only(loader.load(List.of(plugins)));
 
-        assertThat(probe.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(probe.problem()).contains(plugins.resolve("slf4j-probe") + ": a library it needs is missing: Module "
-                + "org.slf4j not found, required by com.acme.logging").contains("put the missing library jar next to");
+        assertProblem(probe, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("slf4j-probe") + ": a library it needs is missing: Module "
+                        + "org.slf4j not found, required by com.acme.logging")
+                .contains("put the missing library jar next to");
     }
 
     @Test
     void aJarBundlingTheApiPackageIsBrokenAndSaysNotToBundleIt() throws Exception {
-        PluginFixtures.copy(fixtures.bundlesApi(), plugins);
+        PluginInfo fat = loadAlone(fixtures.bundlesApi());
 
-        PluginInfo fat = only(load(plugins));
-
-        assertThat(fat.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(fat.problem()).contains(plugins.resolve("fat-1.0.jar") + ": cannot be loaded beside autoscalebot's "
-                + "own modules: Module fat contains package io.autoscalebot.api")
+        assertProblem(fat, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("fat-1.0.jar") + ": cannot be loaded beside autoscalebot's "
+                        + "own modules: Module fat contains package io.autoscalebot.api")
                 .contains("the plugin must not bundle classes autoscalebot ships");
     }
 
     @Test
     void aMisspelledManifestAttributeIsBrokenAndNamesTheAttribute() throws Exception {
-        PluginFixtures.copy(fixtures.misspelled(), plugins);
+        PluginInfo typo = loadAlone(fixtures.misspelled());
 
-        PluginInfo typo = only(load(plugins));
-
-        assertThat(typo.status()).isEqualTo(PluginInfo.Status.BROKEN);
         assertThat(typo.id()).isEqualTo("typo");
-        assertThat(typo.problem()).contains(plugins.resolve("typo-1.0.jar") + ": unknown manifest attribute "
-                + "Autoscalebot-Plugin-Verison");
+        assertProblem(typo, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("typo-1.0.jar") + ": unknown manifest attribute "
+                        + "Autoscalebot-Plugin-Verison");
     }
 
     @Test
     void aProviderWhoseIdIsNotLowerCaseDashesIsBroken() throws Exception {
-        PluginFixtures.copy(fixtures.badId(), plugins);
+        PluginInfo badId = loadAlone(fixtures.badId());
 
-        PluginInfo badId = only(load(plugins));
-
-        assertThat(badId.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(badId.problem()).contains(plugins.resolve("bad-id-1.0.jar") + ": com.broken.badid.BadIdProvider has "
-                + "id 'Bad_Id', which is not lower-case letters, digits and dashes");
+        assertProblem(badId, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("bad-id-1.0.jar") + ": com.broken.badid.BadIdProvider has "
+                        + "id 'Bad_Id', which is not lower-case letters, digits and dashes");
     }
 
     @Test
     void aProviderThatThrowsInItsConstructorIsBrokenWithItsMessage() throws Exception {
-        PluginFixtures.copy(fixtures.throwing(), plugins);
+        PluginInfo throwing = loadAlone(fixtures.throwing());
 
-        PluginInfo throwing = only(load(plugins));
-
-        assertThat(throwing.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(throwing.problem()).contains(plugins.resolve("throwing-1.0.jar") + ": com.broken.throwing."
-                + "ThrowingProvider failed while loading: IllegalStateException: cannot find acme.properties");
+        assertProblem(throwing, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("throwing-1.0.jar") + ": com.broken.throwing."
+                        + "ThrowingProvider failed while loading: IllegalStateException: cannot find acme.properties");
     }
 
     @Test
@@ -240,9 +228,9 @@ class PluginLoaderTest {
         PluginCatalog catalog = loader.load(List.of(plugins));
 
         PluginInfo hanging = catalog.plugins().get(1);
-        assertThat(hanging.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(hanging.problem()).contains(plugins.resolve("hanging-1.0.jar") + ": its providers did not finish "
-                + "loading within 300 ms");
+        assertProblem(hanging, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("hanging-1.0.jar") + ": its providers did not finish "
+                        + "loading within 300 ms");
         assertThat(catalog.find(Kind.MEASURE, "acme-queue")).isPresent();
     }
 
@@ -268,7 +256,8 @@ class PluginLoaderTest {
                 tuple("throwing", PluginInfo.Status.BROKEN),
                 tuple("plain-gauge", PluginInfo.Status.LOADED),
                 tuple("acme", PluginInfo.Status.DUPLICATE));
-        assertThat(catalog.problems()).hasSize(6).allSatisfy(p -> assertThat(p.problem()).contains(p.location().toString()));
+        assertThat(catalog.problems()).hasSize(6)
+                .allSatisfy(problem -> assertThat(problem.problem()).contains(problem.location().toString()));
         assertThat(measure(catalog.find(Kind.MEASURE, "acme-queue").orElseThrow()).value()).isEqualTo(42);
         assertThat(catalog.find(Kind.DECIDE, "plain-gauge")).isPresent();
     }
@@ -294,9 +283,9 @@ class PluginLoaderTest {
 
         PluginInfo folder = only(load(plugins));
 
-        assertThat(folder.status()).isEqualTo(PluginInfo.Status.BROKEN);
-        assertThat(folder.problem()).contains(plugins.resolve("libs-only") + ": this plugin folder has no jar whose "
-                + "manifest has Autoscalebot-Plugin-Id");
+        assertProblem(folder, PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("libs-only") + ": this plugin folder has no jar whose "
+                        + "manifest has Autoscalebot-Plugin-Id");
     }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
@@ -305,6 +294,18 @@ class PluginLoaderTest {
 
     private static PluginCatalog load(Path... directories) {
         return new PluginLoader(engineLayer, ApiVersion.CURRENT, Duration.ofSeconds(5)).load(List.of(directories));
+    }
+
+    private PluginInfo loadAlone(Path jar) throws IOException {
+        PluginFixtures.copy(jar, plugins);
+        return only(load(plugins));
+    }
+
+    /** Checks the plugin was refused with that status and no components, and returns its problem to check. */
+    private static AbstractStringAssert<?> assertProblem(PluginInfo plugin, PluginInfo.Status status) {
+        assertThat(plugin.status()).as(plugin.problem()).isEqualTo(status);
+        assertThat(plugin.components()).isEmpty();
+        return assertThat(plugin.problem());
     }
 
     private static PluginInfo only(PluginCatalog catalog) {
