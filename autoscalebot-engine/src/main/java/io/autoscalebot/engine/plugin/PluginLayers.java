@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.plugin;
 
 import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class PluginLayers {
         ModuleFinder plugin = ModuleFinder.of(jars.toArray(Path[]::new));
         Set<String> roots = plugin.findAll().stream()
                 .map(ModuleReference::descriptor)
-                .map(descriptor -> descriptor.name())
+                .map(ModuleDescriptor::name)
                 .collect(Collectors.toSet());
         Configuration configuration = Configuration.resolveAndBind(
                 ModuleFinder.of(), List.of(parent.configuration()), plugin, roots);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoscalebot.api.Kind;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class PluginListing {
     }
 
     private static String[] row(PluginInfo plugin) {
-        List<String> kinds = plugin.kinds().stream().map(kind -> kind.label()).toList();
+        List<String> kinds = plugin.kinds().stream().map(Kind::label).toList();
         return new String[] {plugin.id(), plugin.version(), plugin.apiRange(), status(plugin),
             kinds.isEmpty() ? "-" : String.join(",", kinds),
             plugin.location() == null ? "built-in" : plugin.location().toString()};
