@@ -3,6 +3,7 @@ package io.autoscalebot.engine.plugin;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.PluginProvider;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * One provider a plugin offers ({@code response-time} of kind measure), with the plugin it came from.
@@ -33,5 +34,32 @@ public record Component(PluginProvider<?> provider, String pluginId, ClassLoader
     /** @return the provider's kind */
     public Kind kind() {
         return provider.kind();
+    }
+
+    /**
+     * Calls into the component (its provider, or an instance it created) with the component's class loader as the
+     * thread context class loader, as the API promises plugins: libraries that look up classes or services through
+     * the context loader (JDBC drivers, JAXB, mail providers) then find the plugin's own. The previous context loader
+     * is restored afterwards, also when the call throws.
+     *
+     * @param action the call, like {@code () -> provider.create(settings, context)}
+     * @param <T> what the call returns
+     * @return what the call returned
+     * @throws Exception what the call threw, unchanged
+     */
+    public <T> T call(Callable<T> action) throws Exception {
+        return callWith(loader, action);
+    }
+
+    /** {@link #call} for code that has a loader but no component yet (creating the provider itself). */
+    static <T> T callWith(ClassLoader loader, Callable<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

@@ -43,6 +43,11 @@ public record PluginCatalog(List<PluginInfo> plugins) {
                 .collect(Collectors.toList());
     }
 
+    /** @return the plugins that did not load, in the order found, for warnings at start-up */
+    public List<PluginInfo> problems() {
+        return plugins.stream().filter(p -> p.status() != PluginInfo.Status.LOADED).toList();
+    }
+
     /**
      * Why no component of that kind and id is usable: a plugin that claims it but did not load, or the list of those
      * available. For messages like {@code unknown measure plugin 'x' (available: a, b)}.

@@ -2,6 +2,7 @@ package io.autoscalebot.engine.plugin;
 
 import io.autoscalebot.api.Kind;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.Set;
  * @param id the plugin id from its manifest ({@code Autoscalebot-Plugin-Id}), or the file name when unreadable
  * @param version the plugin's own version ({@code Autoscalebot-Plugin-Version}), or {@code "?"}
  * @param apiRange the API versions it works with ({@code Autoscalebot-Api-Range}), or {@code "?"}
- * @param location the jar or folder
+ * @param location the jar or folder; {@code null} for a built-in provider
  * @param status loaded, or why not
  * @param problem for a plugin that did not load: what is wrong and what to do, naming the file; else empty
  * @param components what it provides, by kind and id (empty when it did not load)
@@ -44,7 +45,7 @@ public record PluginInfo(String id, String version, String apiRange, Path locati
 
     /** @return the kinds this plugin provides, in {@link Kind} order */
     public Set<Kind> kinds() {
-        java.util.EnumSet<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+        EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
         components.forEach(c -> kinds.add(c.kind()));
         return kinds;
     }

@@ -1,0 +1,119 @@
+package io.autoscalebot.engine.plugin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoscalebot.api.Kind;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a {@link PluginCatalog} for {@code autoscalebot plugins list}: a table for people, JSON for scripts. Both
+ * show, per plugin, its id, version, API range, location, status, problem and components (kind, id, description).
+ */
+public final class PluginListing {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String[] HEADINGS = {"PLUGIN", "VERSION", "API", "STATUS", "KINDS", "LOCATION"};
+
+    private PluginListing() {
+    }
+
+    /**
+     * @param catalog the plugins found
+     * @return {@code {"plugins": [{"id", "version", "apiRange", "location", "status", "problem", "kinds",
+     *     "components": [{"id", "kind", "description"}]}]}}, indented; {@code problem} is {@code null} for a loaded
+     *     plugin, {@code location} {@code null} for a built-in one
+     */
+    public static String json(PluginCatalog catalog) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode plugins = root.putArray("plugins");
+        for (PluginInfo plugin : catalog.plugins()) {
+            ObjectNode node = plugins.addObject();
+            node.put("id", plugin.id());
+            node.put("version", plugin.version());
+            node.put("apiRange", plugin.apiRange());
+            node.put("location", plugin.location() == null ? null : plugin.location().toString());
+            node.put("status", status(plugin));
+            node.put("problem", plugin.problem().isEmpty() ? null : plugin.problem());
+            ArrayNode kinds = node.putArray("kinds");
+            plugin.kinds().forEach(kind -> kinds.add(kind.label()));
+            ArrayNode components = node.putArray("components");
+            for (Component component : plugin.components()) {
+                components.addObject()
+                        .put("id", component.id())
+                        .put("kind", component.kind().label())
+                        .put("description", description(component));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            // A tree of strings always serializes; this would be a Jackson bug.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param catalog the plugins found
+     * @return one row per plugin, then under it one line per component, or its problem
+     */
+    public static String table(PluginCatalog catalog) {
+        if (catalog.plugins().isEmpty()) {
+            return "No plugins found.\n";
+        }
+        List<String[]> rows = catalog.plugins().stream().map(PluginListing::row).toList();
+        int[] widths = new int[HEADINGS.length];
+        for (int column = 0; column < widths.length; column++) {
+            widths[column] = HEADINGS[column].length();
+            for (String[] row : rows) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        line(text, HEADINGS, widths);
+        for (int index = 0; index < rows.size(); index++) {
+            line(text, rows.get(index), widths);
+            PluginInfo plugin = catalog.plugins().get(index);
+            for (Component component : plugin.components()) {
+                text.append("    ").append(component.kind().label()).append(' ').append(component.id())
+                        .append(": ").append(description(component)).append('\n');
+            }
+            if (!plugin.problem().isEmpty()) {
+                text.append("    problem: ").append(plugin.problem()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String[] row(PluginInfo plugin) {
+        List<String> kinds = plugin.kinds().stream().map(Kind::label).toList();
+        return new String[] {plugin.id(), plugin.version(), plugin.apiRange(), status(plugin),
+            kinds.isEmpty() ? "-" : String.join(",", kinds),
+            plugin.location() == null ? "built-in" : plugin.location().toString()};
+    }
+
+    private static void line(StringBuilder text, String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int column = 0; column < cells.length; column++) {
+            line.append(String.format(Locale.ROOT, "%-" + widths[column] + "s  ", cells[column]));
+        }
+        text.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String status(PluginInfo plugin) {
+        return plugin.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Loading already checked the description; a provider that starts failing since is shown, not thrown. */
+    private static String description(Component component) {
+        try {
+            return component.call(component.provider()::description);
+        } catch (Exception | LinkageError e) {
+            return "(description failed: " + e.getClass().getSimpleName() + ")";
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.autoscalebot.engine.plugin;
+
+import io.autoscalebot.api.ApiVersion;
+import io.autoscalebot.api.measure.MeasureProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Finds and loads the plugins in a list of directories into a {@link PluginCatalog}.
+ *
+ * <p>Each directory (the distribution's {@code plugins/}, the user's {@code ./plugins}, a {@code --plugins-dir}) is
+ * read in the order given, its entries sorted by name; a directory that does not exist is skipped. A plugin is a jar,
+ * or a folder holding the plugin jar (the one whose manifest has {@code Autoscalebot-Plugin-Id}) and its libraries.
+ * Each loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status
+ * and a message naming the file and saying what to do; it never stops the others from loading.
+ */
+public final class PluginLoader {
+
+    /** How long a plugin's providers get to be created and describe themselves before the plugin counts as hung. */
+    public static final Duration DEFAULT_LOAD_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ModuleLayer parent;
+    private final ApiVersion api;
+    private final Duration loadTimeout;
+
+    /** A loader whose plugins see the engine's own layer, for this API version. */
+    public PluginLoader() {
+        // null when the API is not a named module (autoscalebot started on the class path); see layerFor.
+        this(MeasureProvider.class.getModule().getLayer(), ApiVersion.CURRENT, DEFAULT_LOAD_TIMEOUT);
+    }
+
+    /**
+     * @param parent the layer holding the API module and the libraries plugins share with the engine
+     * @param api the API version this engine implements; plugins whose range excludes it are incompatible
+     * @param loadTimeout how long a plugin's providers may take to load
+     */
+    public PluginLoader(ModuleLayer parent, ApiVersion api, Duration loadTimeout) {
+        this.parent = parent;
+        this.api = Objects.requireNonNull(api, "api");
+        this.loadTimeout = Objects.requireNonNull(loadTimeout, "loadTimeout");
+    }
+
+    /**
+     * Loads every plugin found.
+     *
+     * @param directories the plugin directories, in order of precedence: on a clash of plugin or component ids, the
+     *     plugin found first wins
+     * @return every plugin found, loaded or not, in discovery order
+     */
+    public PluginCatalog load(List<Path> directories) {
+        Claims claims = new Claims();
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (Path directory : directories) {
+            try {
+                for (PluginSource source : PluginSource.in(directory)) {
+                    plugins.add(load(source, claims));
+                }
+            } catch (IOException e) {
+                plugins.add(new PluginInfo(PluginDescriptor.idFromFileName(String.valueOf(directory.getFileName())),
+                        "?", "?", directory, PluginInfo.Status.BROKEN, "plugin directory " + directory
+                        + " cannot be listed: " + JdkFailures.detail(e) + "; check its permissions", List.of()));
+            }
+        }
+        return new PluginCatalog(plugins);
+    }
+
+    private PluginInfo load(PluginSource source, Claims claims) {
+        PluginDescriptor descriptor = null;
+        try {
+            List<Path> jars = source.jars();
+            Path pluginJar = PluginJars.pluginJar(source, jars);
+            descriptor = PluginDescriptor.read(PluginJars.manifest(pluginJar), pluginJar.getFileName().toString(),
+                    source.toString());
+            claims.claimPlugin(descriptor.id(), source);
+            checkCompatible(descriptor, source);
+            ModuleLayer layer = layerFor(source).define(jars);
+            List<Component> components = scanWithin(layer, descriptor.id(), source);
+            claims.claimComponents(components, source);
+            return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
+        } catch (LoadProblem problem) {
+            return info(descriptor, source, problem.status(), problem.getMessage(), List.of());
+        } catch (Exception | LinkageError | ServiceConfigurationError e) {
+            return info(descriptor, source, PluginInfo.Status.BROKEN, JdkFailures.describe(source, e), List.of());
+        }
+    }
+
+    private void checkCompatible(PluginDescriptor descriptor, PluginSource source) throws LoadProblem {
+        ApiRange range = descriptor.apiRange();
+        if (range.contains(api)) {
+            return;
+        }
+        String release = (descriptor.id().matches("[aeiou].*") ? "an " : "a ") + descriptor.id()
+                + " release for API " + api.major() + ".x";
+        String advice = range.isAbove(api) ? "upgrade autoscalebot or use " + release : "use " + release;
+        throw new LoadProblem(PluginInfo.Status.INCOMPATIBLE, source + ": built for autoscalebot API " + range
+                + ", this is API " + api + "; " + advice);
+    }
+
+    private PluginLayers layerFor(PluginSource source) throws LoadProblem {
+        if (parent == null) {
+            throw LoadProblem.broken(source + ": plugins load only when autoscalebot runs on the module path, and this "
+                    + "one runs on the class path; start it with the distribution's bin/autoscalebot");
+        }
+        return new PluginLayers(parent);
+    }
+
+    /** Creating providers runs plugin code, which may hang; a hung plugin must not stop the others loading. */
+    private List<Component> scanWithin(ModuleLayer layer, String pluginId, PluginSource source) throws LoadProblem {
+        FutureTask<List<Component>> scan = new FutureTask<>(() -> ProviderScanner.scan(layer, pluginId, source));
+        Thread thread = new Thread(scan, "autoscalebot-load-" + pluginId);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return scan.get(loadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            scan.cancel(true);
+            throw LoadProblem.broken(source + ": its providers did not finish loading within " + loadTimeout.toMillis()
+                    + " ms (a constructor, id(), description() or settings() hangs); remove the plugin");
+        } catch (InterruptedException e) {
+            scan.cancel(true);
+            Thread.currentThread().interrupt();
+            throw LoadProblem.broken(source + ": loading was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LoadProblem problem) {
+                throw problem;
+            }
+            throw LoadProblem.broken(JdkFailures.describe(source, e.getCause()));
+        }
+    }
+
+    private static PluginInfo info(PluginDescriptor descriptor, PluginSource source, PluginInfo.Status status,
+                                   String problem, List<Component> components) {
+        if (descriptor == null) {
+            return new PluginInfo(PluginDescriptor.idFromFileName(source.name()), "?", "?", source.location(), status,
+                    problem, components);
+        }
+        return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.apiRange().toString(),
+                source.location(), status, problem, components);
+    }
+}
