@@ -45,4 +45,9 @@ final class AppDecisionMeasure implements Measure {
         return measurement.succeeded() ? measurement
                 : Measurement.failed(now, endpoint.display() + ": " + measurement.failure());
     }
+
+    @Override
+    public void teardown() throws Exception {
+        endpoint.close();
+    }
 }

@@ -81,8 +81,8 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
     }
 
     private static Reading reading(Settings settings, String group) throws PluginException {
-        boolean valueMode = settings.string("mode").equals(VALUE);
         String mode = settings.string("mode");
+        boolean valueMode = mode.equals(VALUE);
         for (String name : valueMode ? List.of("key") : List.of("pointer")) {
             if (settings.has(name)) {
                 throw new PluginException("setting '" + name + "' does not apply in mode \"" + mode + "\": remove it,"

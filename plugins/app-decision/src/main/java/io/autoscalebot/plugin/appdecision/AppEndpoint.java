@@ -74,8 +74,9 @@ final class AppEndpoint {
             throw new PluginException(display + " did not answer within " + timeout.toMillis()
                     + " ms (setting 'timeout')", e);
         } catch (ConnectException e) {
-            throw new PluginException(display + " failed: could not connect (" + reasonOf(e) + "); check setting 'url'"
-                    + " and that the app is running", e);
+            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
+            throw new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
+                    + "; check setting 'url' and that the app is running", e);
         } catch (IOException e) {
             throw new PluginException(display + " failed: " + reasonOf(e), e);
         } catch (InterruptedException e) {
@@ -138,6 +139,20 @@ final class AppEndpoint {
             current = current.getCause();
         }
         return e.getClass().getSimpleName();
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** Releases the HTTP client's connections and selector thread, on a JDK whose client can be closed (21 and later). */
+    void close() throws Exception {
+        if (client instanceof AutoCloseable) {
+            ((AutoCloseable) client).close();
+        }
     }
 
     // A URL may carry a password (user:pass@) or a key in its query; messages show neither.

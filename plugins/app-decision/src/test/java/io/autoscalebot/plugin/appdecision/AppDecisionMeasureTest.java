@@ -193,8 +193,8 @@ class AppDecisionMeasureTest {
 
         Measurement measurement = measure(app, Map.of("url", url, "pointer", "/depth")).measure();
 
-        assertThat(measurement.failure()).startsWith("GET " + url + " failed: could not connect")
-                .contains("check setting 'url' and that the app is running");
+        assertThat(measurement.failure()).isEqualTo("GET " + url + " failed: could not connect to 127.0.0.1:"
+                + closedPort + "; check setting 'url' and that the app is running");
     }
 
     @Test

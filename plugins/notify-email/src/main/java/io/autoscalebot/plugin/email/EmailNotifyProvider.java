@@ -1,6 +1,7 @@
 package io.autoscalebot.plugin.email;
 
 import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.notify.NotifyProvider;
 import io.autoscalebot.api.settings.Setting;
@@ -58,7 +59,7 @@ public final class EmailNotifyProvider implements NotifyProvider {
     }
 
     @Override
-    public Notify create(Settings settings, PluginContext context) throws Exception {
+    public Notify create(Settings settings, PluginContext context) throws PluginException {
         return new EmailNotify(EmailSettings.from(settings), context.clock());
     }
 }

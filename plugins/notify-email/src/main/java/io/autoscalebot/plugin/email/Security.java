@@ -29,11 +29,6 @@ enum Security {
         return this != NONE;
     }
 
-    /** @return the value users write: {@code starttls}, {@code smtps}, {@code none} */
-    String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /**
      * @param label a value of the {@code security} setting, already checked against its choices
      * @return the matching constant
