@@ -1,0 +1,182 @@
+package io.autoscalebot.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.JedisPooled;
+import redis.embedded.RedisServer;
+
+/**
+ * Issue 3 end to end: the distribution's {@code run --once} against real peers on loopback, a Heroku Platform API
+ * stand-in and a real redis-server holding a Celery backlog, with the token passed through the environment.
+ */
+class RealPeersIT {
+
+    /** The token the fake accepts; it must never be printed. */
+    private static final String TOKEN = "hrku-e2e-" + UUID.randomUUID();
+    private static final String APP = "shop";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    private static Cli cli;
+    private static FakeHerokuApi heroku;
+    private static RedisServer redis;
+    private static int redisPort;
+
+    @BeforeAll
+    static void startPeers() throws IOException {
+        cli = Cli.of(Distribution.home(), work).withEnvironment("HEROKU_API_KEY", TOKEN);
+        heroku = FakeHerokuApi.start(APP, TOKEN);
+        redisPort = freePort();
+        redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
+                // No snapshot on shutdown: the test leaves no dump.rdb behind.
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+    }
+
+    @AfterAll
+    static void stopPeers() throws IOException {
+        heroku.close();
+        redis.stop();
+    }
+
+    @BeforeEach
+    void oneDynoEach() {
+        heroku.formation("web", 1);
+        heroku.formation("worker", 1);
+    }
+
+    @Test
+    void scalesTheHerokuWebFormationUpWhenTheAppAnswersSlowly() throws IOException {
+        heroku.appLatency(Duration.ofMillis(400));
+        Path config = slowAppConfig("slow-app");
+
+        Cli.Result result = cli.run("run", "--once", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(heroku.quantity("web")).as(result.output()).isEqualTo(2);
+        assertThat(result.stdout()).contains("web: scaled", "scaled 1 -> 2");
+        assertThat(heroku.protocolViolations()).isEmpty();
+        assertThat(result.stdout() + result.stderr()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void scalesTheHerokuWorkerFormationUpFromACeleryBacklogInRedis() throws IOException {
+        try (JedisPooled client = new JedisPooled("127.0.0.1", redisPort)) {
+            client.del("celery", "celery\u0006\u00163");
+            for (int task = 0; task < 30; task++) {
+                client.lpush("celery", celeryTask("celery", 0));
+            }
+            client.lpush("celery\u0006\u00163", celeryTask("celery", 3), celeryTask("celery", 3));
+        }
+        Path config = Files.writeString(work.resolve("celery.toml"), """
+                state_dir = "%s"
+                [groups.worker]
+                min = 1
+                max = 5
+                [groups.worker.measure]
+                plugin = "celery-redis"
+                url = "redis://127.0.0.1:%d/0"
+                [groups.worker.decide]
+                plugin = "average-threshold"
+                average_over = 1
+                %s
+                """.formatted(work.resolve("celery-state"), redisPort, herokuScale("worker", "worker")));
+
+        Cli.Result result = cli.run("run", "--once", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).as(result.output()).contains("measured 32", "scaled 1 -> 2");
+        assertThat(heroku.quantity("worker")).as(result.output()).isEqualTo(2);
+        assertThat(heroku.quantity("web")).as("only the configured process type").isEqualTo(1);
+        assertThat(result.stdout() + result.stderr()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void dryRunMeasuresAndDecidesButNeverPatchesTheFormation() throws IOException {
+        heroku.appLatency(Duration.ofMillis(400));
+        Path config = slowAppConfig("dry-run");
+        long patchesBefore = patches();
+
+        Cli.Result result = cli.run("run", "--once", "--dry-run", "--config", config.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).as(result.output()).contains("dry run: would scale 1 -> 2");
+        assertThat(patches()).as("PATCH requests").isEqualTo(patchesBefore);
+        assertThat(heroku.quantity("web")).isEqualTo(1);
+        assertThat(result.stdout() + result.stderr()).doesNotContain(TOKEN);
+    }
+
+    /** A web group timing the app behind the fake router, scaling up after one answer slower than 200 ms. */
+    private static Path slowAppConfig(String name) throws IOException {
+        return Files.writeString(work.resolve(name + ".toml"), """
+                state_dir = "%s"
+                [groups.web]
+                min = 1
+                max = 5
+                [groups.web.measure]
+                plugin = "response-time"
+                url = "%s"
+                [groups.web.decide]
+                plugin = "consecutive-threshold"
+                max_value = 200
+                min_value = 100
+                fails = 1
+                %s
+                """.formatted(work.resolve(name + "-state"), heroku.appUrl("/slow"), herokuScale("web", "web")));
+    }
+
+    private static String herokuScale(String group, String processType) {
+        return """
+                [groups.%s.scale]
+                plugin = "heroku"
+                app = "%s"
+                process_type = "%s"
+                token = "${HEROKU_API_KEY}"
+                api_url = "%s"
+                """.formatted(group, APP, processType, heroku.baseUri());
+    }
+
+    private static long patches() {
+        return heroku.apiRequests().stream().filter(request -> request.method().equals("PATCH")).count();
+    }
+
+    /** A task message as Celery 5 publishes it through kombu's Redis transport: a JSON envelope, base64 body. */
+    private static String celeryTask(String queue, int priority) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode message = JSON.createObjectNode();
+        message.put("body", Base64.getEncoder().encodeToString(
+                "[[2, 2], {}, {\"callbacks\": null, \"errbacks\": null, \"chain\": null, \"chord\": null}]"
+                        .getBytes(StandardCharsets.UTF_8)));
+        message.put("content-encoding", "utf-8");
+        message.put("content-type", "application/json");
+        message.putObject("headers").put("lang", "py").put("task", "tasks.add").put("id", id).put("root_id", id);
+        ObjectNode properties = message.putObject("properties");
+        properties.put("correlation_id", id).put("delivery_mode", 2).put("priority", priority)
+                .put("body_encoding", "base64").put("delivery_tag", UUID.randomUUID().toString());
+        properties.putObject("delivery_info").put("exchange", "").put("routing_key", queue);
+        return message.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
