@@ -70,25 +70,14 @@ class PluginLoadingIT {
     void runOnceScalesOnTheThirdPartyMeasure() throws IOException {
         Path load = Files.writeString(work.resolve("load.txt"), "50\n");
         Path notifications = work.resolve("third-party-notifications.jsonl");
-        Path config = Files.writeString(work.resolve("third-party.toml"), """
-                state_dir = "%s"
-                [groups.web]
-                min = 0
-                max = 3
-                notify_on = ["SCALE"]
-                [groups.web.measure]
-                plugin = "file-value"
-                path = "%s"
-                [groups.web.decide]
-                plugin = "consecutive-threshold"
-                max_value = 10
-                min_value = 1
-                fails = 1
-                [groups.web.scale]
-                plugin = "local"
-                command = ["sh", "-c", "sleep 30"]
-                %s
-                """.formatted(work.resolve("third-party-state"), load, Configs.testNotifier("web", notifications)));
+        Path config = Configs.write(work.resolve("third-party.toml"),
+                Configs.stateDir(work.resolve("third-party-state")),
+                Configs.group("web", 0, 3, "notify_on", List.of("SCALE")),
+                Configs.fileValue("web", load),
+                Configs.component("web", "decide", "consecutive-threshold",
+                        "max_value", 10, "min_value", 1, "fails", 1),
+                Configs.localSleep("web", 30),
+                Configs.testNotifier("web", notifications));
 
         Cli.Result result = cli.run("run", "--once", "--config", config.toString(),
                 "--plugins-dir", thirdPartyDirectory.toString());
@@ -141,32 +130,17 @@ class PluginLoadingIT {
     }
 
     @Test
-    void runOnceRefusesNamingThePluginProblemWhenAGroupNeedsAPluginThatDidNotLoad() throws IOException {
-        Path config = Files.writeString(work.resolve("needs-unusable.toml"), """
-                state_dir = "%s"
-                [groups.web]
-                min = 1
-                max = 3
-                [groups.web.measure]
-                plugin = "file-value"
-                path = "load.txt"
-                [groups.web.decide]
-                plugin = "consecutive-threshold"
-                [groups.web.scale]
-                plugin = "local"
-                command = ["sh", "-c", "sleep 30"]
-
-                [groups.queue]
-                min = 1
-                max = 3
-                [groups.queue.measure]
-                plugin = "broken-plugin"
-                [groups.queue.decide]
-                plugin = "consecutive-threshold"
-                [groups.queue.scale]
-                plugin = "local"
-                command = ["sh", "-c", "sleep 30"]
-                """.formatted(work.resolve("unusable-state")));
+    void runOnceRefusesNamingThePluginProblemWhenAGroupNeedsAPluginThatDidNotLoad() {
+        Path config = Configs.write(work.resolve("needs-unusable.toml"),
+                Configs.stateDir(work.resolve("unusable-state")),
+                Configs.group("web", 1, 3),
+                Configs.fileValue("web", work.resolve("load.txt")),
+                Configs.component("web", "decide", "consecutive-threshold"),
+                Configs.localSleep("web", 30),
+                Configs.group("queue", 1, 3),
+                Configs.component("queue", "measure", "broken-plugin"),
+                Configs.component("queue", "decide", "consecutive-threshold"),
+                Configs.localSleep("queue", 30));
 
         Cli.Result result = cli.run("run", "--once", "--config", config.toString(),
                 "--plugins-dir", unusableDirectory.toString());
@@ -182,21 +156,13 @@ class PluginLoadingIT {
     }
 
     @Test
-    void runOnceWorksWithPluginsThatDidNotLoadWhenNoGroupNeedsThem() throws IOException {
-        Path config = Files.writeString(work.resolve("needs-bundled-only.toml"), """
-                state_dir = "%s"
-                [groups.web]
-                min = 0
-                max = 1
-                [groups.web.measure]
-                plugin = "response-time"
-                url = "%s"
-                [groups.web.decide]
-                plugin = "consecutive-threshold"
-                [groups.web.scale]
-                plugin = "local"
-                command = ["sh", "-c", "sleep 30"]
-                """.formatted(work.resolve("bundled-only-state"), app.appUrl("/")));
+    void runOnceWorksWithPluginsThatDidNotLoadWhenNoGroupNeedsThem() {
+        Path config = Configs.write(work.resolve("needs-bundled-only.toml"),
+                Configs.stateDir(work.resolve("bundled-only-state")),
+                Configs.group("web", 0, 1),
+                Configs.component("web", "measure", "response-time", "url", app.appUrl("/")),
+                Configs.component("web", "decide", "consecutive-threshold"),
+                Configs.localSleep("web", 30));
 
         Cli.Result result = cli.run("run", "--once", "--config", config.toString(),
                 "--plugins-dir", unusableDirectory.toString());
@@ -211,7 +177,8 @@ class PluginLoadingIT {
     @Test
     void loadsTheBundledFolderPluginThatShipsItsOwnCopyOfAModuleInLib() throws IOException {
         assertThat(jarNames(Distribution.home().resolve("lib"))).anyMatch(name -> name.startsWith("slf4j-api-2."));
-        assertThat(jarNames(Distribution.bundledPlugin("celery-redis"))).anyMatch(name -> name.startsWith("slf4j-api-"));
+        assertThat(jarNames(Distribution.bundledPlugin("celery-redis")))
+                .anyMatch(name -> name.startsWith("slf4j-api-"));
 
         assertThat(Json.pluginAt(thirdPartyListing, "celery-redis").path("status").asText()).isEqualTo("loaded");
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -63,7 +62,7 @@ class RealPeersIT {
     }
 
     @Test
-    void scalesTheHerokuWebFormationUpWhenTheAppAnswersSlowly() throws IOException {
+    void scalesTheHerokuWebFormationUpWhenTheAppAnswersSlowly() {
         heroku.appLatency(Duration.ofMillis(400));
         Path config = slowAppConfig("slow-app");
 
@@ -77,7 +76,7 @@ class RealPeersIT {
     }
 
     @Test
-    void scalesTheHerokuWorkerFormationUpFromACeleryBacklogInRedis() throws IOException {
+    void scalesTheHerokuWorkerFormationUpFromACeleryBacklogInRedis() {
         try (JedisPooled client = new JedisPooled("127.0.0.1", redisPort)) {
             client.del("celery", "celery\u0006\u00163");
             for (int task = 0; task < 30; task++) {
@@ -85,19 +84,11 @@ class RealPeersIT {
             }
             client.lpush("celery\u0006\u00163", celeryTask("celery", 3), celeryTask("celery", 3));
         }
-        Path config = Files.writeString(work.resolve("celery.toml"), """
-                state_dir = "%s"
-                [groups.worker]
-                min = 1
-                max = 5
-                [groups.worker.measure]
-                plugin = "celery-redis"
-                url = "redis://127.0.0.1:%d/0"
-                [groups.worker.decide]
-                plugin = "average-threshold"
-                average_over = 1
-                %s
-                """.formatted(work.resolve("celery-state"), redisPort, herokuScale("worker", "worker")));
+        Path config = Configs.write(work.resolve("celery.toml"), Configs.stateDir(work.resolve("celery-state")),
+                Configs.group("worker", 1, 5),
+                Configs.component("worker", "measure", "celery-redis", "url", "redis://127.0.0.1:" + redisPort + "/0"),
+                Configs.component("worker", "decide", "average-threshold", "average_over", 1),
+                herokuScale("worker", "worker"));
 
         Cli.Result result = cli.run("run", "--once", "--config", config.toString());
 
@@ -109,7 +100,7 @@ class RealPeersIT {
     }
 
     @Test
-    void dryRunMeasuresAndDecidesButNeverPatchesTheFormation() throws IOException {
+    void dryRunMeasuresAndDecidesButNeverPatchesTheFormation() {
         heroku.appLatency(Duration.ofMillis(400));
         Path config = slowAppConfig("dry-run");
         long patchesBefore = patches();
@@ -124,33 +115,18 @@ class RealPeersIT {
     }
 
     /** A web group timing the app behind the fake router, scaling up after one answer slower than 200 ms. */
-    private static Path slowAppConfig(String name) throws IOException {
-        return Files.writeString(work.resolve(name + ".toml"), """
-                state_dir = "%s"
-                [groups.web]
-                min = 1
-                max = 5
-                [groups.web.measure]
-                plugin = "response-time"
-                url = "%s"
-                [groups.web.decide]
-                plugin = "consecutive-threshold"
-                max_value = 200
-                min_value = 100
-                fails = 1
-                %s
-                """.formatted(work.resolve(name + "-state"), heroku.appUrl("/slow"), herokuScale("web", "web")));
+    private static Path slowAppConfig(String name) {
+        return Configs.write(work.resolve(name + ".toml"), Configs.stateDir(work.resolve(name + "-state")),
+                Configs.group("web", 1, 5),
+                Configs.component("web", "measure", "response-time", "url", heroku.appUrl("/slow")),
+                Configs.component("web", "decide", "consecutive-threshold", "max_value", 200, "min_value", 100,
+                        "fails", 1),
+                herokuScale("web", "web"));
     }
 
     private static String herokuScale(String group, String processType) {
-        return """
-                [groups.%s.scale]
-                plugin = "heroku"
-                app = "%s"
-                process_type = "%s"
-                token = "${HEROKU_API_KEY}"
-                api_url = "%s"
-                """.formatted(group, APP, processType, heroku.baseUri());
+        return Configs.component(group, "scale", "heroku", "app", APP, "process_type", processType,
+                "token", "${HEROKU_API_KEY}", "api_url", heroku.baseUri());
     }
 
     private static long patches() {

@@ -30,24 +30,12 @@ class ShutdownIT {
         Path plugins = Files.createDirectories(work.resolve("plugins-extra"));
         Files.copy(Distribution.thirdPartyJar(), plugins.resolve("file-value-plugin-0.9.0.jar"));
         Path load = Files.writeString(work.resolve("load.txt"), "5\n");
-        Path config = Files.writeString(work.resolve("autoscale.toml"), """
-                state_dir = "%s"
-                [groups.web]
-                interval = "1s"
-                min = 2
-                max = 2
-                [groups.web.measure]
-                plugin = "file-value"
-                path = "%s"
-                [groups.web.decide]
-                plugin = "consecutive-threshold"
-                max_value = 10
-                min_value = 1
-                [groups.web.scale]
-                plugin = "local"
-                command = ["sh", "-c", "sleep 300"]
-                grace = "5s"
-                """.formatted(work.resolve("state"), load));
+        // Between the thresholds: the loop holds, and keeps the min of 2 copies running.
+        Path config = Configs.write(work.resolve("autoscale.toml"), Configs.stateDir(work.resolve("state")),
+                Configs.group("web", 2, 2, "interval", "1s"),
+                Configs.fileValue("web", load),
+                Configs.component("web", "decide", "consecutive-threshold", "max_value", 10, "min_value", 1),
+                Configs.localSleep("web", 300));
 
         try (Cli.Running running = Cli.of(Distribution.home(), work)
                 .start("run", "--config", config.toString(), "--plugins-dir", plugins.toString())) {
