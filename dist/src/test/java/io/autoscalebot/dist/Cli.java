@@ -27,17 +27,20 @@ final class Cli {
 
     private final Path launcher;
     private final Path workingDirectory;
+    private final Path outputDirectory;
     private final Map<String, String> environment;
 
-    private Cli(Path launcher, Path workingDirectory, Map<String, String> environment) {
+    private Cli(Path launcher, Path workingDirectory, Path outputDirectory, Map<String, String> environment) {
         this.launcher = launcher;
         this.workingDirectory = workingDirectory;
+        this.outputDirectory = outputDirectory;
         this.environment = Map.copyOf(environment);
     }
 
     /**
      * @param home the distribution's folder (holding bin/, lib/, plugins/)
-     * @param workingDirectory where the command runs and its output is kept; its {@code ./plugins} is searched too
+     * @param workingDirectory where the command runs and its output is kept (a temporary folder: the launcher also
+     *     searches its {@code ./plugins})
      */
     static Cli of(Path home, Path workingDirectory) {
         Map<String, String> environment = new HashMap<>();
@@ -45,19 +48,19 @@ final class Cli {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         // The C1 compiler alone starts the CLI faster; the machine is small and the CLI runs for a second or two.
         environment.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        return new Cli(home.resolve("bin").resolve("autoscalebot"), workingDirectory, environment);
+        return new Cli(home.resolve("bin").resolve("autoscalebot"), workingDirectory, workingDirectory, environment);
     }
 
     /** @return this command line with one more variable in the child's environment */
     Cli withEnvironment(String name, String value) {
         Map<String, String> more = new HashMap<>(environment);
         more.put(name, value);
-        return new Cli(launcher, workingDirectory, more);
+        return new Cli(launcher, workingDirectory, outputDirectory, more);
     }
 
-    /** @return this command line run from another working directory */
+    /** @return this command line run from another working directory; its output is still kept where it was */
     Cli in(Path directory) {
-        return new Cli(launcher, directory, environment);
+        return new Cli(launcher, directory, outputDirectory, environment);
     }
 
     /**
@@ -84,8 +87,8 @@ final class Cli {
         command.add(launcher.toString());
         command.addAll(List.of(arguments));
         int number = RUNS.incrementAndGet();
-        Path stdout = workingDirectory.resolve("cli-" + number + ".out");
-        Path stderr = workingDirectory.resolve("cli-" + number + ".err");
+        Path stdout = outputDirectory.resolve("cli-" + number + ".out");
+        Path stderr = outputDirectory.resolve("cli-" + number + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -60,7 +60,8 @@ class CommandLineIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.stdout()).as(result.output())
-                .contains("examples/quickstart.toml: valid, 1 group: demo (every 5s, measure response-time");
+                .contains("examples/quickstart.toml: valid, 1 group: demo (every ")
+                .contains("measure response-time, decide consecutive-threshold, scale local)");
     }
 
     @Test
