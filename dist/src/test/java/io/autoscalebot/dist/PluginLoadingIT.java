@@ -184,7 +184,7 @@ class PluginLoadingIT {
     }
 
     @Test
-    void loadsAFolderPluginThatShipsAnOlderMajorVersionOfAModuleInLib() throws IOException {
+    void aFolderPluginShippingAnOlderMajorVersionOfAModuleInLibLoadsAndMeasures() throws IOException {
         Path home = Distribution.copyWithout(work.resolve("distribution-without-celery"), Set.of("celery-redis"));
         Path plugins = work.resolve("old-slf4j");
         Path folder = plugins.resolve("celery-redis");
@@ -195,14 +195,31 @@ class PluginLoadingIT {
             }
         }
         Files.copy(Distribution.slf4j1Jar(), folder.resolve("slf4j-api-1.7.36.jar"));
+        Cli oldSlf4j = Cli.of(home, work);
 
-        Cli.Result result = Cli.of(home, work).run("plugins", "list", "--json", "--plugins-dir", plugins.toString());
+        Cli.Result listing = oldSlf4j.run("plugins", "list", "--json", "--plugins-dir", plugins.toString());
 
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        JsonNode plugin = Json.pluginAt(result.stdout(), "celery-redis");
+        assertThat(listing.exitCode()).as(listing.output()).isZero();
+        JsonNode plugin = Json.pluginAt(listing.stdout(), "celery-redis");
         assertThat(plugin.path("location").asText()).isEqualTo(folder.toString());
-        assertThat(plugin.path("status").asText()).as(result.output()).isEqualTo("loaded");
-        assertThat(plugin.path("components").get(0).path("id").asText()).isEqualTo("celery-redis");
+        assertThat(plugin.path("status").asText()).as(listing.output()).isEqualTo("loaded");
+
+        // Jedis, which logs through slf4j, talks to a real Redis from that plugin's layer.
+        try (LocalRedis redis = LocalRedis.start()) {
+            redis.client().lpush("celery", CeleryTasks.task("celery", 0), CeleryTasks.task("celery", 0));
+            Path config = Configs.write(work.resolve("old-slf4j.toml"),
+                    Configs.stateDir(work.resolve("old-slf4j-state")),
+                    Configs.group("worker", 0, 1),
+                    Configs.component("worker", "measure", "celery-redis", "url", redis.url()),
+                    Configs.component("worker", "decide", "consecutive-threshold"),
+                    Configs.localSleep("worker", 30));
+
+            Cli.Result run = oldSlf4j.run("run", "--once", "--dry-run", "--config", config.toString(),
+                    "--plugins-dir", plugins.toString());
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.stdout()).as(run.output()).contains("measured 2");
+        }
     }
 
     private static String listJson(Path pluginsDirectory) {

@@ -2,15 +2,9 @@ package io.autoscalebot.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
-import redis.embedded.RedisServer;
 
 /**
  * Issue 3 end to end: the distribution's {@code run --once} against real peers on loopback, a Heroku Platform API
@@ -29,30 +22,24 @@ class RealPeersIT {
     /** The token the fake accepts; it must never be printed. */
     private static final String TOKEN = "hrku-e2e-" + UUID.randomUUID();
     private static final String APP = "shop";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path work;
     private static Cli cli;
     private static FakeHerokuApi heroku;
-    private static RedisServer redis;
-    private static int redisPort;
+    private static LocalRedis redis;
 
     @BeforeAll
     static void startPeers() throws IOException {
         cli = Cli.of(Distribution.home(), work).withEnvironment("HEROKU_API_KEY", TOKEN);
         heroku = FakeHerokuApi.start(APP, TOKEN);
-        redisPort = freePort();
-        redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                // No snapshot on shutdown: the test leaves no dump.rdb behind.
-                .setting("save \"\"").setting("appendonly no").build();
-        redis.start();
+        redis = LocalRedis.start();
     }
 
     @AfterAll
-    static void stopPeers() throws IOException {
+    static void stopPeers() {
         heroku.close();
-        redis.stop();
+        redis.close();
     }
 
     @BeforeEach
@@ -77,16 +64,16 @@ class RealPeersIT {
 
     @Test
     void scalesTheHerokuWorkerFormationUpFromACeleryBacklogInRedis() {
-        try (JedisPooled client = new JedisPooled("127.0.0.1", redisPort)) {
-            client.del("celery", "celery\u0006\u00163");
-            for (int task = 0; task < 30; task++) {
-                client.lpush("celery", celeryTask("celery", 0));
-            }
-            client.lpush("celery\u0006\u00163", celeryTask("celery", 3), celeryTask("celery", 3));
+        JedisPooled client = redis.client();
+        client.del("celery", "celery\u0006\u00163");
+        for (int task = 0; task < 30; task++) {
+            client.lpush("celery", CeleryTasks.task("celery", 0));
         }
+        // Priority 3 goes to kombu's list for step 3: the queue name, "\x06\x16", the step.
+        client.lpush("celery\u0006\u00163", CeleryTasks.task("celery", 3), CeleryTasks.task("celery", 3));
         Path config = Configs.write(work.resolve("celery.toml"), Configs.stateDir(work.resolve("celery-state")),
                 Configs.group("worker", 1, 5),
-                Configs.component("worker", "measure", "celery-redis", "url", "redis://127.0.0.1:" + redisPort + "/0"),
+                Configs.component("worker", "measure", "celery-redis", "url", redis.url()),
                 Configs.component("worker", "decide", "average-threshold", "average_over", 1),
                 herokuScale("worker", "worker"));
 
@@ -131,28 +118,5 @@ class RealPeersIT {
 
     private static long patches() {
         return heroku.apiRequests().stream().filter(request -> request.method().equals("PATCH")).count();
-    }
-
-    /** A task message as Celery 5 publishes it through kombu's Redis transport: a JSON envelope, base64 body. */
-    private static String celeryTask(String queue, int priority) {
-        String id = UUID.randomUUID().toString();
-        ObjectNode message = JSON.createObjectNode();
-        message.put("body", Base64.getEncoder().encodeToString(
-                "[[2, 2], {}, {\"callbacks\": null, \"errbacks\": null, \"chain\": null, \"chord\": null}]"
-                        .getBytes(StandardCharsets.UTF_8)));
-        message.put("content-encoding", "utf-8");
-        message.put("content-type", "application/json");
-        message.putObject("headers").put("lang", "py").put("task", "tasks.add").put("id", id).put("root_id", id);
-        ObjectNode properties = message.putObject("properties");
-        properties.put("correlation_id", id).put("delivery_mode", 2).put("priority", priority)
-                .put("body_encoding", "base64").put("delivery_tag", UUID.randomUUID().toString());
-        properties.putObject("delivery_info").put("exchange", "").put("routing_key", queue);
-        return message.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
