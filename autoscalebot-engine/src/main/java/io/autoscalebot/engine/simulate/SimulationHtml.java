@@ -12,6 +12,9 @@ public final class SimulationHtml {
     /** The most points a chart draws; longer timelines are downsampled, keeping peaks. */
     public static final int MAX_POINTS = 2000;
 
+    /** How far above the SLO the response-time chart reaches. */
+    private static final int SLO_MULTIPLES = 4;
+
     private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:1000px;"
             + "color:#222}table{border-collapse:collapse}td,th{padding:2px 12px;text-align:right}"
             + "td:first-child,th:first-child{text-align:left}tr:nth-child(even){background:#f4f4f4}"
@@ -41,8 +44,8 @@ public final class SimulationHtml {
         Timeline points = result.timeline().downsample(MAX_POINTS);
         html.append(processes(points).svg()).append(measurement(result, points).svg());
         if (points.size() < result.timeline().size()) {
-            html.append("<p>Each point shows the largest value of ").append(result.timeline().size() / points.size())
-                    .append(" or so ticks, so short peaks stay visible.</p>\n");
+            html.append("<p>Each point sums up ").append(result.timeline().size() / points.size())
+                    .append(" or so ticks: the process counts by their largest value, the measurement by its mean.</p>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }
@@ -71,9 +74,10 @@ public final class SimulationHtml {
             supply[i] = points.supply(i);
             oracle[i] = points.oracle(i);
         }
-        return new SvgChart("Processes", times(points), List.of(new SvgChart.Series("demand d(t)", "#999", demand),
-                new SvgChart.Series("oracle", "#2a2", oracle), new SvgChart.Series("supply s(t)", "#15c", supply)),
-                null);
+        // The oracle runs at least d(t), so it goes under the demand rather than hiding it.
+        return new SvgChart("Processes", times(points), List.of(new SvgChart.Series("oracle", "#7c7", oracle),
+                new SvgChart.Series("demand d(t)", "#444", demand), new SvgChart.Series("supply s(t)", "#15c", supply)),
+                null, Double.POSITIVE_INFINITY);
     }
 
     private static SvgChart measurement(SimulationResult result, Timeline points) {
@@ -82,11 +86,16 @@ public final class SimulationHtml {
             measured[i] = points.measured(i);
         }
         MeasuredQuantity quantity = result.model().measured();
-        SvgChart.Reference slo = quantity == MeasuredQuantity.RESPONSE_TIME
-                ? new SvgChart.Reference("SLO", result.model().slo().toMillis()) : null;
         String unit = quantity.unit().isEmpty() ? "" : " (" + quantity.unit() + ")";
-        return new SvgChart("Measurement fed to " + result.decidePlugin() + ": " + quantity.label() + unit,
-                times(points), List.of(new SvgChart.Series(quantity.label(), "#c60", measured)), slo);
+        String title = "Measurement fed to " + result.decidePlugin() + ": " + quantity.label() + unit;
+        SvgChart.Series series = new SvgChart.Series(quantity.label(), "#c60", measured);
+        if (quantity != MeasuredQuantity.RESPONSE_TIME) {
+            return new SvgChart(title, times(points), List.of(series), null, Double.POSITIVE_INFINITY);
+        }
+        // A saturated app reads 30 s; an axis that tall would hide the SLO line, so it stops at a few times the SLO.
+        double slo = result.model().slo().toMillis();
+        return new SvgChart(title + ", shown up to " + SLO_MULTIPLES + " x the SLO", times(points), List.of(series),
+                new SvgChart.Reference("SLO", slo), SLO_MULTIPLES * slo);
     }
 
     private static long[] times(Timeline points) {

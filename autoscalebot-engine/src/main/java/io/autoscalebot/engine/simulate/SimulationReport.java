@@ -62,15 +62,15 @@ public final class SimulationReport {
                 new Row("cost (process-hours)", number(metrics.processHours(), 1), number(oracleHours(metrics), 1)),
                 new Row("cost ratio to the oracle", number(metrics.costRatio(), 2), "1.00"),
                 new Row("SLO broken (minutes)", number(metrics.sloBrokenMinutes(), 0), "0"),
-                new Row("scale actions", String.valueOf(decisions.scaleActions()), ""),
+                new Row("scale actions", count(decisions.scaleActions()), ""),
                 new Row("under-provisioning accuracy theta_U", percent(metrics.underProvisioningAccuracy()), ""),
                 new Row("over-provisioning accuracy theta_O", percent(metrics.overProvisioningAccuracy()), ""),
                 new Row("under-provisioned time tau_U", percent(metrics.underProvisioningTimeshare()), ""),
                 new Row("over-provisioned time tau_O", percent(metrics.overProvisioningTimeshare()), ""),
                 new Row("instability k", percent(metrics.instability()), ""),
                 new Row("jitter j (adaptations/hour)", number(metrics.jitterPerHour(), 2), ""),
-                new Row("failed decisions", String.valueOf(decisions.failed()), ""),
-                new Row("ticks wanting above max / below min", decisions.aboveMax() + " / " + decisions.belowMin(),
+                new Row("failed decisions", count(decisions.failed()), ""),
+                new Row("ticks wanting above max / below min", count(decisions.aboveMax()) + " / " + count(decisions.belowMin()),
                         ""));
     }
 
@@ -91,12 +91,12 @@ public final class SimulationReport {
         SimulationModel model = result.model();
         Trace trace = result.trace();
         List<String> lines = new ArrayList<>();
-        lines.add("Group " + result.group() + ": decided by " + result.decidePlugin() + ", fed the "
-                + model.measured().label() + quoted(model.measured().unit()) + " that " + result.measurePlugin()
-                + " would have measured, every " + duration(result.interval()) + " (" + result.decisions().ticks()
-                + " ticks).");
-        lines.add("Trace " + trace.source() + ": " + trace.size() + " steps of " + duration(trace.step()) + " from "
-                + trace.time(0) + "; " + trace.missingSteps() + " missing steps read as "
+        lines.add("Group " + result.group() + ": decided by " + result.decidePlugin() + " from the modelled "
+                + model.measured().label() + quoted(model.measured().unit()) + " in place of its measure plugin "
+                + result.measurePlugin() + ", every " + duration(result.interval()) + " ("
+                + count(result.decisions().ticks()) + " ticks).");
+        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + duration(trace.step())
+                + " from " + trace.time(0) + "; " + count(trace.missingSteps()) + " missing steps read as "
                 + (trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)") + "; arrivals "
                 + ARRIVALS + ".");
         lines.add(String.format(Locale.ROOT, "Model: a %s group of processes serving %s requests/s each, booting in"
@@ -195,6 +195,10 @@ public final class SimulationReport {
 
     static String number(double value, int decimals) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%,." + decimals + "f", value) : "n/a";
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     static String percent(double value) {

@@ -45,6 +45,7 @@ final class SvgChart {
     private final long[] times;
     private final List<Series> series;
     private final Reference reference;
+    private final double step;
     private final double top;
 
     /**
@@ -52,8 +53,10 @@ final class SvgChart {
      * @param times the x values, epoch seconds, increasing
      * @param series the lines, each with one value per time
      * @param reference a reference line, or null
+     * @param limit the highest value the y axis needs to show; higher values are drawn at its top, so a few huge
+     *     ones (a saturated queue's response times) do not flatten the rest
      */
-    SvgChart(String title, long[] times, List<Series> series, Reference reference) {
+    SvgChart(String title, long[] times, List<Series> series, Reference reference, double limit) {
         this.title = Objects.requireNonNull(title, "title");
         this.times = times.clone();
         this.series = List.copyOf(series);
@@ -64,7 +67,9 @@ final class SvgChart {
                 highest = Math.max(highest, value);
             }
         }
-        this.top = niceStep(highest) * 5;
+        highest = Math.min(highest, limit);
+        this.step = niceStep(highest);
+        this.top = Math.max(1, Math.ceil(highest / step)) * step;
     }
 
     /** @return a round gridline step that fits {@code highest} within five steps; 1 for an all-zero chart */
@@ -104,8 +109,8 @@ final class SvgChart {
     }
 
     private void gridlines(StringBuilder svg) {
-        for (int line = 0; line <= 5; line++) {
-            double value = top * line / 5;
+        for (int line = 0; line * step <= top; line++) {
+            double value = line * step;
             double y = y(value);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\""
                     + " stroke=\"#ddd\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT,

@@ -91,9 +91,10 @@ public final class Timeline {
     }
 
     /**
-     * At most {@code points} points, each the largest value of every series over a run of consecutive ticks, timed at
-     * the run's first: a chart of months of ticks stays small, and the largest value keeps the peaks that matter to an
-     * SLO visible.
+     * At most {@code points} points, each summing up a run of consecutive ticks and timed at the run's first, so a
+     * chart of months of ticks stays small: the process counts by their largest value, keeping the peaks a fleet must
+     * meet visible; the measurement by its mean, since one saturated tick in each run would otherwise paint a
+     * bursty trace as saturated throughout.
      *
      * @param points the most points wanted, at least 1
      * @return this timeline when it is short enough, else the downsampled one
@@ -116,12 +117,12 @@ public final class Timeline {
         for (int point = 0; point < count; point++) {
             int from = point * run;
             times[point] = epochSeconds[from];
-            values[point] = Double.NEGATIVE_INFINITY;
-            for (int t = from; t < Math.min(from + run, size); t++) {
+            int to = Math.min(from + run, size);
+            for (int t = from; t < to; t++) {
                 demands[point] = Math.max(demands[point], demand[t]);
                 supplies[point] = Math.max(supplies[point], supply[t]);
                 oracles[point] = Math.max(oracles[point], oracle[t]);
-                values[point] = Math.max(values[point], measured[t]);
+                values[point] += measured[t] / (to - from);
             }
         }
         return new Timeline(times, demands, supplies, oracles, values);
