@@ -106,25 +106,43 @@ final class SimulateCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return Main.USAGE;
         }
-        EngineConfig engineConfig = loaded.get();
+        return simulate(loaded.get(), out, err);
+    }
+
+    /**
+     * Everything after the configuration is read: separate so it can be tested with a configuration built in code,
+     * since plugin jars load only on the module path.
+     *
+     * @return the exit code
+     */
+    int simulate(EngineConfig engineConfig, PrintWriter out, PrintWriter err) {
         Optional<GroupConfig> chosen = engineConfig.groups().stream().filter(g -> g.name().equals(group)).findFirst();
         if (chosen.isEmpty()) {
-            return usage(err, "no group '" + group + "' in " + config.file + "; its groups: " + engineConfig.groups()
-                    .stream().map(GroupConfig::name).collect(Collectors.joining(", ")));
+            return usage(err, "no group '" + group + "' in " + engineConfig.file() + "; its groups: "
+                    + engineConfig.groups().stream().map(GroupConfig::name).collect(Collectors.joining(", "))
+                    + "; choose one with --group");
         }
         SimulationModel model;
-        Trace workload;
         try {
             model = model(chosen.get());
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage() + "; see --capacity, --boot, --scale, --slo and --initial");
+        }
+        Trace workload;
+        try {
             workload = new TraceReader(missing, traceZone).read(trace);
-        } catch (IllegalArgumentException | TraceException e) {
+        } catch (TraceException e) {
             return usage(err, e.getMessage());
         }
         SimulationResult result;
         try (ProgressBar progress = ProgressBar.forConsole(err, "simulating " + group)) {
             result = new Simulator(model, engineConfig.secrets()).run(chosen.get(), workload, progress);
+        } catch (IllegalArgumentException e) {
+            // The trace cannot be replayed at this group's interval (far too many ticks).
+            return usage(err, e.getMessage());
         } catch (SimulationException e) {
             err.println("autoscalebot: " + e.getMessage());
+            err.flush();
             return Main.FAILURE;
         }
         out.print(json ? SimulationReport.json(result) : SimulationReport.text(result));
