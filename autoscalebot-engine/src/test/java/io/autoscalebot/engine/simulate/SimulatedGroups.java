@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.simulate;
 
 import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
@@ -16,7 +17,6 @@ import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.config.NotifyRules;
-import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.engine.plugin.Component;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -123,6 +123,40 @@ final class SimulatedGroups {
                 return Decision.scaleTo(context.current() - 1, latest + " below " + low);
             }
             return Decision.hold("within bounds");
+        }
+    }
+
+    /**
+     * Keeps the busy fraction near {@code target} the way a target-tracking policy does: {@code ceil(current x
+     * measured / target)}, at least one. Keeps nothing per tick, so it can decide months of ticks.
+     */
+    static final class Proportional implements DecideProvider, Decide {
+        final double target;
+
+        Proportional(double target) {
+            this.target = target;
+        }
+
+        @Override
+        public String id() {
+            return "proportional";
+        }
+
+        @Override
+        public String description() {
+            return "count in proportion to the busy fraction";
+        }
+
+        @Override
+        public Decide create(Settings settings, PluginContext context) {
+            return this;
+        }
+
+        @Override
+        public Decision decide(DecideContext context) {
+            double busy = context.latest().map(Measurement::value).orElse(target);
+            int wanted = Math.max(1, (int) Math.ceil(Math.max(1, context.current()) * busy / target));
+            return wanted == context.current() ? Decision.hold("on target") : Decision.scaleTo(wanted, "busy " + busy);
         }
     }
 

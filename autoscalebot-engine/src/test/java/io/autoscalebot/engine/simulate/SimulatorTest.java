@@ -224,6 +224,29 @@ class SimulatorTest {
         assertThat(updates).extracting(update -> update[0]).isSorted();
     }
 
+    @Test
+    void replaysTwoMonthsOfNasaMinutesEveryThirtySeconds() throws Exception {
+        Trace nasa = new TraceReader().read(TraceReaderTest.sharedTrace("nasa-1995-per-minute.csv"));
+        SimulatedGroups groups = new SimulatedGroups(new SimulatedGroups.Proportional(0.6));
+        groups.interval = Duration.ofSeconds(30);
+        groups.max = CountSchedule.fixed(100);
+        SimulationModel model = new SimulationModel(10, Duration.ofSeconds(30), 60, Duration.ofMillis(500),
+                Replay.GroupKind.WEB, MeasuredQuantity.UTILISATION, OptionalInt.empty());
+
+        SimulationResult result = new Simulator(model, Set.of()).run(groups.build("web"), nasa,
+                Simulator.Progress.NONE);
+
+        // 89,280 minutes (the outage as zero load), two ticks each.
+        assertThat(result.decisions().ticks()).isEqualTo(178_560);
+        assertThat(result.timeline().size()).isEqualTo(178_560);
+        assertThat(result.decisions().failed()).isZero();
+        assertThat(result.decisions().scaleActions()).isPositive();
+        // Reacting after the fact to minute-by-minute bursts breaks the SLO at times, and aiming at 60% busy costs
+        // more than running exactly what is needed.
+        assertThat(result.metrics().sloBrokenMinutes()).isPositive();
+        assertThat(result.metrics().costRatio()).isGreaterThan(1);
+    }
+
     /** A decide plugin that fails each decision as told, or cannot be created at all when told nothing. */
     private static final class FailingDecide implements DecideProvider {
         private final Decide decide;
