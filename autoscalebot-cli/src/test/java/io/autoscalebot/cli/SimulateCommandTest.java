@@ -78,7 +78,7 @@ class SimulateCommandTest {
     }
 
     private EngineConfig config() {
-        return config("response-time", new Proportional());
+        return config("response-time", slowAddsOne());
     }
 
     private static ComponentConfig configure(PluginProvider<?> provider) {
@@ -159,7 +159,7 @@ class SimulateCommandTest {
                 "1m", "--report", report.toString());
 
         assertThat(exit).isEqualTo(Main.OK);
-        assertThat(out.toString()).contains("Group web: decided by proportional", "every 30s (60 ticks)",
+        assertThat(out.toString()).contains("Group web: decided by slow-adds-one", "every 30s (60 ticks)",
                 "booting in 1m; load x 1.5", "cost ratio to the oracle", "SLO broken (minutes)");
         assertThat(Files.readString(report)).contains("<svg", "demand d(t)");
         // Not a terminal: no progress bar.
@@ -193,7 +193,9 @@ class SimulateCommandTest {
 
     @Test
     void failsAtRunTimeWithoutTheSecretWhenTheDecidePluginCannotStart() {
-        EngineConfig config = config("response-time", new Unstartable());
+        EngineConfig config = config("response-time", new Decider("unstartable", context -> {
+            throw new PluginException("the API refused token hunter2");
+        }));
 
         assertThat(simulate(config, "--group", "web", "--trace", trace.toString())).isEqualTo(Main.FAILURE);
 
@@ -213,41 +215,28 @@ class SimulateCommandTest {
     }
 
     /** Adds a process while the latest response time is above 400 ms, else holds. */
-    private static final class Proportional implements DecideProvider {
-        @Override
-        public String id() {
-            return "proportional";
-        }
-
-        @Override
-        public String description() {
-            return "scales in proportion to the measurement";
-        }
-
-        @Override
-        public Decide create(Settings settings, PluginContext context) {
-            return decideContext -> {
-                double latest = decideContext.latest().map(Measurement::value).orElse(0.0);
-                return latest > 400 ? Decision.scaleTo(decideContext.current() + 1, "slow")
-                        : Decision.hold("fast enough");
-            };
-        }
+    private static DecideProvider slowAddsOne() {
+        Decide decide = context -> context.latest().map(Measurement::value).orElse(0.0) > 400
+                ? Decision.scaleTo(context.current() + 1, "slow") : Decision.hold("fast enough");
+        return new Decider("slow-adds-one", context -> decide);
     }
 
-    private static final class Unstartable implements DecideProvider {
-        @Override
-        public String id() {
-            return "unstartable";
-        }
+    /** Creates a decide plugin, or fails to, as a test wants. */
+    @FunctionalInterface
+    private interface Creator {
+        Decide create(PluginContext context) throws PluginException;
+    }
 
+    /** A decide component by id, with nothing to configure. */
+    private record Decider(String id, Creator creator) implements DecideProvider {
         @Override
         public String description() {
-            return "cannot start";
+            return "test decide plugin " + id;
         }
 
         @Override
         public Decide create(Settings settings, PluginContext context) throws PluginException {
-            throw new PluginException("the API refused token hunter2");
+            return creator.create(context);
         }
     }
 

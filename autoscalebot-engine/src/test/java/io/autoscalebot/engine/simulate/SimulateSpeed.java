@@ -21,7 +21,7 @@ public final class SimulateSpeed {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/traces/nasa-1995-per-minute.csv");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        SimulatedGroups groups = new SimulatedGroups(new SimulatedGroups.Proportional(0.6));
+        SimulatedGroups groups = new SimulatedGroups(SimulatedGroups.proportional(0.6));
         groups.interval = Duration.ofSeconds(30);
         groups.max = CountSchedule.fixed(100);
         SimulationModel model = new SimulationModel(10, Duration.ofSeconds(30), 60, Duration.ofMillis(500),

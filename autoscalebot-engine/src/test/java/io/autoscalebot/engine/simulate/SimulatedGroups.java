@@ -126,38 +126,41 @@ final class SimulatedGroups {
         }
     }
 
+    /** Creates a decide plugin, or fails to, as a test wants. */
+    @FunctionalInterface
+    interface Creator {
+        Decide create(PluginContext context) throws Exception;
+    }
+
+    /**
+     * A decide provider with nothing to configure.
+     *
+     * @param id the id the group names
+     * @param creator what {@code create} does
+     */
+    record Named(String id, Creator creator) implements DecideProvider {
+        @Override
+        public String description() {
+            return "test decide plugin " + id;
+        }
+
+        @Override
+        public Decide create(Settings settings, PluginContext context) throws Exception {
+            return creator.create(context);
+        }
+    }
+
     /**
      * Keeps the busy fraction near {@code target} the way a target-tracking policy does: {@code ceil(current x
      * measured / target)}, at least one. Keeps nothing per tick, so it can decide months of ticks.
      */
-    static final class Proportional implements DecideProvider, Decide {
-        final double target;
-
-        Proportional(double target) {
-            this.target = target;
-        }
-
-        @Override
-        public String id() {
-            return "proportional";
-        }
-
-        @Override
-        public String description() {
-            return "count in proportion to the busy fraction";
-        }
-
-        @Override
-        public Decide create(Settings settings, PluginContext context) {
-            return this;
-        }
-
-        @Override
-        public Decision decide(DecideContext context) {
+    static DecideProvider proportional(double target) {
+        Decide decide = context -> {
             double busy = context.latest().map(Measurement::value).orElse(target);
             int wanted = Math.max(1, (int) Math.ceil(Math.max(1, context.current()) * busy / target));
             return wanted == context.current() ? Decision.hold("on target") : Decision.scaleTo(wanted, "busy " + busy);
-        }
+        };
+        return new Named("proportional", context -> decide);
     }
 
     /** The measure component a group names; a simulation models its reading and never calls it. */

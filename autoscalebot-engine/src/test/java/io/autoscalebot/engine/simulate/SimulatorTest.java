@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.decide.ScaleEvent;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.plugin.Component;
 import java.net.URL;
@@ -142,9 +140,10 @@ class SimulatorTest {
 
     @Test
     void countsAFailingDecisionAndKeepsReplaying() throws Exception {
-        DecideProvider broken = new FailingDecide(context -> {
+        Decide failing = context -> {
             throw new PluginException("the model file is unreadable");
-        });
+        };
+        DecideProvider broken = new SimulatedGroups.Named("failing", context -> failing);
         SimulatedGroups groups = new SimulatedGroups(broken);
         groups.min = table(1, "00:10", 2);
 
@@ -201,7 +200,9 @@ class SimulatorTest {
 
     @Test
     void refusesToStartWhenTheDecidePluginCannotBeCreatedWithoutShowingASecret() {
-        DecideProvider needsToken = new FailingDecide(null);
+        DecideProvider needsToken = new SimulatedGroups.Named("failing", context -> {
+            throw new PluginException("token s3cr3t-token was refused");
+        });
         SimulatedGroups groups = new SimulatedGroups(needsToken);
 
         assertThatThrownBy(() -> new Simulator(MODEL, Set.of("s3cr3t-token")).run(groups.build("web"), burst(),
@@ -227,7 +228,7 @@ class SimulatorTest {
     @Test
     void replaysTwoMonthsOfNasaMinutesEveryThirtySeconds() throws Exception {
         Trace nasa = new TraceReader().read(TraceReaderTest.sharedTrace("nasa-1995-per-minute.csv"));
-        SimulatedGroups groups = new SimulatedGroups(new SimulatedGroups.Proportional(0.6));
+        SimulatedGroups groups = new SimulatedGroups(SimulatedGroups.proportional(0.6));
         groups.interval = Duration.ofSeconds(30);
         groups.max = CountSchedule.fixed(100);
         SimulationModel model = new SimulationModel(10, Duration.ofSeconds(30), 60, Duration.ofMillis(500),
@@ -245,32 +246,5 @@ class SimulatorTest {
         // more than running exactly what is needed.
         assertThat(result.metrics().sloBrokenMinutes()).isPositive();
         assertThat(result.metrics().costRatio()).isGreaterThan(1);
-    }
-
-    /** A decide plugin that fails each decision as told, or cannot be created at all when told nothing. */
-    private static final class FailingDecide implements DecideProvider {
-        private final Decide decide;
-
-        FailingDecide(Decide decide) {
-            this.decide = decide;
-        }
-
-        @Override
-        public String id() {
-            return "failing";
-        }
-
-        @Override
-        public String description() {
-            return "fails";
-        }
-
-        @Override
-        public Decide create(Settings settings, PluginContext context) throws PluginException {
-            if (decide == null) {
-                throw new PluginException("token s3cr3t-token was refused");
-            }
-            return decide;
-        }
     }
 }
