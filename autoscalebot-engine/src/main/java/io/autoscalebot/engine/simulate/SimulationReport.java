@@ -60,7 +60,8 @@ public final class SimulationReport {
         SimulationResult.Decisions decisions = result.decisions();
         return List.of(new Row("", "simulated", "oracle"),
                 new Row("cost (process-hours)", number(metrics.processHours(), 1), number(oracleHours(metrics), 1)),
-                new Row("cost ratio to the oracle", number(metrics.costRatio(), 2), "1.00"),
+                new Row("cost ratio to the oracle", number(metrics.costRatio(), 2),
+                        Double.isNaN(metrics.costRatio()) ? "n/a" : "1.00"),
                 new Row("SLO broken (minutes)", number(metrics.sloBrokenMinutes(), 0), "0"),
                 new Row("scale actions", count(decisions.scaleActions()), ""),
                 new Row("under-provisioning accuracy theta_U", percent(metrics.underProvisioningAccuracy()), ""),
@@ -205,8 +206,9 @@ public final class SimulationReport {
         return number(value, 1) + " %";
     }
 
+    /** @return {@code 2}, {@code 1.5}, {@code 0.0005}: as typed, never in exponent notation */
     private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String quoted(String unit) {
