@@ -18,10 +18,10 @@ import java.util.OptionalDouble;
 /**
  * One group's predictive decider. From each utilisation u measured with c processes it takes the busy-process load
  * L = u x c, learns L per time-of-week bucket ({@link SeasonalProfile}), corrects the profile by how busy the group is
- * lately ({@link Level}) and runs {@code ceil(max(forecast over the next lead, L now) / target)} processes, so
- * processes started now are serving when the load arrives. When recent forecasts were wrong by more than
- * {@code max_error}, or the profile has not seen the coming hours yet, it scales on L alone, like target tracking.
- * Scaling down waits for the hold-down window.
+ * lately ({@link Level}) and runs {@code ceil(B / target + headroom x sqrt(B))} processes for the busy processes
+ * {@code B = max(forecast over the next lead, L now)}, so processes started now are serving when the load arrives.
+ * When recent forecasts were wrong by more than {@code max_error}, or the profile has not seen the coming hours yet,
+ * it scales on L alone, like target tracking. Scaling down waits for the hold-down window.
  *
  * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
  * {@link DecideContext#now()}, so it runs the same in real and simulated time.
@@ -126,8 +126,8 @@ public final class Predictive implements Decide {
                             + " %.2f now: ", expected.load(), LocalTime.ofInstant(expected.time(), ZoneOffset.UTC),
                     expected.season(), level.ratio(), load));
         }
-        int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(planned / policy.target() - 1e-9));
-        reason.append(String.format(Locale.ROOT, "ceil(%.2f / %.2f) = %d", planned, policy.target(), wanted));
+        int wanted = policy.processesFor(planned);
+        reason.append(policy.explain(planned)).append(" = ").append(wanted);
         int held = holdDown.highest(now, wanted);
         if (held > wanted && held > current) {
             held = Math.max(current, wanted);

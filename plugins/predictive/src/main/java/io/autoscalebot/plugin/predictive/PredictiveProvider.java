@@ -20,6 +20,11 @@ public final class PredictiveProvider implements DecideProvider {
     /** The id users write in {@code autoscale.toml}. */
     public static final String ID = "predictive";
 
+    // The defaults of the recommended policy, chosen by bench/decision-quality.sh (docs/benchmarks.md).
+    private static final double TARGET = 0.9;
+    private static final double HEADROOM = 0.75;
+    private static final double MAX_ERROR = 0.5;
+
     @Override
     public String id() {
         return ID;
@@ -34,10 +39,15 @@ public final class PredictiveProvider implements DecideProvider {
     @Override
     public List<Setting> settings() {
         return List.of(
-                Setting.of("target", SettingType.NUMBER).defaultValue(0.7).minimum(0)
-                        .doc("The utilisation (busy share of each process, 0 to 1) to run at: count ="
-                                + " ceil(busy processes / target). Lower buys headroom for bursts. The measure"
-                                + " plugin must report utilisation as a fraction, like 0.65."),
+                Setting.of("target", SettingType.NUMBER).defaultValue(TARGET).minimum(0)
+                        .doc("The utilisation (busy share of each process, above 0, at most 1) to run at before"
+                                + " headroom: count = ceil(busy processes / target + ...). Lower buys room for"
+                                + " bursts. The measure plugin must report utilisation as a fraction, like 0.65."),
+                Setting.of("headroom", SettingType.NUMBER).defaultValue(HEADROOM).minimum(0)
+                        .doc("Spare processes beyond busy / target, in units of the square root of the busy ones"
+                                + " (square-root staffing): count = ceil(busy / target + headroom x sqrt(busy))."
+                                + " Random arrivals swing by about sqrt(busy), so this keeps queueing equally rare at"
+                                + " 3 processes and at 300; 0 turns it off."),
                 Setting.of("lead", SettingType.DURATION).defaultValue(Duration.ofMinutes(2))
                         .doc("How far ahead to plan: a process's boot time plus the group's interval, so processes"
                                 + " started now serve when the forecast load arrives."),
@@ -54,9 +64,10 @@ public final class PredictiveProvider implements DecideProvider {
                 Setting.of("hold_down", SettingType.DURATION).defaultValue(Duration.ofMinutes(10))
                         .doc("Scale down only to the highest count wanted within this window, so short dips do not"
                                 + " remove processes that are needed again at once."),
-                Setting.of("max_error", SettingType.NUMBER).defaultValue(0.3).minimum(0)
+                Setting.of("max_error", SettingType.NUMBER).defaultValue(MAX_ERROR).minimum(0)
                         .doc("Fall back to reactive scaling while recent forecasts were off by more than this"
-                                + " fraction of the load (mean absolute error over mean load; 0.3 is 30%)."),
+                                + " fraction of the load (mean absolute error over mean load; 0.5 is 50%)."
+                                + " Minute-to-minute noise alone often makes 20-30%."),
                 Setting.of("adapt_window", SettingType.DURATION).defaultValue(Duration.ofHours(1))
                         .doc("The memory of the level correction (how much busier than its profile the group is"
                                 + " lately) and of the forecast error. Must be longer than 0s."),
@@ -77,9 +88,10 @@ public final class PredictiveProvider implements DecideProvider {
 
     private static Policy policy(Settings settings) throws PluginException {
         try {
-            return new Policy(settings.number("target"), settings.duration("lead"), settings.duration("bucket"),
-                    settings.number("smoothing"), settings.number("peak_weight"), settings.duration("hold_down"),
-                    settings.number("max_error"), settings.duration("adapt_window"), settings.duration("save_every"));
+            return new Policy(settings.number("target"), settings.number("headroom"), settings.duration("lead"),
+                    settings.duration("bucket"), settings.number("smoothing"), settings.number("peak_weight"),
+                    settings.duration("hold_down"), settings.number("max_error"), settings.duration("adapt_window"),
+                    settings.duration("save_every"));
         } catch (IllegalArgumentException e) {
             throw new PluginException("predictive: " + e.getMessage() + "; see 'autoscalebot plugins describe "
                     + ID + "' for what each setting means");

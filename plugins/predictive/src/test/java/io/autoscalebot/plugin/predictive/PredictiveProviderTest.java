@@ -38,7 +38,8 @@ class PredictiveProviderTest {
     void needsNoSettingToStart() throws Exception {
         Settings settings = Settings.resolve(provider.settings(), Map.of());
 
-        assertThat(settings.number("target")).isEqualTo(0.7);
+        assertThat(settings.number("target")).isEqualTo(0.9);
+        assertThat(settings.number("headroom")).isEqualTo(0.75);
         assertThat(settings.duration("bucket")).hasMinutes(15);
         assertThat(provider.create(settings, pluginContext())).isInstanceOf(Predictive.class);
     }

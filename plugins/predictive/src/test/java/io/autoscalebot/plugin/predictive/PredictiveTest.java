@@ -35,8 +35,8 @@ class PredictiveTest {
         LocalTime clock = LocalTime.ofInstant(time, ZoneOffset.UTC);
         return clock.getHour() >= 9 && clock.getHour() < 17 ? 20.0 : 5.0;
     };
-    private static final Map<String, Object> SETTINGS = Map.of("target", 0.7, "lead", "5m", "bucket", "15m",
-            "hold_down", "10m");
+    private static final Map<String, Object> SETTINGS = Map.of("target", 0.7, "headroom", 0, "lead", "5m",
+            "bucket", "15m", "hold_down", "10m", "max_error", 0.3);
 
     @TempDir
     Path state;
