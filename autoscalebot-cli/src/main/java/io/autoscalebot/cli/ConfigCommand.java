@@ -2,6 +2,7 @@ package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ final class ConfigCommand implements Runnable {
         }
 
         private static String summary(GroupConfig group) {
-            return group.name() + " (every " + Durations.format(group.interval()) + ", measure "
+            return group.name() + " (every " + Durations.human(group.interval()) + ", measure "
                     + group.measure().component().id() + ", decide " + group.decide().component().id() + ", scale "
                     + group.scale().component().id() + ")";
         }

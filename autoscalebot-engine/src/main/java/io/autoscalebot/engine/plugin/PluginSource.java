@@ -18,7 +18,9 @@ record PluginSource(Path location, boolean folder) {
 
     /**
      * Lists the plugins in one directory, sorted by file name so the order does not depend on the file system. Jars and
-     * folders are plugins; other files (a README) and hidden entries are not.
+     * folders holding at least one jar are plugins; other files (a README), folders without a jar and hidden entries are
+     * not. Folders without jars are passed over because running from a source checkout makes its {@code plugins/}
+     * folder of Maven modules the user's {@code ./plugins}; reporting each module as a broken plugin would be noise.
      *
      * @param directory a plugins directory
      * @return the plugins found; empty when the directory does not exist
@@ -31,7 +33,10 @@ record PluginSource(Path location, boolean folder) {
         List<PluginSource> sources = new ArrayList<>();
         for (Path entry : sortedEntries(directory)) {
             if (Files.isDirectory(entry)) {
-                sources.add(new PluginSource(entry, true));
+                PluginSource folder = new PluginSource(entry, true);
+                if (!folder.jars().isEmpty()) {
+                    sources.add(folder);
+                }
             } else if (isJar(entry)) {
                 sources.add(new PluginSource(entry, false));
             }

@@ -399,7 +399,9 @@ class EngineTest {
     void onlyTheTypesInNotifyOnGoOut() {
         RecordingNotify notes = new RecordingNotify();
         TestGroups web = group(SCALE_UP, new FakeScale(2), notes);
-        web.rules = io.autoscalebot.engine.config.NotifyRules.DEFAULTS;
+        // MEASUREMENT happens on this tick too, but is not asked for
+        web.rules = new io.autoscalebot.engine.config.NotifyRules(java.util.EnumSet.of(EventType.SCALE), 5,
+                Duration.ofMinutes(1));
         engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), EngineOptions.DEFAULT);
 
         engine.runOnce();

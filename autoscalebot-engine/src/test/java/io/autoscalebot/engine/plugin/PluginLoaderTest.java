@@ -278,6 +278,15 @@ class PluginLoaderTest {
     }
 
     @Test
+    void foldersWithoutAnyJarAreNotPlugins() throws Exception {
+        // A source checkout's plugins/ folder holds Maven modules, and is the user's ./plugins when run from there.
+        Path module = Files.createDirectories(plugins.resolve("response-time/src/main/java"));
+        Files.writeString(module.getParent().getParent().getParent().resolve("pom.xml"), "<project/>");
+
+        assertThat(load(plugins).plugins()).isEmpty();
+    }
+
+    @Test
     void aFolderWithoutAPluginJarIsBrokenAndSaysWhatItNeeds() throws Exception {
         PluginFixtures.copy(fixtures.slf4jOld(), plugins.resolve("libs-only"));
 

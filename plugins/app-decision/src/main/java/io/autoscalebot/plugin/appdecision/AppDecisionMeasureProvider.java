@@ -1,0 +1,104 @@
+package io.autoscalebot.plugin.appdecision;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.appdecision.json.JsonException;
+import io.autoscalebot.plugin.appdecision.json.JsonPointer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Offers the {@code app-decision} measure: the app itself says how loaded it is, or what to do.
+ */
+public final class AppDecisionMeasureProvider implements MeasureProvider {
+
+    /** The id users write in {@code autoscale.toml}, shared with {@link AppDecisionDecideProvider}. */
+    public static final String ID = "app-decision";
+
+    private static final String VALUE = "value";
+    private static final String INSTRUCTION = "instruction";
+
+    private static final List<Setting> SETTINGS = List.of(
+            Setting.of("url", SettingType.URI).asRequired()
+                    .doc("The app's URL that answers a GET with JSON, like \"https://app.example.com/autoscale\"."),
+            Setting.of("mode", SettingType.STRING).defaultValue(VALUE).choices(VALUE, INSTRUCTION)
+                    .doc("\"value\": the answer holds a number (a queue depth, a load) at 'pointer', decided on like"
+                            + " any measurement. \"instruction\": the answer holds an instruction per group, like"
+                            + " {\"web\": \"up\", \"worker\": 3}, to pair with decide = \"app-decision\"."),
+            Setting.of("pointer", SettingType.STRING)
+                    .doc("Mode \"value\" only, and required there: the JSON Pointer (RFC 6901) to the number, like"
+                            + " \"/queue/depth\"; write ~1 for a '/' and ~0 for a '~' inside a name."),
+            Setting.of("unit", SettingType.STRING).defaultValue("")
+                    .doc("Mode \"value\" only: the unit of the number, shown in notifications, like \"jobs\"."),
+            Setting.of("key", SettingType.STRING)
+                    .doc("Mode \"instruction\" only: the key that holds this group's instruction (\"up\", \"down\","
+                            + " \"steady\" or a process count); the group's name by default."),
+            Setting.of("token", SettingType.STRING).asSecret()
+                    .doc("A token sent as \"Authorization: Bearer <token>\", for an endpoint that needs a login."
+                            + " Never shown."),
+            Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
+                    .doc("How long to wait for the app to connect and answer; a slower answer is a failed"
+                            + " measurement."));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Asks the app over HTTP for a number to measure, or for a direct up/down/steady/count instruction.";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public Measure create(Settings settings, PluginContext context) throws PluginException {
+        URI url = settings.uri("url");
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new PluginException("setting 'url' must be an http or https URL, got scheme \"" + scheme + "\"");
+        }
+        if (url.getHost() == null) {
+            throw new PluginException("setting 'url' has no host name; write it like \"https://app.example.com/autoscale\"");
+        }
+        Duration timeout = settings.duration("timeout");
+        if (timeout.isZero()) {
+            throw new PluginException("setting 'timeout' must be longer than 0s, like \"10s\"");
+        }
+        AppEndpoint endpoint = new AppEndpoint(url, timeout, settings.optionalString("token"));
+        return new AppDecisionMeasure(endpoint, reading(settings, context.group()), context.clock());
+    }
+
+    private static Reading reading(Settings settings, String group) throws PluginException {
+        String mode = settings.string("mode");
+        boolean valueMode = mode.equals(VALUE);
+        for (String name : valueMode ? List.of("key") : List.of("pointer")) {
+            if (settings.has(name)) {
+                throw new PluginException("setting '" + name + "' does not apply in mode \"" + mode + "\": remove it,"
+                        + " or set mode to \"" + (valueMode ? INSTRUCTION : VALUE) + "\"");
+            }
+        }
+        if (!valueMode) {
+            return new Reading.Instructed(settings.optionalString("key").orElse(group));
+        }
+        String pointer = settings.optionalString("pointer").orElseThrow(() -> new PluginException(
+                "mode \"value\" needs setting 'pointer': the JSON Pointer to the number in the app's answer, like"
+                        + " \"/queue/depth\""));
+        try {
+            return new Reading.Value(JsonPointer.parse(pointer), settings.string("unit"));
+        } catch (JsonException e) {
+            throw new PluginException("setting 'pointer': " + e.getMessage(), e);
+        }
+    }
+}

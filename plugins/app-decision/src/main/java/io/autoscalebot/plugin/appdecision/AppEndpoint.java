@@ -1,0 +1,164 @@
+package io.autoscalebot.plugin.appdecision;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.plugin.appdecision.json.JsonException;
+import io.autoscalebot.plugin.appdecision.json.JsonParser;
+import io.autoscalebot.plugin.appdecision.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The app's JSON endpoint: one GET per measurement.
+ */
+final class AppEndpoint {
+
+    /** The largest response read; an app answering with more is broken, and reading it all could exhaust memory. */
+    static final int MAX_RESPONSE_BYTES = 1 << 20;
+
+    private static final int ERROR_BODY_CHARS = 200;
+    private static final int MAX_CAUSE_DEPTH = 10;
+
+    private final HttpClient client;
+    private final URI url;
+    private final Duration timeout;
+    private final Optional<String> token;
+    private final String display;
+
+    /**
+     * @param url the endpoint, {@code http} or {@code https}
+     * @param timeout how long to wait for the connection and for the response
+     * @param token the bearer token, if the endpoint needs one
+     */
+    AppEndpoint(URI url, Duration timeout, Optional<String> token) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.token = Objects.requireNonNull(token, "token");
+        this.client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.display = "GET " + withoutSecrets(url);
+    }
+
+    /** @return what the requests look like in messages: {@code GET https://app.example.com/autoscale} */
+    String display() {
+        return display;
+    }
+
+    /**
+     * Fetches and parses the app's answer.
+     *
+     * @return the JSON document
+     * @throws PluginException saying why there is no document: unreachable, timed out, an HTTP error, not JSON; never
+     *     with the token
+     */
+    JsonValue fetch() throws PluginException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET()
+                .header("Accept", "application/json")
+                .header("User-Agent", "autoscalebot-app-decision");
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        String body;
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            body = readBounded(response.body());
+        } catch (HttpTimeoutException e) {
+            throw new PluginException(display + " did not answer within " + timeout.toMillis()
+                    + " ms (setting 'timeout')", e);
+        } catch (ConnectException e) {
+            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
+            throw new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
+                    + "; check setting 'url' and that the app is running", e);
+        } catch (IOException e) {
+            throw new PluginException(display + " failed: " + reasonOf(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException(display + " was interrupted: the engine is stopping", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new PluginException(display + " answered HTTP " + response.statusCode() + retryAfter(response)
+                    + authHint(response.statusCode()) + bodyExcerpt(body));
+        }
+        try {
+            return JsonParser.parse(body);
+        } catch (JsonException e) {
+            throw new PluginException(display + " answered with something that is not JSON: " + e.getMessage()
+                    + bodyExcerpt(body), e);
+        }
+    }
+
+    private static String readBounded(InputStream body) throws IOException {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) {
+                throw new IOException("the response is larger than " + MAX_RESPONSE_BYTES + " bytes");
+            }
+            // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(value -> " (Retry-After: " + value + ")").orElse("");
+    }
+
+    private String authHint(int status) {
+        if (status == 401 || status == 403) {
+            return token.isPresent() ? ": the app refused setting 'token'" : ": the app wants a login; set 'token'";
+        }
+        return "";
+    }
+
+    private String bodyExcerpt(String body) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        if (line.isEmpty()) {
+            return "";
+        }
+        if (token.isPresent() && !token.get().isEmpty()) {
+            line = line.replace(token.get(), "****");
+        }
+        return "; the response starts with: " + (line.length() > ERROR_BODY_CHARS
+                ? line.substring(0, ERROR_BODY_CHARS) + "..." : line);
+    }
+
+    // The HTTP client often throws a message-less exception around the socket's own; the first message says most.
+    private static String reasonOf(IOException e) {
+        Throwable current = e;
+        for (int depth = 0; depth < MAX_CAUSE_DEPTH && current != null; depth++) {
+            if (current.getMessage() != null && !current.getMessage().isBlank()) {
+                return current.getMessage();
+            }
+            current = current.getCause();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** Releases the HTTP client's connections and selector thread, on a JDK whose client can be closed (21 and later). */
+    void close() throws Exception {
+        if (client instanceof AutoCloseable) {
+            ((AutoCloseable) client).close();
+        }
+    }
+
+    // A URL may carry a password (user:pass@) or a key in its query; messages show neither.
+    private static String withoutSecrets(URI url) {
+        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return url.getScheme() + "://" + url.getHost() + port + path + (url.getRawQuery() == null ? "" : "?...");
+    }
+}

@@ -1,0 +1,75 @@
+package io.autoscalebot.plugin.appdecision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.Settings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class AppDecisionMeasureProviderTest {
+
+    private final AppDecisionMeasureProvider provider = new AppDecisionMeasureProvider();
+
+    @Test
+    void offersTheMeasureAndTheDecideUnderOneIdToTheServiceLoader() {
+        assertThat(ServiceLoader.load(MeasureProvider.class)).extracting(PluginProvider::id).contains("app-decision");
+        assertThat(ServiceLoader.load(DecideProvider.class)).extracting(PluginProvider::id).contains("app-decision");
+    }
+
+    @Test
+    void declaresTheTokenSecret() {
+        assertThat(provider.settings()).filteredOn(Setting::secret).extracting(Setting::name).containsExactly("token");
+    }
+
+    @Test
+    void requiresAPointerInModeValue() {
+        assertThatThrownBy(() -> create(Map.of()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("mode \"value\" needs setting 'pointer'");
+    }
+
+    @Test
+    void refusesAPointerThatIsNotOne() {
+        assertThatThrownBy(() -> create(Map.of("pointer", "queue.depth")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'pointer': a JSON Pointer starts with '/'");
+    }
+
+    @Test
+    void refusesSettingsOfTheOtherMode() {
+        assertThatThrownBy(() -> create(Map.of("pointer", "/depth", "key", "web")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'key' does not apply in mode \"value\"");
+        assertThatThrownBy(() -> create(Map.of("mode", "instruction", "pointer", "/depth")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'pointer' does not apply in mode \"instruction\"");
+    }
+
+    @Test
+    void refusesAUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> create(Map.of("url", "ftp://app.example.com/load", "pointer", "/depth")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'url' must be an http or https URL, got scheme \"ftp\"");
+    }
+
+    @Test
+    void refusesAZeroTimeout() {
+        assertThatThrownBy(() -> create(Map.of("pointer", "/depth", "timeout", "0s")))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("setting 'timeout' must be longer than 0s");
+    }
+
+    private void create(Map<String, Object> settings) throws Exception {
+        Map<String, Object> raw = new LinkedHashMap<>(Map.of("url", "http://127.0.0.1:9/autoscale"));
+        raw.putAll(settings);
+        provider.create(Settings.resolve(provider.settings(), raw), AppDecisionFixtures.context("web"));
+    }
+}

@@ -1,0 +1,50 @@
+package io.autoscalebot.plugin.email;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.api.notify.Notify;
+import io.autoscalebot.api.settings.Settings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the e-mail tests share: a fixed clock, a sample notification, and the provider's way to create a notifier. */
+final class EmailFixtures {
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    static final String PASSWORD = "Pa55-w0rd!q7";
+
+    private EmailFixtures() {
+    }
+
+    /** @return the settings a minimal configuration resolves to, with {@code extra} added or replacing */
+    static Settings settings(Map<String, Object> extra) throws Exception {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("host", "127.0.0.1");
+        raw.put("from", "Autoscalebot <bot@example.com>");
+        raw.put("to", "ops@example.com");
+        raw.putAll(extra);
+        return Settings.resolve(new EmailNotifyProvider().settings(), raw);
+    }
+
+    /** @return a notifier created the way the engine creates one */
+    static Notify notifier(Map<String, Object> extra, Path stateDirectory) throws Exception {
+        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC),
+                System.getLogger("email-test"), stateDirectory, false);
+        return new EmailNotifyProvider().create(settings(extra), context);
+    }
+
+    /** @return the scale event the engine sends after scaling web from 2 to 3 */
+    static Notification scaledWeb() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", "2");
+        details.put("to", "3");
+        details.put("reason", "3 of the last 3 measurements above 1200 ms");
+        return new Notification(EventType.SCALE, "web", NOW, Notification.Phase.EVENT,
+                "web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)", details);
+    }
+}

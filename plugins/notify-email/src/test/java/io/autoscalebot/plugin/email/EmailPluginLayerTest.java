@@ -1,0 +1,111 @@
+package io.autoscalebot.plugin.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.autoscalebot.api.PluginProvider;
+import jakarta.mail.internet.MimeMessage;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads the plugin the way the engine does: as named modules in a layer of their own, beside the libraries of its
+ * folder, and sends through GreenMail. The layer's classes are not the test's, so they are reached by reflection.
+ */
+class EmailPluginLayerTest {
+
+    private static final String PLUGIN_MODULE = "io.autoscalebot.plugin.email";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL =
+            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
+    @TempDir
+    Path state;
+
+    @Test
+    void sendsFromAModuleLayerWhateverContextClassLoaderTheCallerHas() throws Exception {
+        ModuleLayer layer = pluginLayer();
+        ClassLoader loader = layer.findLoader(PLUGIN_MODULE);
+        Class<?> providerType = loader.loadClass("io.autoscalebot.api.notify.NotifyProvider");
+        Object provider = ServiceLoader.load(layer, providerType).findFirst().orElseThrow();
+        assertThat(provider.getClass().getModule().getName()).isEqualTo(PLUGIN_MODULE);
+
+        // The class path also holds Angus Mail: a provider lookup through the test's loader would find the wrong copy.
+        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+        invoke(loader, "io.autoscalebot.api.notify.Notify", "notify", created(loader, provider), notification(loader));
+
+        MimeMessage[] received = MAIL.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("[autoscalebot] web: SCALE scaled 2 -> 3");
+    }
+
+    private static ModuleLayer pluginLayer() throws URISyntaxException {
+        // The plugin folder as the distribution ships it: the plugin, the API it was built against, and its libraries.
+        ModuleFinder folder = ModuleFinder.of(locationOf(EmailNotifyProvider.class), locationOf(PluginProvider.class),
+                locationOf(jakarta.mail.Session.class), locationOf(jakarta.activation.DataHandler.class),
+                locationOf(org.eclipse.angus.mail.smtp.SMTPTransport.class),
+                locationOf("org.eclipse.angus.activation.MailcapRegistryProviderImpl"));
+        Configuration configuration = ModuleLayer.boot().configuration()
+                .resolveAndBind(folder, ModuleFinder.of(), Set.of(PLUGIN_MODULE));
+        return ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
+    }
+
+    private Object created(ClassLoader loader, Object provider) throws Exception {
+        Class<?> settingsType = loader.loadClass("io.autoscalebot.api.settings.Settings");
+        Class<?> contextType = loader.loadClass("io.autoscalebot.api.PluginContext");
+        Object schema = invoke(loader, "io.autoscalebot.api.PluginProvider", "settings", provider);
+        Object settings = settingsType.getMethod("resolve", List.class, Map.class).invoke(null, schema,
+                Map.of("host", "127.0.0.1", "port", MAIL.getSmtp().getPort(), "security", "none",
+                        "from", "bot@example.com", "to", "ops@example.com"));
+        Object context = contextType.getConstructor(String.class, Clock.class, System.Logger.class, Path.class,
+                boolean.class).newInstance("web", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                System.getLogger("layer-test"), state, false);
+        return invoke(loader, "io.autoscalebot.api.PluginProvider", "create", provider, settings, context);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object notification(ClassLoader loader) throws Exception {
+        Class<?> notificationType = loader.loadClass("io.autoscalebot.api.notify.Notification");
+        Class eventType = loader.loadClass("io.autoscalebot.api.notify.EventType");
+        Class phaseType = loader.loadClass("io.autoscalebot.api.notify.Notification$Phase");
+        return notificationType.getConstructors()[0].newInstance(Enum.valueOf(eventType, "SCALE"), "web",
+                Instant.EPOCH, Enum.valueOf(phaseType, "EVENT"), "web: scaled 2 -> 3", Map.of("from", "2", "to", "3"));
+    }
+
+    private static Object invoke(ClassLoader loader, String type, String name, Object target, Object... arguments)
+            throws Exception {
+        for (Method method : loader.loadClass(type).getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
+                return method.invoke(target, arguments);
+            }
+        }
+        throw new NoSuchMethodException(type + "." + name);
+    }
+
+    private static Path locationOf(String className) throws URISyntaxException {
+        try {
+            return locationOf(Class.forName(className));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the test class path lacks " + className + ", a runtime library", e);
+        }
+    }
+
+    private static Path locationOf(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
