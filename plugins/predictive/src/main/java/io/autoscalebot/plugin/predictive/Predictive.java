@@ -70,6 +70,12 @@ public final class Predictive implements Decide {
             return Decision.hold("predictive acts on measured utilisation and ignores the app's instruction "
                     + measurement.instruction());
         }
+        OptionalDouble busyShare = busyShare(measurement);
+        if (busyShare.isEmpty()) {
+            return Decision.hold("predictive needs a utilisation, a busy fraction like 0.65, but the measure plugin"
+                    + " reported " + measurement.describe() + "; measure utilisation, or use target-tracking or a"
+                    + " threshold decider for this measurement");
+        }
         if (measurement.value() < 0) {
             return Decision.hold("the newest utilisation is negative (" + measurement.describe()
                     + "); a busy share is 0 or more, so check the measure plugin");
@@ -79,10 +85,22 @@ public final class Predictive implements Decide {
                     + " set the group's min to at least 1");
         }
         Instant now = context.now();
-        double load = measurement.value() * servingEstimate(context);
+        double load = busyShare.getAsDouble() * servingEstimate(context);
         learn(now, measurement.time(), load);
         store.saveEvery(now, profile);
         return decide(now, context.current(), load);
+    }
+
+    /** @return the busy fraction the measurement reports: unitless as is, in percent divided by 100, else empty */
+    private static OptionalDouble busyShare(Measurement measurement) {
+        switch (measurement.unit()) {
+            case "":
+                return OptionalDouble.of(measurement.value());
+            case "%":
+                return OptionalDouble.of(measurement.value() / 100);
+            default:
+                return OptionalDouble.empty();
+        }
     }
 
     /**

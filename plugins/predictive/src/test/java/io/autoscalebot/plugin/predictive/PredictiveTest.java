@@ -176,6 +176,23 @@ class PredictiveTest {
     }
 
     @Test
+    void holdsOnAMeasurementThatIsNotAUtilisation() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
+                List.of(Measurement.of(MONDAY, 512, "ms")), Optional.empty()));
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).contains("needs a utilisation").contains("reported 512 ms");
+    }
+
+    @Test
+    void readsAUtilisationInPercent() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 10, 1, 100,
+                List.of(Measurement.of(MONDAY, 70, "%")), Optional.empty()));
+
+        assertThat(decision.reason()).contains("ceil(7.00 / 0.70) = 10");
+    }
+
+    @Test
     void holdsWhenTheMeasurementFailed() throws Exception {
         Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
                 List.of(Measurement.failed(MONDAY, "timeout")), Optional.empty()));
