@@ -5,7 +5,6 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.ScaleEvent;
-import io.autoscalebot.api.measure.Measurement;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -58,49 +57,19 @@ public final class Predictive implements Decide {
 
     @Override
     public Decision decide(DecideContext context) {
-        Optional<Measurement> latest = context.latest();
-        if (latest.isEmpty()) {
-            return Decision.hold("no measurement yet");
-        }
-        Measurement measurement = latest.get();
-        if (!measurement.succeeded()) {
-            return Decision.hold("the newest measurement failed (" + measurement.failure() + ")");
-        }
-        if (!measurement.hasValue()) {
-            return Decision.hold("predictive acts on measured utilisation and ignores the app's instruction "
-                    + measurement.instruction());
-        }
-        OptionalDouble busyShare = busyShare(measurement);
-        if (busyShare.isEmpty()) {
-            return Decision.hold("predictive needs a utilisation, a busy fraction like 0.65, but the measure plugin"
-                    + " reported " + measurement.describe() + "; measure utilisation, or use target-tracking or a"
-                    + " threshold decider for this measurement");
-        }
-        if (measurement.value() < 0) {
-            return Decision.hold("the newest utilisation is negative (" + measurement.describe()
-                    + "); a busy share is 0 or more, so check the measure plugin");
+        Reading reading = Reading.of(context.latest());
+        if (!reading.usable()) {
+            return Decision.hold(reading.unusable());
         }
         if (context.current() == 0) {
             return Decision.hold("no process is running, so utilisation says nothing about the load;"
                     + " set the group's min to at least 1");
         }
         Instant now = context.now();
-        double load = busyShare.getAsDouble() * servingEstimate(context);
-        learn(now, measurement.time(), load);
+        double load = reading.busyShare() * servingEstimate(context);
+        learn(now, context.latest().orElseThrow().time(), load);
         store.saveEvery(now, profile);
         return decide(now, context.current(), load);
-    }
-
-    /** @return the busy fraction the measurement reports: unitless as is, in percent divided by 100, else empty */
-    private static OptionalDouble busyShare(Measurement measurement) {
-        switch (measurement.unit()) {
-            case "":
-                return OptionalDouble.of(measurement.value());
-            case "%":
-                return OptionalDouble.of(measurement.value() / 100);
-            default:
-                return OptionalDouble.empty();
-        }
     }
 
     /**
