@@ -69,7 +69,7 @@ public final class Predictive implements Decide {
         double load = reading.busyShare() * servingEstimate(context);
         learn(now, context.latest().orElseThrow().time(), load);
         store.saveEvery(now, profile);
-        return decide(now, context.current(), load);
+        return choose(now, context.current(), load);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Predictive implements Decide {
         profile.observe(now, load);
     }
 
-    private Decision decide(Instant now, int current, double load) {
+    private Decision choose(Instant now, int current, double load) {
         Optional<Forecast> forecast = forecast(now);
         forecast.ifPresent(f -> score.expect(now.plus(policy.lead()), f.meanLoad()));
         OptionalDouble error = score.error();
@@ -109,7 +109,7 @@ public final class Predictive implements Decide {
         } else {
             Forecast expected = forecast.get();
             planned = Math.max(load, expected.load());
-            reason.append(String.format(Locale.ROOT, "forecast %.2f busy processes by %s (%s profile x level %.2f),"
+            reason.append(String.format(Locale.ROOT, "forecast %.2f busy processes by %s UTC (%s profile x level %.2f),"
                             + " %.2f now: ", expected.load(), LocalTime.ofInstant(expected.time(), ZoneOffset.UTC),
                     expected.season(), level.ratio(), load));
         }
@@ -117,6 +117,7 @@ public final class Predictive implements Decide {
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
         int held = holdDown.highest(now, wanted);
         if (held > wanted && held > current) {
+            // The hold-down keeps processes; it never adds any (after a hand scale-down, say).
             held = Math.max(current, wanted);
         }
         if (held != wanted) {

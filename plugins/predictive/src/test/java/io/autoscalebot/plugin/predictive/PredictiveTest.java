@@ -70,7 +70,7 @@ class PredictiveTest {
         assertThat(ahead.time()).isEqualTo(TUESDAY.plus(Duration.ofMinutes(8 * 60 + 55)));
         assertThat(ahead.load()).isEqualTo(5.0);
         assertThat(ahead.decision().target().getAsInt()).isGreaterThanOrEqualTo(25);
-        assertThat(ahead.decision().reason()).contains("forecast").contains("by 09:00 (daily profile");
+        assertThat(ahead.decision().reason()).contains("forecast").contains("by 09:00 UTC (daily profile");
     }
 
     @Test
