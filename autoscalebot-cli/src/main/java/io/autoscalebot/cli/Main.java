@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps the process counts of your app's process groups right for their load.",
-        subcommands = {RunCommand.class, PluginsCommand.class, ConfigCommand.class,
+        subcommands = {RunCommand.class, SimulateCommand.class, PluginsCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

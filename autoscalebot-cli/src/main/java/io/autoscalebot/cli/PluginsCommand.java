@@ -104,15 +104,21 @@ final class PluginsCommand implements Runnable {
         public Integer call() throws IOException {
             PluginCatalog catalog = plugins.load();
             Files.createDirectories(out);
+            // One page per id: a plugin may offer one id in two roles (app-decision measures and decides).
+            java.util.Map<String, List<String>> pages = new java.util.TreeMap<>();
             for (PluginInfo plugin : catalog.plugins()) {
                 if (plugin.status() != PluginInfo.Status.LOADED) {
                     continue;
                 }
                 for (Component component : plugin.components()) {
-                    Path file = out.resolve(component.id() + ".md");
-                    Files.writeString(file, SettingsDocs.markdown(component, plugin.version()));
-                    spec.commandLine().getOut().println("wrote " + file);
+                    pages.computeIfAbsent(component.id(), id -> new ArrayList<>())
+                            .add(SettingsDocs.markdown(component, plugin.version()));
                 }
+            }
+            for (java.util.Map.Entry<String, List<String>> page : pages.entrySet()) {
+                Path file = out.resolve(page.getKey() + ".md");
+                Files.writeString(file, String.join(System.lineSeparator(), page.getValue()));
+                spec.commandLine().getOut().println("wrote " + file);
             }
             return Main.OK;
         }

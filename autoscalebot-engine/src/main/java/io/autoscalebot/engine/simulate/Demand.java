@@ -39,8 +39,12 @@ public record Demand(QueueModel queue, Duration slo, int minimum) {
      */
     public int[] over(Trace trace) {
         int[] demand = new int[trace.size()];
+        double previousRate = Double.NaN;
         for (int i = 0; i < demand.length; i++) {
-            demand[i] = processesFor(trace.ratePerSecond(i));
+            double rate = trace.ratePerSecond(i);
+            // A trace resampled to a shorter interval repeats each rate; the Erlang search need not run again.
+            demand[i] = rate == previousRate ? demand[i - 1] : processesFor(rate);
+            previousRate = rate;
         }
         return demand;
     }

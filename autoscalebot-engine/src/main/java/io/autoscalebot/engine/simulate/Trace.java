@@ -112,6 +112,47 @@ public final class Trace {
         return gaps.stream().mapToLong(TraceGap::missingSteps).sum();
     }
 
+    /**
+     * This workload on another grid, for replaying at a group's interval rather than the trace's step. The arrival rate
+     * is taken as constant within each step of this trace (the trace says nothing finer), so a new step's count is the
+     * arrivals of the steps it overlaps, each in proportion to the overlap. The steps are laid end to end, so a gap a
+     * {@link MissingSteps#GAP} trace skipped stays skipped; a new step starts at the time of the step it begins in plus
+     * its offset there, to the second. A last, partial new step keeps the rate of what it overlaps.
+     *
+     * @param interval the new step, a group's interval
+     * @param loadScale the factor every count is multiplied by
+     * @return the resampled trace, keeping this one's source, treatment of missing steps and gaps
+     */
+    public Trace resampled(Duration interval, double loadScale) {
+        long oldStep = step.toNanos();
+        long newStep = interval.toNanos();
+        if (newStep <= 0) {
+            throw new IllegalArgumentException("an interval must be longer than 0s, got " + interval);
+        }
+        long span = oldStep * counts.length;
+        long size = (span + newStep - 1) / newStep;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d intervals of %s do not fit"
+                    + " in one replay; the trace spans %d steps of %s", size, interval, counts.length, step));
+        }
+        long[] times = new long[(int) size];
+        double[] resampled = new double[(int) size];
+        for (int tick = 0; tick < size; tick++) {
+            long from = tick * newStep;
+            long to = Math.min(from + newStep, span);
+            double arrivals = 0;
+            for (long at = from; at < to; ) {
+                int index = (int) (at / oldStep);
+                long end = Math.min((index + 1) * oldStep, to);
+                arrivals += counts[index] * (end - at) / oldStep;
+                at = end;
+            }
+            times[tick] = epochSeconds[(int) (from / oldStep)] + from % oldStep / 1_000_000_000L;
+            resampled[tick] = arrivals * loadScale * newStep / (to - from);
+        }
+        return new Trace(source, interval, times, resampled, missing, gaps);
+    }
+
     static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }

@@ -66,7 +66,7 @@ public final class TraceReader {
         } catch (IOException e) {
             throw new TraceException("cannot read trace file " + file + ": " + e.getMessage(), e);
         }
-        return read(file.getFileName().toString(), text);
+        return read(file.toString(), text);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class TraceReader {
             int comma = text.indexOf(',', from);
             int extraComma = comma < 0 ? -1 : text.indexOf(',', comma + 1);
             if (comma < 0 || comma >= end || (extraComma >= 0 && extraComma < end)) {
-                throw new TraceException(source + " line " + lineNumber + ": expected two columns 'timestamp,count' "
+                throw new TraceException(at(source, lineNumber) + "expected two columns 'timestamp,count' "
                         + EXAMPLE + ", got '" + text.substring(from, end) + "'");
             }
             long time;
@@ -135,18 +135,23 @@ public final class TraceReader {
                     headerAllowed = false;
                     continue;
                 }
-                throw new TraceException(source + " line " + lineNumber + ": cannot read the timestamp '"
+                throw new TraceException(at(source, lineNumber) + "cannot read the timestamp '"
                         + text.substring(from, comma).trim() + "': expected yyyy-MM-dd HH:mm:ss, " + EXAMPLE);
             }
             headerAllowed = false;
             if (rows.size > 0 && time <= rows.times[rows.size - 1]) {
-                throw new TraceException(source + " line " + lineNumber + ": timestamp " + Instant.ofEpochSecond(time)
+                throw new TraceException(at(source, lineNumber) + "timestamp " + Instant.ofEpochSecond(time)
                         + " is not after the previous row's " + Instant.ofEpochSecond(rows.times[rows.size - 1])
                         + "; rows must be in time order, one per step");
             }
             rows.add(time, parseCount(source, lineNumber, text, skipSpaces(text, comma + 1, end), end), lineNumber);
         }
         return rows;
+    }
+
+    /** @return {@code FILE:LINE: }, the form editors and terminals turn into a link to the line */
+    private static String at(String source, int line) {
+        return source + ":" + line + ": ";
     }
 
     private static int trimEnd(String text, int from, int end) {
@@ -174,7 +179,7 @@ public final class TraceReader {
             }
         }
         if (!(count >= 0) || Double.isInfinite(count)) {
-            throw new TraceException(source + " line " + lineNumber + ": cannot use the count '"
+            throw new TraceException(at(source, lineNumber) + "cannot use the count '"
                     + text.substring(from, end) + "': expected the number of arrivals in the step, 0 or more, "
                     + EXAMPLE);
         }
@@ -255,7 +260,7 @@ public final class TraceReader {
         for (int i = 1; i < rows.size; i++) {
             long gap = rows.times[i] - rows.times[i - 1];
             if (gap % step != 0) {
-                throw new TraceException(source + " line " + rows.lines[i] + ": this row is " + gap + "s after the"
+                throw new TraceException(at(source, rows.lines[i]) + "this row is " + gap + "s after the"
                         + " previous one, which is not a whole number of the trace's " + step + "s step (the median"
                         + " gap); rows must lie on one evenly spaced grid");
             }

