@@ -72,10 +72,9 @@ public final class PredictiveProvider implements DecideProvider {
                         .doc("The memory of the level correction (how much busier than its profile the group is"
                                 + " lately) and of the forecast error. Must be longer than 0s."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
-                        .doc("How often the learnt profile is written to the group's state directory"
-                                + " (profile.csv in the plugin's state directory), besides at shutdown; 0s saves at"
-                                + " shutdown only."
-                                + " A dry run or simulation never writes it."));
+                        .doc("How often the learnt profile is written to profile.csv in the plugin's state"
+                                + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
+                                + " never writes it."));
     }
 
     @Override
