@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Decision-quality benchmark: replays every trace against every policy of bench/policies/ with `autoscalebot simulate`
+# and writes docs/benchmarks.md (one table and one cost/SLO chart per trace).
+#
+#   mvn -q package -DskipTests        # once: this script builds nothing itself
+#   bench/decision-quality.sh         # from anywhere; TRACES=/other/folder to read traces from elsewhere
+#
+# Every policy of a trace gets the same model (per-process capacity, boot time, load scale, SLO), so the rows differ
+# only in the decide plugin and what it is fed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIST=${AUTOSCALEBOT_HOME:-$ROOT/dist/target/autoscalebot}
+BIN=$DIST/bin/autoscalebot
+TRACES=${TRACES:-$ROOT/../shared/traces}
+DOCS=$ROOT/docs
+
+# The policies in table order. hpa-* form HPA's cost/SLO curve; predictive is the recommended default.
+POLICIES="original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off"
+
+# The same for every trace: a web process serves 5 requests/s (200 ms each), boots in 60 s, is decided on every
+# minute, and requests should average at most 500 ms.
+MODEL=(--capacity 5 --boot 60s --slo 500ms --kind web)
+
+# The load scale per trace, so that a handful to a few tens of processes are needed (documented in docs/benchmarks.md).
+scale_for() {
+  case "$1" in
+    nasa-1995-per-minute.csv) echo 15 ;;        # ~40 req/min: mean 10 req/s, busiest minute 101 req/s (~22 processes)
+    wikipedia-2020-hourly.csv) echo 0.008 ;;    # ~6,300 views/s: mean 51 req/s, busiest hour 94 req/s (~21 processes)
+    *) return 1 ;;
+  esac
+}
+
+if [[ ! -x $BIN ]]; then
+  echo "error: $BIN is missing; build the distribution first with: mvn -q package -DskipTests" >&2
+  exit 2
+fi
+if [[ ! -d $TRACES ]]; then
+  echo "error: no trace folder at $TRACES; set TRACES to the folder holding the CSV traces" >&2
+  exit 2
+fi
+
+RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/decision-quality.XXXXXX")
+trap 'rm -rf "$RESULTS"' EXIT
+
+for trace in "$TRACES"/*.csv; do
+  name=$(basename "$trace")
+  if ! scale=$(scale_for "$name"); then
+    echo "skipping $name: no load scale for it; add one to scale_for in $0" >&2
+    continue
+  fi
+  out=$RESULTS/${name%.csv}
+  mkdir -p "$out"
+  printf '%s\n' "$trace" > "$out/trace.path"
+  for policy in $POLICIES; do
+    config=$ROOT/bench/policies/$policy.toml
+    measure=$(sed -n 's/^# bench-measure: //p' "$config")
+    echo "simulating $name with $policy (fed $measure)" >&2
+    "$BIN" simulate --config "$config" --group web --trace "$trace" "${MODEL[@]}" --scale "$scale" \
+      --measure "$measure" --json > "$out/$policy.json"
+  done
+done
+
+COMMAND="mvn -q package -DskipTests && bench/decision-quality.sh"
+java -cp "$DIST/lib/*" "$ROOT/bench/Report.java" "$RESULTS" "$ROOT/bench/policies" "$DOCS" "$COMMAND" $POLICIES
+echo "wrote $DOCS/benchmarks.md" >&2

@@ -1,0 +1,171 @@
+package io.autoscalebot.plugin.predictive;
+
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideContext;
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.ScaleEvent;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One group's predictive decider. From each utilisation u measured with c processes it takes the busy-process load
+ * L = u x c, learns L per time-of-week bucket ({@link SeasonalProfile}), corrects the profile by how busy the group is
+ * lately ({@link Level}) and runs {@code ceil(B / target + headroom x sqrt(B))} processes for the busy processes
+ * {@code B = max(forecast over the next lead, L now)}, so processes started now are serving when the load arrives.
+ * When recent forecasts were wrong by more than {@code max_error}, or the profile has not seen the coming hours yet,
+ * it scales on L alone, like target tracking. Scaling down waits for the hold-down window.
+ *
+ * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
+ * {@link DecideContext#now()}, so it runs the same in real and simulated time.
+ */
+public final class Predictive implements Decide {
+
+    private final Policy policy;
+    private final SeasonalProfile profile;
+    private final Level level;
+    private final ForecastScore score;
+    private final HoldDown holdDown;
+    private final ProfileStore store;
+    private Instant lastObserved;
+
+    /**
+     * @param policy the settings
+     * @param profile what was learnt so far, possibly restored from the state directory
+     * @param store where the profile is saved now and then and at shutdown
+     */
+    Predictive(Policy policy, SeasonalProfile profile, ProfileStore store) {
+        this.policy = policy;
+        this.profile = profile;
+        this.store = store;
+        this.level = new Level(policy.adaptWindow());
+        this.score = new ForecastScore(policy.adaptWindow());
+        this.holdDown = new HoldDown(policy.holdDown());
+    }
+
+    /** Only the newest measurement is needed: everything older is already in the profile. */
+    @Override
+    public int historySize() {
+        return 1;
+    }
+
+    @Override
+    public Decision decide(DecideContext context) {
+        Reading reading = Reading.of(context.latest());
+        if (!reading.usable()) {
+            return Decision.hold(reading.unusable());
+        }
+        if (context.current() == 0) {
+            return Decision.hold("no process is running, so utilisation says nothing about the load;"
+                    + " set the group's min to at least 1");
+        }
+        Instant now = context.now();
+        double load = reading.busyShare() * servingEstimate(context);
+        learn(now, context.latest().orElseThrow().time(), load);
+        store.saveEvery(now, profile);
+        return choose(now, context.current(), load);
+    }
+
+    /**
+     * Processes started within the lead of an upward scale are probably still booting and not yet sharing the load,
+     * so the load is the utilisation times the count before that scale.
+     */
+    private int servingEstimate(DecideContext context) {
+        Optional<ScaleEvent> booting = context.lastScale()
+                .filter(scale -> scale.direction() == ScaleEvent.Direction.UP)
+                .filter(scale -> scale.time().plus(policy.lead()).isAfter(context.now()));
+        return booting.map(scale -> Math.max(1, Math.min(scale.from(), context.current()))).orElse(context.current());
+    }
+
+    private void learn(Instant now, Instant measured, double load) {
+        // The engine may ask again about the same measurement (a retried tick); it is learnt once.
+        if (lastObserved != null && !measured.isAfter(lastObserved)) {
+            return;
+        }
+        lastObserved = measured;
+        profile.expected(now).ifPresent(expected -> level.add(now, load, expected.mean()));
+        score.settle(now, load);
+        profile.observe(now, load);
+    }
+
+    private Decision choose(Instant now, int current, double load) {
+        Optional<Forecast> forecast = forecast(now);
+        forecast.ifPresent(f -> score.expect(now.plus(policy.lead()), f.meanLoad()));
+        OptionalDouble error = score.error();
+        StringBuilder reason = new StringBuilder();
+        double planned = load;
+        if (forecast.isEmpty()) {
+            reason.append("reactive, the profile has not learnt the next ").append(Durations.text(policy.lead()))
+                    .append(" yet: ");
+        } else if (error.isPresent() && error.getAsDouble() > policy.maxError()) {
+            reason.append(String.format(Locale.ROOT, "reactive, recent forecasts were off by %.0f%%, more than"
+                    + " max_error %.0f%%: ", 100 * error.getAsDouble(), 100 * policy.maxError()));
+        } else {
+            Forecast expected = forecast.get();
+            planned = Math.max(load, expected.load());
+            reason.append(String.format(Locale.ROOT, "forecast %.2f busy processes by %s UTC (%s profile x level %.2f),"
+                            + " %.2f now: ", expected.load(), LocalTime.ofInstant(expected.time(), ZoneOffset.UTC),
+                    expected.season(), level.ratio(), load));
+        }
+        int wanted = policy.processesFor(planned);
+        reason.append(policy.explain(planned)).append(" = ").append(wanted);
+        int held = holdDown.highest(now, wanted);
+        if (held > wanted && held > current) {
+            // The hold-down keeps processes; it never adds any (after a hand scale-down, say).
+            held = Math.max(current, wanted);
+        }
+        if (held != wanted) {
+            reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(held);
+        }
+        return held == current ? Decision.hold(reason.toString()) : Decision.scaleTo(held, reason.toString());
+    }
+
+    /**
+     * The busiest planned load the profile expects within (now, now + lead]: at each bucket boundary in between and at
+     * the lead's end. Empty when any of those buckets was never learnt.
+     */
+    private Optional<Forecast> forecast(Instant now) {
+        Instant end = now.plus(policy.lead());
+        double ratio = level.ratio();
+        Forecast busiest = null;
+        for (Instant time : timesWithin(now, end)) {
+            Optional<BucketLoad> expected = profile.expected(time);
+            if (expected.isEmpty()) {
+                return Optional.empty();
+            }
+            double planned = ratio * expected.get().planned(policy.peakWeight());
+            if (busiest == null || planned > busiest.load()) {
+                busiest = new Forecast(time, planned, 0, expected.get().season());
+            }
+        }
+        double meanAtEnd = ratio * profile.expected(end).orElseThrow().mean();
+        return Optional.of(new Forecast(busiest.time(), busiest.load(), meanAtEnd, busiest.season()));
+    }
+
+    private List<Instant> timesWithin(Instant now, Instant end) {
+        long bucketSeconds = policy.bucket().getSeconds();
+        List<Instant> times = new ArrayList<>();
+        long boundary = (Math.floorDiv(now.getEpochSecond(), bucketSeconds) + 1) * bucketSeconds;
+        for (long time = boundary; time < end.getEpochSecond(); time += bucketSeconds) {
+            times.add(Instant.ofEpochSecond(time));
+        }
+        times.add(end);
+        return times;
+    }
+
+    /**
+     * Writes the learnt profile to the state directory, unless this is a dry run.
+     *
+     * @throws PluginException if it cannot be written
+     */
+    @Override
+    public void teardown() throws PluginException {
+        store.save(profile);
+    }
+}

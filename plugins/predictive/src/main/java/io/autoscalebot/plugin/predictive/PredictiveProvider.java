@@ -1,0 +1,119 @@
+package io.autoscalebot.plugin.predictive;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Offers {@code predictive}: learns when a group is busy over the day and the week and starts processes before the
+ * load arrives, falling back to reactive target tracking when its forecast is wrong.
+ */
+public final class PredictiveProvider implements DecideProvider {
+
+    /** The id users write in {@code autoscale.toml}. */
+    public static final String ID = "predictive";
+
+    // The defaults of the recommended policy, chosen by bench/decision-quality.sh (docs/benchmarks.md).
+    private static final double TARGET = 0.9;
+    private static final double HEADROOM = 0.75;
+    private static final double MAX_ERROR = 0.5;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Learns the daily and weekly shape of a utilisation measurement's load and scales ahead of it by the"
+                + " boot time; scales reactively on the measured load when the forecast proves wrong";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                Setting.of("target", SettingType.NUMBER).defaultValue(TARGET).minimum(0)
+                        .doc("The utilisation (busy share of each process, above 0, at most 1) to run at before"
+                                + " headroom: count = ceil(busy processes / target + ...). Lower buys room for"
+                                + " bursts. The measure plugin must report utilisation as a fraction, like 0.65."),
+                Setting.of("headroom", SettingType.NUMBER).defaultValue(HEADROOM).minimum(0)
+                        .doc("Spare processes beyond busy / target, in units of the square root of the busy ones"
+                                + " (square-root staffing): count = ceil(busy / target + headroom x sqrt(busy))."
+                                + " Random arrivals swing by about sqrt(busy), so this keeps queueing equally rare at"
+                                + " 3 processes and at 300; 0 turns it off."),
+                Setting.of("lead", SettingType.DURATION).defaultValue(Duration.ofMinutes(2))
+                        .doc("How far ahead to plan: a process's boot time plus the group's interval, so processes"
+                                + " started now serve when the forecast load arrives."),
+                Setting.of("bucket", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
+                        .doc("The width of one time-of-week bucket of the learnt profile, from 1m to 1d and dividing"
+                                + " a day (5m, 15m, 1h). At least the group's interval; finer follows steeper"
+                                + " ramps but learns each bucket from fewer measurements."),
+                Setting.of("smoothing", SettingType.NUMBER).defaultValue(0.3).minimum(0)
+                        .doc("The weight (above 0, at most 1) of a bucket's newest day or week against what it"
+                                + " learnt before: 1 trusts only the last one, 0.3 forgets an odd day within a few."),
+                Setting.of("peak_weight", SettingType.NUMBER).defaultValue(0.5).minimum(0)
+                        .doc("Where between a bucket's mean load (0) and its highest (1) to plan for; higher costs"
+                                + " more and breaks the response-time goal less often."),
+                Setting.of("hold_down", SettingType.DURATION).defaultValue(Duration.ofMinutes(10))
+                        .doc("Scale down only to the highest count wanted within this window, so short dips do not"
+                                + " remove processes that are needed again at once."),
+                Setting.of("max_error", SettingType.NUMBER).defaultValue(MAX_ERROR).minimum(0)
+                        .doc("Fall back to reactive scaling while recent forecasts were off by more than this"
+                                + " fraction of the load (mean absolute error over mean load; 0.5 is 50%)."
+                                + " Minute-to-minute noise alone often makes 20-30%."),
+                Setting.of("adapt_window", SettingType.DURATION).defaultValue(Duration.ofHours(1))
+                        .doc("The memory of the level correction (how much busier than its profile the group is"
+                                + " lately) and of the forecast error. Must be longer than 0s."),
+                Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
+                        .doc("How often the learnt profile is written to profile.csv in the plugin's state"
+                                + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
+                                + " never writes it."));
+    }
+
+    @Override
+    public Decide create(Settings settings, PluginContext context) throws PluginException {
+        Policy policy = policy(settings);
+        SeasonalProfile profile = restore(policy, context);
+        ProfileFile file = context.dryRun() ? null : new ProfileFile(context.stateDirectory());
+        return new Predictive(policy, profile, new ProfileStore(file, policy.saveEvery(), context.logger()));
+    }
+
+    private static Policy policy(Settings settings) throws PluginException {
+        try {
+            return new Policy(settings.number("target"), settings.number("headroom"), settings.duration("lead"),
+                    settings.duration("bucket"), settings.number("smoothing"), settings.number("peak_weight"),
+                    settings.duration("hold_down"), settings.number("max_error"), settings.duration("adapt_window"),
+                    settings.duration("save_every"));
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("predictive: " + e.getMessage() + "; see 'autoscalebot plugins describe "
+                    + ID + "' for what each setting means");
+        }
+    }
+
+    /**
+     * Reads what an earlier run learnt. An unreadable or outdated profile is reported and replaced by an empty one:
+     * the group then scales reactively until it has learnt again, which is better than not starting.
+     */
+    private static SeasonalProfile restore(Policy policy, PluginContext context) {
+        ProfileFile file = new ProfileFile(context.stateDirectory());
+        SeasonalProfile profile = new SeasonalProfile(policy.bucket(), policy.smoothing());
+        try {
+            if (file.readInto(profile)) {
+                context.logger().log(System.Logger.Level.INFO, "restored the learnt profile from " + file.path());
+            }
+            return profile;
+        } catch (IOException | ProfileFile.UnusableProfileException e) {
+            context.logger().log(System.Logger.Level.WARNING, "ignoring the learnt profile " + file.path() + ": "
+                    + e.getMessage() + "; learning afresh and scaling reactively meanwhile (delete the file to"
+                    + " silence this)");
+            return new SeasonalProfile(policy.bucket(), policy.smoothing());
+        }
+    }
+}

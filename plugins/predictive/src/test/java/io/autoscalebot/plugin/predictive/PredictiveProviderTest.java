@@ -1,0 +1,72 @@
+package io.autoscalebot.plugin.predictive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.settings.Settings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictiveProviderTest {
+
+    @TempDir
+    Path state;
+
+    private final PredictiveProvider provider = new PredictiveProvider();
+
+    private PluginContext pluginContext() {
+        return new PluginContext("web", Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC),
+                new RecordingLogger(), state, false);
+    }
+
+    @Test
+    void isFoundByTheServiceLoader() {
+        assertThat(ServiceLoader.load(DecideProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(DecideProvider::id)).contains("predictive");
+    }
+
+    @Test
+    void needsNoSettingToStart() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of());
+
+        assertThat(settings.number("target")).isEqualTo(0.9);
+        assertThat(settings.number("headroom")).isEqualTo(0.75);
+        assertThat(settings.duration("bucket")).hasMinutes(15);
+        assertThat(provider.create(settings, pluginContext())).isInstanceOf(Predictive.class);
+    }
+
+    @Test
+    void refusesABucketThatDoesNotDivideADay() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("bucket", "7m"));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("bucket must be whole seconds, at least 1m, dividing a day (5m, 15m, 1h), got 7m")
+                .hasMessageContaining("autoscalebot plugins describe predictive");
+    }
+
+    @Test
+    void refusesATargetAboveOne() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 70));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("target must be above 0 and at most 1, got 70.0")
+                .hasMessageContaining("it is a utilisation as a fraction");
+    }
+
+    @Test
+    void documentsEverySetting() {
+        assertThat(provider.settings()).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
+        assertThat(provider.description()).contains("daily and weekly");
+    }
+}

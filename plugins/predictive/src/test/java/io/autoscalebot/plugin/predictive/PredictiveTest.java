@@ -1,0 +1,212 @@
+package io.autoscalebot.plugin.predictive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.DecideContext;
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.ScaleEvent;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The predictive decider against a synthetic office-hours load: 5 busy processes at night, 20 from 09:00 to 17:00.
+ */
+class PredictiveTest {
+
+    // A Monday, so the first day fills the daily profile and the Tuesday after is forecast from it.
+    private static final Instant MONDAY = Instant.parse("2026-01-05T00:00:00Z");
+    private static final Instant TUESDAY = MONDAY.plus(Duration.ofDays(1));
+    private static final Function<Instant, Double> OFFICE_HOURS = time -> {
+        LocalTime clock = LocalTime.ofInstant(time, ZoneOffset.UTC);
+        return clock.getHour() >= 9 && clock.getHour() < 17 ? 20.0 : 5.0;
+    };
+    private static final Map<String, Object> SETTINGS = Map.of("target", 0.7, "headroom", 0, "lead", "5m",
+            "bucket", "15m", "hold_down", "10m", "max_error", 0.3);
+
+    @TempDir
+    Path state;
+
+    private final RecordingLogger logger = new RecordingLogger();
+
+    private Decide predictive(boolean dryRun) throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        return provider.create(Settings.resolve(provider.settings(), SETTINGS),
+                new PluginContext("web", Clock.fixed(MONDAY, ZoneOffset.UTC), logger, state, dryRun));
+    }
+
+    private static SyntheticGroup learntMonday(Decide decide) throws Exception {
+        SyntheticGroup group = new SyntheticGroup(decide, 8);
+        group.run(MONDAY, TUESDAY, OFFICE_HOURS);
+        return group;
+    }
+
+    private static Optional<SyntheticGroup.Tick> firstScaleUp(List<SyntheticGroup.Tick> ticks) {
+        return ticks.stream().filter(tick -> tick.decision().target().orElse(0) > tick.running()).findFirst();
+    }
+
+    @Test
+    void scalesBeforeTheMorningRiseOnceItHasLearntADay() throws Exception {
+        SyntheticGroup group = learntMonday(predictive(false));
+
+        List<SyntheticGroup.Tick> tuesdayMorning = group.run(TUESDAY.plus(Duration.ofHours(8)),
+                TUESDAY.plus(Duration.ofHours(9)), OFFICE_HOURS);
+
+        SyntheticGroup.Tick ahead = firstScaleUp(tuesdayMorning).orElseThrow();
+        assertThat(ahead.time()).isEqualTo(TUESDAY.plus(Duration.ofMinutes(8 * 60 + 55)));
+        assertThat(ahead.load()).isEqualTo(5.0);
+        assertThat(ahead.decision().target().getAsInt()).isGreaterThanOrEqualTo(25);
+        assertThat(ahead.decision().reason()).contains("forecast").contains("by 09:00 UTC (daily profile");
+    }
+
+    @Test
+    void scalesReactivelyWhileTheComingHoursAreNotLearnt() throws Exception {
+        SyntheticGroup group = new SyntheticGroup(predictive(false), 8);
+
+        List<SyntheticGroup.Tick> mondayMorning = group.run(MONDAY.plus(Duration.ofHours(8)),
+                MONDAY.plus(Duration.ofMinutes(9 * 60 + 1)), OFFICE_HOURS);
+
+        SyntheticGroup.Tick first = firstScaleUp(mondayMorning).orElseThrow();
+        assertThat(first.time()).isEqualTo(MONDAY.plus(Duration.ofHours(9)));
+        assertThat(first.decision().reason()).startsWith("reactive, the profile has not learnt the next 5m yet");
+    }
+
+    @Test
+    void fallsBackToReactiveScalingOnAnUnforeseenSpike() throws Exception {
+        SyntheticGroup group = learntMonday(predictive(false));
+        Instant spike = TUESDAY.plus(Duration.ofHours(3));
+
+        List<SyntheticGroup.Tick> ticks = group.run(spike, spike.plus(Duration.ofHours(1)),
+                time -> time.isBefore(spike) ? 5.0 : 15.0);
+
+        assertThat(ticks.get(0).decision().target().getAsInt())
+                .as("the measured load is a floor under any forecast").isGreaterThan(ticks.get(0).running());
+        assertThat(ticks).anySatisfy(tick -> assertThat(tick.decision().reason())
+                .startsWith("reactive, recent forecasts were off by").contains("more than max_error 30%"));
+        assertThat(group.running()).isEqualTo(22);
+    }
+
+    @Test
+    void keepsProcessesThroughTheHoldDownBeforeScalingDown() throws Exception {
+        SyntheticGroup group = learntMonday(predictive(false));
+        Instant evening = TUESDAY.plus(Duration.ofHours(17));
+        group.run(TUESDAY, evening, OFFICE_HOURS);
+
+        List<SyntheticGroup.Tick> ticks = group.run(evening, evening.plus(Duration.ofMinutes(30)), OFFICE_HOURS);
+
+        SyntheticGroup.Tick down = ticks.stream().filter(tick -> tick.decision().target().orElse(1000) < tick.running())
+                .findFirst().orElseThrow();
+        // 29 processes were last wanted at 16:59, the last busy minute; the window forgets that at 17:09.
+        assertThat(down.time()).isEqualTo(evening.plus(Duration.ofMinutes(9)));
+        assertThat(down.decision().target()).hasValue(8);
+        assertThat(ticks.get(1).decision().reason()).contains("hold-down 10m keeps");
+    }
+
+    @Test
+    void restoresItsProfileFromTheStateDirectory() throws Exception {
+        Decide monday = predictive(false);
+        learntMonday(monday);
+        monday.teardown();
+
+        SyntheticGroup restarted = new SyntheticGroup(predictive(false), 8);
+        List<SyntheticGroup.Tick> tuesdayMorning = restarted.run(TUESDAY.plus(Duration.ofHours(8)),
+                TUESDAY.plus(Duration.ofHours(9)), OFFICE_HOURS);
+
+        assertThat(state.resolve(ProfileFile.NAME)).exists();
+        assertThat(logger.lines()).anySatisfy(line -> assertThat(line).contains("restored the learnt profile"));
+        assertThat(firstScaleUp(tuesdayMorning).orElseThrow().time())
+                .isEqualTo(TUESDAY.plus(Duration.ofMinutes(8 * 60 + 55)));
+    }
+
+    @Test
+    void savesPeriodicallyWhileDeciding() throws Exception {
+        SyntheticGroup group = new SyntheticGroup(predictive(false), 8);
+
+        group.run(MONDAY, MONDAY.plus(Duration.ofMinutes(31)), OFFICE_HOURS);
+
+        assertThat(Files.readString(state.resolve(ProfileFile.NAME))).contains("weekly,0,5.0,5.0,1");
+    }
+
+    @Test
+    void neverWritesTheProfileInADryRun() throws Exception {
+        Decide dryRun = predictive(true);
+        learntMonday(dryRun);
+
+        dryRun.teardown();
+
+        assertThat(state.resolve(ProfileFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void learnsAfreshWhenTheSavedProfileIsUnusable() throws Exception {
+        Files.writeString(state.resolve(ProfileFile.NAME), "format,1\nbucket_seconds,3600\n");
+
+        SyntheticGroup group = new SyntheticGroup(predictive(false), 8);
+        List<SyntheticGroup.Tick> ticks = group.run(TUESDAY, TUESDAY.plus(Duration.ofMinutes(1)), OFFICE_HOURS);
+
+        assertThat(logger.lines()).anySatisfy(line -> assertThat(line)
+                .contains("ignoring the learnt profile")
+                .contains("line 2: it was learnt with buckets of 3600s, but the setting 'bucket' is now 900s"));
+        assertThat(ticks.get(0).decision().reason()).startsWith("reactive, the profile has not learnt");
+    }
+
+    @Test
+    void takesTheLoadFromTheProcessesServingBeforeAScaleUpThatIsStillBooting() throws Exception {
+        ScaleEvent justStarted = new ScaleEvent(MONDAY.minus(Duration.ofMinutes(1)), 10, 20);
+
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 20, 1, 100,
+                List.of(Measurement.of(MONDAY, 1.0, "")), Optional.of(justStarted)));
+
+        // The 10 new processes boot for up to the 5m lead: the 10 old ones are the fully busy ones, not 20.
+        assertThat(decision.reason()).contains("ceil(10.00 / 0.70) = 15");
+    }
+
+    @Test
+    void holdsOnAMeasurementThatIsNotAUtilisation() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
+                List.of(Measurement.of(MONDAY, 512, "ms")), Optional.empty()));
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).contains("needs a utilisation").contains("reported 512 ms");
+    }
+
+    @Test
+    void readsAUtilisationInPercent() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 10, 1, 100,
+                List.of(Measurement.of(MONDAY, 70, "%")), Optional.empty()));
+
+        assertThat(decision.reason()).contains("ceil(7.00 / 0.70) = 10");
+    }
+
+    @Test
+    void holdsWhenTheMeasurementFailed() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
+                List.of(Measurement.failed(MONDAY, "timeout")), Optional.empty()));
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).isEqualTo("the newest measurement failed (timeout)");
+    }
+
+    @Test
+    void holdsOnANegativeUtilisation() throws Exception {
+        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
+                List.of(Measurement.of(MONDAY, -0.5, "")), Optional.empty()));
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).contains("utilisation is negative");
+    }
+}
