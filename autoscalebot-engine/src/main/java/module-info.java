@@ -10,6 +10,9 @@ module io.autoscalebot.engine {
     exports io.autoscalebot.engine.plugin;
     exports io.autoscalebot.engine.config;
     exports io.autoscalebot.engine.simulate;
+    exports io.autoscalebot.engine.simulate.trace;
+    exports io.autoscalebot.engine.simulate.model;
+    exports io.autoscalebot.engine.simulate.report;
     exports io.autoscalebot.engine.loop;
     exports io.autoscalebot.engine.state;
     exports io.autoscalebot.engine.notify;

@@ -1,5 +1,7 @@
 package io.autoscalebot.engine.simulate;
 
+import io.autoscalebot.engine.simulate.model.QueueModel;
+import io.autoscalebot.engine.simulate.model.Replay;
 import java.util.Locale;
 
 /**

@@ -13,6 +13,8 @@ import io.autoscalebot.engine.loop.History;
 import io.autoscalebot.engine.loop.ManualClock;
 import io.autoscalebot.engine.loop.Verdict;
 import io.autoscalebot.engine.notify.Redactor;
+import io.autoscalebot.engine.simulate.model.QueueModel;
+import io.autoscalebot.engine.simulate.model.Replay;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package io.autoscalebot.engine.simulate;
 
+import io.autoscalebot.engine.simulate.model.Demand;
+import io.autoscalebot.engine.simulate.model.QueueModel;
+import io.autoscalebot.engine.simulate.model.Replay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;

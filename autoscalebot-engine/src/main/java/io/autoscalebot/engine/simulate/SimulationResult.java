@@ -1,5 +1,7 @@
 package io.autoscalebot.engine.simulate;
 
+import io.autoscalebot.engine.simulate.model.ElasticityMetrics;
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

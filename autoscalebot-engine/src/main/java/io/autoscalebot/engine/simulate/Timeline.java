@@ -1,5 +1,7 @@
 package io.autoscalebot.engine.simulate;
 
+import io.autoscalebot.engine.simulate.model.Provisioning;
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Instant;
 import java.util.Objects;
 

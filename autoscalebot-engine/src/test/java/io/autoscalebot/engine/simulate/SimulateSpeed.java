@@ -1,6 +1,10 @@
 package io.autoscalebot.engine.simulate;
 
 import io.autoscalebot.engine.config.CountSchedule;
+import io.autoscalebot.engine.simulate.model.Replay;
+import io.autoscalebot.engine.simulate.report.SimulationReport;
+import io.autoscalebot.engine.simulate.trace.Trace;
+import io.autoscalebot.engine.simulate.trace.TraceReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -24,8 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Groups to simulate, built directly, and a small decide plugin whose rule a test can follow by hand. */
-final class SimulatedGroups {
+/**
+ * Groups to simulate, built directly, and a small decide plugin whose rule a test can follow by hand. Public for the
+ * report tests, which render what a real simulation returns.
+ */
+public final class SimulatedGroups {
 
     Duration interval = Duration.ofMinutes(1);
     CountSchedule min = CountSchedule.fixed(1);
@@ -33,11 +36,16 @@ final class SimulatedGroups {
     String measurePlugin = "response-time";
     ComponentConfig decide;
 
-    SimulatedGroups(PluginProvider<?> decideProvider) {
+    /** @param decideProvider the decide component the groups name */
+    public SimulatedGroups(PluginProvider<?> decideProvider) {
         this.decide = configure(decideProvider);
     }
 
-    GroupConfig build(String name) {
+    /**
+     * @param name the group's name
+     * @return a group deciding with the decide component, the other parts as set on this object
+     */
+    public GroupConfig build(String name) {
         return new GroupConfig(name, interval, Duration.ofSeconds(5), min, max, ZoneOffset.UTC,
                 configure(new UnusedMeasure(measurePlugin)), decide, configure(new UnusedScale()), List.of(),
                 NotifyRules.DEFAULTS);
@@ -60,7 +68,7 @@ final class SimulatedGroups {
      * {@code low}, and holds for {@code wait} after any scale, read from the last scale the engine passes in.
      * Records every context it is given.
      */
-    static final class Stepper implements DecideProvider, Decide {
+    public static final class Stepper implements DecideProvider, Decide {
         final double low;
         final double high;
         final Duration wait;
@@ -70,7 +78,12 @@ final class SimulatedGroups {
         int beforeTicks;
         boolean tornDown;
 
-        Stepper(double low, double high, Duration wait) {
+        /**
+         * @param low the measurement below which it scales down
+         * @param high the measurement above which it scales up
+         * @param wait how long it holds after a scale
+         */
+        public Stepper(double low, double high, Duration wait) {
             this.low = low;
             this.high = high;
             this.wait = wait;

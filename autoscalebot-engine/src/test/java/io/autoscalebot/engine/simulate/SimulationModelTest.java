@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoscalebot.engine.simulate.model.QueueModel;
+import io.autoscalebot.engine.simulate.model.Replay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;

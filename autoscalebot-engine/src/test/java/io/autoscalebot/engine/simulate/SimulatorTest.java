@@ -11,6 +11,10 @@ import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.simulate.model.Replay;
+import io.autoscalebot.engine.simulate.trace.SharedTraces;
+import io.autoscalebot.engine.simulate.trace.Trace;
+import io.autoscalebot.engine.simulate.trace.TraceReader;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -227,7 +231,7 @@ class SimulatorTest {
 
     @Test
     void replaysTwoMonthsOfNasaMinutesEveryThirtySeconds() throws Exception {
-        Trace nasa = new TraceReader().read(TraceReaderTest.sharedTrace("nasa-1995-per-minute.csv"));
+        Trace nasa = new TraceReader().read(SharedTraces.sharedTrace("nasa-1995-per-minute.csv"));
         SimulatedGroups groups = new SimulatedGroups(SimulatedGroups.proportional(0.6));
         groups.interval = Duration.ofSeconds(30);
         groups.max = CountSchedule.fixed(100);

@@ -1,7 +1,8 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.trace;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +153,13 @@ public final class Trace {
         return new Trace(source, interval, times, resampled, missing, gaps);
     }
 
-    static double seconds(Duration duration) {
+    /**
+     * The one conversion every rate, cost and response time of a replay is computed with, so they all agree.
+     *
+     * @param duration a step, boot time or SLO
+     * @return its length in seconds, to the nanosecond
+     */
+    public static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }
 

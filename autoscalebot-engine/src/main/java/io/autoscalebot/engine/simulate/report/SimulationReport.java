@@ -1,10 +1,15 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoscalebot.engine.simulate.SimulationModel;
+import io.autoscalebot.engine.simulate.SimulationResult;
+import io.autoscalebot.engine.simulate.model.ElasticityMetrics;
+import io.autoscalebot.engine.simulate.trace.MissingSteps;
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,8 +224,11 @@ public final class SimulationReport {
         return Trace.seconds(duration);
     }
 
-    /** @return {@code 30s}, {@code 1m}, {@code 500ms}, {@code 1h30m}: as durations are written in autoscale.toml */
-    static String duration(Duration duration) {
+    /**
+     * @param duration an interval, step, boot time or SLO
+     * @return {@code 30s}, {@code 1m}, {@code 500ms}, {@code 1h30m}: as durations are written in autoscale.toml
+     */
+    public static String duration(Duration duration) {
         if (duration.isZero()) {
             return "0s";
         }

@@ -1,5 +1,6 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

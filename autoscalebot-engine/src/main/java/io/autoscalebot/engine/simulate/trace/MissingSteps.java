@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.trace;
 
 /**
  * What a replay does with steps a trace has no row for (the NASA log's outage from 1995-08-01 14:51 to 08-03 04:37).

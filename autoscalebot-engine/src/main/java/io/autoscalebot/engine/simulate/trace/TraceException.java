@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.trace;
 
 /**
  * A trace file that cannot be replayed. The message names the file and line, says what is wrong and how a good row

@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.report;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

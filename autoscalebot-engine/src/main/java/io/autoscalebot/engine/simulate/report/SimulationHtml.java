@@ -1,5 +1,8 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.report;
 
+import io.autoscalebot.engine.simulate.MeasuredQuantity;
+import io.autoscalebot.engine.simulate.SimulationResult;
+import io.autoscalebot.engine.simulate.Timeline;
 import java.util.List;
 
 /**

@@ -1,7 +1,10 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.engine.simulate.trace.SharedTraces;
+import io.autoscalebot.engine.simulate.trace.Trace;
+import io.autoscalebot.engine.simulate.trace.TraceReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +73,7 @@ class ReplayTest {
 
     @Test
     void replaysTwoMonthsOfNasaMinutesWhereOnlyTheOracleKeepsTheSlo() throws Exception {
-        Trace nasa = new TraceReader().read(TraceReaderTest.sharedTrace("nasa-1995-per-minute.csv"));
+        Trace nasa = new TraceReader().read(SharedTraces.sharedTrace("nasa-1995-per-minute.csv"));
         QueueModel queue = new QueueModel(0.5, MINUTE);
         Duration slo = Duration.ofSeconds(3);
         Demand demand = new Demand(queue, slo, 1);

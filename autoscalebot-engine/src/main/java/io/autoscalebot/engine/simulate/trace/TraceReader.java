@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.trace;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * The processes of one simulated group: each is billed from the moment it is started and serves from boot time later.
  * Mutable simulation state; one replay owns it. Scale calls must come in time order.
  */
-public final class Fleet {
+final class Fleet {
 
     private final Duration boot;
     // When each running process starts serving, oldest first; with a constant boot time this stays sorted.

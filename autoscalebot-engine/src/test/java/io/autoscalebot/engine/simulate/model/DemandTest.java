@@ -1,8 +1,9 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,18 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoscalebot.engine.simulate.MeasuredQuantity;
+import io.autoscalebot.engine.simulate.SimulatedGroups;
+import io.autoscalebot.engine.simulate.SimulationException;
+import io.autoscalebot.engine.simulate.SimulationModel;
+import io.autoscalebot.engine.simulate.SimulationResult;
+import io.autoscalebot.engine.simulate.Simulator;
+import io.autoscalebot.engine.simulate.Timeline;
+import io.autoscalebot.engine.simulate.model.Replay;
+import io.autoscalebot.engine.simulate.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;

@@ -1,16 +1,13 @@
-package io.autoscalebot.engine.simulate;
+package io.autoscalebot.engine.simulate.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +130,7 @@ class TraceReaderTest {
 
     @Test
     void readsTheNasaTraceAndCountsItsOutage() throws Exception {
-        Path nasa = sharedTrace("nasa-1995-per-minute.csv");
+        Path nasa = SharedTraces.sharedTrace("nasa-1995-per-minute.csv");
 
         Trace zeroFilled = new TraceReader().read(nasa);
         Trace gapped = new TraceReader(MissingSteps.GAP, ZoneId.of("UTC")).read(nasa);
@@ -148,20 +145,10 @@ class TraceReaderTest {
 
     @Test
     void readsTheWikipediaTraceAsHourlySteps() throws Exception {
-        Trace wikipedia = new TraceReader().read(sharedTrace("wikipedia-2020-hourly.csv"));
+        Trace wikipedia = new TraceReader().read(SharedTraces.sharedTrace("wikipedia-2020-hourly.csv"));
 
         assertThat(wikipedia.step()).isEqualTo(Duration.ofHours(1));
         assertThat(wikipedia.size()).isEqualTo(8_784);
         assertThat(wikipedia.missingSteps()).isZero();
-    }
-
-    /** The shared traces sit in {@code shared/traces} beside the checkout, or above it. */
-    static Path sharedTrace(String name) {
-        Optional<Path> found = Optional.empty();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && found.isEmpty(); dir = dir.getParent()) {
-            found = Optional.of(dir.resolve("shared/traces").resolve(name)).filter(Files::isRegularFile);
-        }
-        assumeTrue(found.isPresent(), "shared/traces/" + name + " is not beside this checkout");
-        return found.get();
     }
 }
