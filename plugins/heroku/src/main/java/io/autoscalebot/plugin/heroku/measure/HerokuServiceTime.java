@@ -67,6 +67,9 @@ public final class HerokuServiceTime implements Measure {
 
     private URI openLogSession() throws PluginException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
+        // The current API reference names the filter dyno_name; older API versions and clients call it dyno. Sending
+        // both keeps the filter on either, so the stream carries router lines only.
+        body.put("dyno_name", "router");
         body.put("dyno", "router");
         body.put("source", "heroku");
         body.put("tail", true);
