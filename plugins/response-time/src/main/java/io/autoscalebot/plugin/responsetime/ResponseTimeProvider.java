@@ -19,8 +19,11 @@ public final class ResponseTimeProvider implements MeasureProvider {
                     + "exercises what gets slow under load (database, cache). Credentials written as "
                     + "https://user:password@host/ are sent as HTTP Basic authentication and never shown in messages. "
                     + "Redirects are not followed: a redirect is reported as its status.");
-    static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
-            .doc("How long to wait for the connection and the whole response before giving up, like \"10s\".");
+    static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
+            .doc("How long to wait for the connection and the whole response, body included, before giving up, like "
+                    + "\"5s\". Keep it shorter than the group's timeout (default 10s), which bounds every plugin call: "
+                    + "otherwise the engine abandons a slow request before it is measured, and a hung app is never "
+                    + "counted as slow.");
     static final Setting EXPECTED_STATUS = Setting.of("expected_status", SettingType.INTEGER).defaultValue(200)
             .minimum(100).doc("The HTTP status a healthy response has; any other status is a failed request.");
     static final Setting ON_FAILURE = Setting.of("on_failure", SettingType.STRING).defaultValue(OnFailure.SLOW.label())

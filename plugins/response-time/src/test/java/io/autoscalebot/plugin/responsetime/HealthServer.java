@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server on 127.0.0.1 with an app's health endpoints: {@code /health} answers at once, {@code /slow} after
  * {@link #SLOW_MILLIS}, {@code /down} with a 503 as a proxy does for an app that is down, {@code /hang} not until the
- * server closes, {@code /private} only with HTTP Basic credentials.
+ * server closes, {@code /trickle} with its headers and the start of a body whose end does not come until the server
+ * closes, {@code /private} only with HTTP Basic credentials.
  */
 final class HealthServer implements AutoCloseable {
 
@@ -41,6 +42,16 @@ final class HealthServer implements AutoCloseable {
         server.createContext("/hang", exchange -> {
             awaitClosing(TimeUnit.MINUTES.toMillis(1));
             respond(exchange, 200, "too late");
+        });
+        server.createContext("/trickle", exchange -> {
+            try (exchange; OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, 0); // chunked: the body ends when the handler closes it
+                out.write("still working".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                awaitClosing(TimeUnit.MINUTES.toMillis(1));
+            } catch (IOException e) {
+                // the client gave up: nothing more to send
+            }
         });
         server.createContext("/private", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -79,9 +79,9 @@ class ResponseTimeMeasureTest {
     void anUnexpectedStatusCountsAsTheTimeoutAndIsLoggedWhenOnFailureIsSlow() throws Exception {
         Measurement measurement = measure(server.base() + "/down").measure();
 
-        assertThat(measurement.value()).isEqualTo(10_000.0);
+        assertThat(measurement.value()).isEqualTo(5_000.0);
         assertThat(logger.lines).containsExactly("WARNING GET " + server.base()
-                + "/down returned 503, expected 200; counting it as 10000 ms (on_failure = \"slow\")");
+                + "/down returned 503, expected 200; counting it as 5000 ms (on_failure = \"slow\")");
     }
 
     @Test
@@ -113,6 +113,14 @@ class ResponseTimeMeasureTest {
 
         assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/hang timed out after 200ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBodyThatNeverEndsTimesOutLikeAResponseThatNeverStarts() throws Exception {
+        Measurement measurement = measure(server.base() + "/trickle", "timeout", "200ms", "on_failure", "fail")
+                .measure();
+
+        assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/trickle timed out after 200ms");
     }
 
     @Test

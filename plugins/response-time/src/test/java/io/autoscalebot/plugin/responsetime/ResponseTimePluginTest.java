@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.api.settings.SettingsException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,18 @@ class ResponseTimePluginTest {
         Settings settings = Settings.resolve(provider.settings(), Map.of("url", "http://127.0.0.1/health"));
 
         assertThat(settings.toString()).isEqualTo(
-                "Settings{url=http://127.0.0.1/health, timeout=PT10S, expected_status=200, on_failure=slow}");
+                "Settings{url=http://127.0.0.1/health, timeout=PT5S, expected_status=200, on_failure=slow}");
         assertThat(provider.settings()).allSatisfy(s -> assertThat(s.doc()).isNotBlank());
+    }
+
+    @Test
+    void theDefaultTimeoutIsShorterThanTheGroupsSoAHungAppIsMeasuredAsSlow() throws Exception {
+        Duration groupDefaultTimeout = Duration.ofSeconds(10);
+
+        Settings settings = Settings.resolve(provider.settings(), Map.of("url", "http://127.0.0.1/health"));
+
+        assertThat(settings.duration("timeout")).isLessThan(groupDefaultTimeout);
+        assertThat(ResponseTimeProvider.TIMEOUT.doc()).contains("shorter than the group's timeout (default 10s)");
     }
 
     @Test
