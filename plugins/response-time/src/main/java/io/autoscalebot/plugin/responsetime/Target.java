@@ -33,15 +33,18 @@ record Target(URI request, String shown, Optional<String> authorization) {
                     + "https://myapp.example.com/health");
         }
         String shown = withoutSecrets(url);
+        // Rebuilt from the raw, still-encoded parts: decoding would turn an escaped '/' or '&' into a real one and
+        // request another resource than the one configured.
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
         try {
-            URI request = new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
-                    null);
+            URI request = new URI(shown + query);
             return new Target(request, shown, Optional.ofNullable(url.getUserInfo()).map(Target::basic));
         } catch (URISyntaxException e) {
             throw new PluginException("url " + shown + " is not a valid URL: " + e.getReason(), e);
         }
     }
 
+    /** @return scheme, host, port and raw path: the URL without its credentials, query and fragment */
     private static String withoutSecrets(URI url) {
         String port = url.getPort() == -1 ? "" : ":" + url.getPort();
         String path = url.getRawPath() == null ? "" : url.getRawPath();

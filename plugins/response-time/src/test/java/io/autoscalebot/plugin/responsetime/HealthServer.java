@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server on 127.0.0.1 with an app's health endpoints: {@code /health} answers at once, {@code /slow} after
  * {@link #SLOW_MILLIS}, {@code /down} with a 503 as a proxy does for an app that is down, {@code /hang} not until the
  * server closes, {@code /trickle} with its headers and the start of a body whose end does not come until the server
- * closes, {@code /private} only with HTTP Basic credentials.
+ * closes, {@code /private} only with HTTP Basic credentials, {@code /files/...} at once, keeping the raw path and query
+ * it was asked for.
  */
 final class HealthServer implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class HealthServer implements AutoCloseable {
     static final String BASIC_USER_PASSWORD = "Basic dXNlcjpzM2NyZXQ="; // user:s3cret
 
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    final List<String> rawRequests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -52,6 +54,10 @@ final class HealthServer implements AutoCloseable {
             } catch (IOException e) {
                 // the client gave up: nothing more to send
             }
+        });
+        server.createContext("/files", exchange -> {
+            rawRequests.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+            respond(exchange, 200, "a file");
         });
         server.createContext("/private", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");

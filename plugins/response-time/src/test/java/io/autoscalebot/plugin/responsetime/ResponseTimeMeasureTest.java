@@ -140,6 +140,15 @@ class ResponseTimeMeasureTest {
     }
 
     @Test
+    void requestsTheEncodedPathAndQueryAsWrittenWithoutDecodingThem() throws Exception {
+        Measurement measurement = measure(server.baseWithCredentials() + "/files/a%2Fb?x=1%262", "on_failure", "fail")
+                .measure();
+
+        assertThat(measurement.hasValue()).isTrue();
+        assertThat(server.rawRequests).containsExactly("/files/a%2Fb?x=1%262");
+    }
+
+    @Test
     void neverShowsCredentialsOrTheQueryInAMessage() throws Exception {
         Measurement measurement = measure(server.baseWithCredentials() + "/down?token=t0ps3cret", "on_failure", "fail")
                 .measure();
