@@ -51,6 +51,12 @@ record Target(URI request, String shown, Optional<String> authorization) {
         return url.getScheme() + "://" + url.getHost() + port + path;
     }
 
+    /** The generated form would print the Basic credentials, which are only base64 of user:password. */
+    @Override
+    public String toString() {
+        return "Target[request=" + shown + ", authorization=" + authorization.map(value -> "****").orElse("none") + "]";
+    }
+
     private static String basic(String userInfo) {
         return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
