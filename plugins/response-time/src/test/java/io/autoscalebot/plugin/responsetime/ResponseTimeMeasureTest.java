@@ -2,6 +2,7 @@ package io.autoscalebot.plugin.responsetime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
@@ -10,6 +11,7 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,6 +157,17 @@ class ResponseTimeMeasureTest {
 
         assertThat(measurement.failure()).isEqualTo("GET " + server.base() + "/down returned 503, expected 200")
                 .doesNotContain("s3cret").doesNotContain("user");
+    }
+
+    @Test
+    void teardownClosesTheHttpClientOnAJdkWhereItCanBeClosed() throws Exception {
+        assumeTrue(AutoCloseable.class.isAssignableFrom(HttpClient.class), "HttpClient is closeable from JDK 21");
+        Measure measure = measure(server.base() + "/files/health", "on_failure", "fail");
+
+        measure.teardown();
+
+        assertThat(measure.measure().succeeded()).isFalse();
+        assertThat(server.rawRequests).isEmpty();
     }
 
     @Test
