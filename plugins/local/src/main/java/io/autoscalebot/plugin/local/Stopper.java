@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Stops copies the way a process manager does: SIGTERM to each copy and its descendants, then SIGKILL to what is still
- * running after the grace period. Several copies stop together, so stopping many takes one grace period, not many.
+ * Stops copies the way a process manager does: SIGTERM to each copy and its descendants, then SIGKILL to whichever of
+ * them is still running after the grace period. Several copies stop together, so stopping many takes one grace period,
+ * not many.
  */
 final class Stopper {
 
@@ -42,6 +43,8 @@ final class Stopper {
             copy.process().destroy();
             trees.get(copy).forEach(ProcessHandle::destroy);
         }
+        // One deadline for the copies and their descendants: such a shell dies at once on SIGTERM while the app it
+        // started is still shutting down, and the app deserves the same grace period as the copy.
         long graceEnds = System.nanoTime() + grace.toNanos();
         List<Copy> stubborn = new ArrayList<>();
         for (Copy copy : copies) {
@@ -49,22 +52,66 @@ final class Stopper {
                 stubborn.add(copy);
             }
         }
+        List<ProcessHandle> killed = new ArrayList<>();
         for (Map.Entry<Copy, List<ProcessHandle>> tree : trees.entrySet()) {
-            // Leftovers of a copy that did stop are killed too, so nothing outlives the copy it belongs to.
-            tree.getValue().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            killed.addAll(killLeftovers(tree.getKey(), tree.getValue(), graceEnds, stubborn.contains(tree.getKey())));
         }
         for (Copy copy : stubborn) {
             logger.log(System.Logger.Level.WARNING, copy.describe() + " did not stop within " + human(grace)
                     + " of SIGTERM; sending SIGKILL");
-            copy.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> descendants = copy.process().descendants().collect(Collectors.toList());
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            killed.addAll(descendants);
             copy.process().destroyForcibly();
         }
-        for (Copy copy : stubborn) {
-            if (!copy.process().waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new PluginException(copy.describe() + " is still running " + KILL_WAIT.toSeconds()
-                        + "s after SIGKILL; stop it by hand (kill -9 " + copy.process().pid() + ")");
+        awaitKilled(stubborn, killed);
+    }
+
+    /**
+     * Waits for what got SIGKILL to be gone, so a replacement copy never finds its PORT still taken.
+     *
+     * @throws PluginException if a process is still running after {@link #KILL_WAIT}
+     */
+    private static void awaitKilled(List<Copy> copies, List<ProcessHandle> descendants)
+            throws PluginException, InterruptedException {
+        long killEnds = System.nanoTime() + KILL_WAIT.toNanos();
+        for (Copy copy : copies) {
+            if (!copy.process().waitFor(Math.max(0, killEnds - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw stuck(copy.describe(), copy.process().pid());
             }
         }
+        for (ProcessHandle descendant : descendants) {
+            if (!Exits.awaitGone(descendant, killEnds)) {
+                throw stuck("process " + descendant.pid() + ", started by a copy,", descendant.pid());
+            }
+        }
+    }
+
+    private static PluginException stuck(String what, long pid) {
+        return new PluginException(what + " is still running " + KILL_WAIT.toSeconds() + "s after SIGKILL; stop it by "
+                + "hand (kill -9 " + pid + ")");
+    }
+
+    /**
+     * SIGKILLs the descendants still running at the end of the grace period, so nothing outlives its copy.
+     *
+     * @return the descendants that got SIGKILL
+     */
+    private List<ProcessHandle> killLeftovers(Copy copy, List<ProcessHandle> descendants, long graceEnds,
+                                              boolean copyIsStubborn) throws InterruptedException {
+        List<ProcessHandle> leftovers = new ArrayList<>();
+        for (ProcessHandle descendant : descendants) {
+            if (!Exits.awaitGone(descendant, graceEnds)) {
+                leftovers.add(descendant);
+            }
+        }
+        if (!leftovers.isEmpty() && !copyIsStubborn) { // a stubborn copy's SIGKILL is reported for the whole copy
+            logger.log(System.Logger.Level.WARNING, copy.describe() + " exited, but its child processes (pid "
+                    + leftovers.stream().map(p -> String.valueOf(p.pid())).collect(Collectors.joining(", "))
+                    + ") did not stop within " + human(grace) + " of SIGTERM; sending them SIGKILL");
+        }
+        leftovers.forEach(ProcessHandle::destroyForcibly);
+        return leftovers;
     }
 
     /** @return {@code 10s}, or {@code 300ms} for a grace that is not whole seconds */

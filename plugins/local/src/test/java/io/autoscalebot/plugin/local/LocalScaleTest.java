@@ -116,6 +116,19 @@ class LocalScaleTest {
     }
 
     @Test
+    void givesTheAppAShellCopyStartedTheWholeGracePeriodAfterTheShellExits() throws Exception {
+        LocalScale scale = local("sh -c 'trap \"sleep 1; touch stopped-$INDEX; exit 0\" TERM; touch trapped-$INDEX; "
+                + "while true; do sleep 0.1; done' & wait", "grace", "10s");
+        scale.scaleTo(1);
+        await("the app to trap SIGTERM", () -> Files.exists(work.resolve("trapped-0")));
+
+        scale.scaleTo(0);
+
+        assertThat(work.resolve("stopped-0")).as("written by the app's SIGTERM handler just before it exits").exists();
+        assertThat(logger.lines).noneMatch(line -> line.contains("SIGKILL"));
+    }
+
+    @Test
     void stopsTheChildrenOfACopyToo() throws Exception {
         LocalScale scale = local("sleep 60 & sleep 60 & touch forked-$INDEX; wait");
         scale.scaleTo(1);
