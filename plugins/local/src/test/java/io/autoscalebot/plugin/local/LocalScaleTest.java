@@ -12,7 +12,8 @@ import io.autoscalebot.api.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalScaleTest {
 
     private static final String RUN = "exec sleep 60";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T18:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path work;
@@ -49,7 +51,7 @@ class LocalScaleTest {
             raw.put((String) more[i], more[i + 1]);
         }
         LocalProvider provider = new LocalProvider();
-        PluginContext context = new PluginContext("web", Clock.systemUTC(), logger, state, false);
+        PluginContext context = new PluginContext("web", CLOCK, logger, state, false);
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(), raw), context);
         created.add(scale);
         return scale;
@@ -73,13 +75,12 @@ class LocalScaleTest {
         LocalScale scale = local(RUN);
         scale.scaleTo(3);
         List<Process> newest = List.of(scale.process(1).orElseThrow(), scale.process(2).orElseThrow());
-        long started = System.nanoTime();
 
         assertThat(scale.scaleTo(1)).isEqualTo(1);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(scale.indexes()).containsExactly(0);
         assertThat(newest).noneMatch(Process::isAlive);
+        assertThat(logger.lines).as("SIGTERM alone stopped them").noneMatch(line -> line.contains("SIGKILL"));
     }
 
     @Test
@@ -104,11 +105,9 @@ class LocalScaleTest {
         await("the copy to ignore SIGTERM", () -> Files.exists(work.resolve("trapped-0")));
         Process copy = scale.process(0).orElseThrow();
         List<ProcessHandle> tree = copy.descendants().collect(Collectors.toList());
-        long started = System.nanoTime();
 
         scale.scaleTo(0);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(copy.isAlive()).isFalse();
         assertThat(tree).allMatch(Processes::gone);
         assertThat(logger.lines).contains("WARNING copy 0 (pid " + copy.pid()
@@ -184,7 +183,7 @@ class LocalScaleTest {
         LocalProvider provider = new LocalProvider();
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(),
                         Map.of("command", List.of("autoscalebot-no-such-program", "--serve"))),
-                new PluginContext("web", Clock.systemUTC(), logger, state, false));
+                new PluginContext("web", CLOCK, logger, state, false));
         created.add(scale);
 
         assertThatThrownBy(() -> scale.scaleTo(1))

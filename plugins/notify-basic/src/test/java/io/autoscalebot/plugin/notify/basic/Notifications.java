@@ -9,6 +9,7 @@ import io.autoscalebot.api.settings.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +40,6 @@ public final class Notifications {
     /** @return a notifier from the provider with the raw settings */
     public static Notify create(PluginProvider<? extends Notify> provider, Map<String, ?> raw) throws Exception {
         return provider.create(Settings.resolve(provider.settings(), raw),
-                new PluginContext("web", Clock.systemUTC(), System.getLogger("test"), Path.of("unused-state"), false));
+                new PluginContext("web", Clock.fixed(TIME, ZoneOffset.UTC), System.getLogger("test"), Path.of("unused-state"), false));
     }
 }
