@@ -43,8 +43,10 @@ final class AppEndpoint {
         this.url = Objects.requireNonNull(url, "url");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.token = Objects.requireNonNull(token, "token");
+        // Never follow a redirect: the client would resend the Authorization header we set ourselves, even to another
+        // host (JDK 17 does), so a redirect could hand the token to whoever the app, or an attacker, points at.
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.display = "GET " + withoutSecrets(url);
     }
 
@@ -83,6 +85,11 @@ final class AppEndpoint {
             Thread.currentThread().interrupt();
             throw new PluginException(display + " was interrupted: the engine is stopping", e);
         }
+        if (response.statusCode() / 100 == 3) {
+            throw new PluginException(display + " answered HTTP " + response.statusCode() + ", a redirect to "
+                    + location(response) + "; autoscalebot does not follow redirects (they could carry 'token'"
+                    + " elsewhere): point setting 'url' at the final address");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new PluginException(display + " answered HTTP " + response.statusCode() + retryAfter(response)
                     + authHint(response.statusCode()) + bodyExcerpt(body));
@@ -103,6 +110,20 @@ final class AppEndpoint {
             }
             // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private String location(HttpResponse<?> response) {
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return "nowhere (no Location header)";
+        }
+        try {
+            // A Location may be relative (RFC 9110 section 10.2.2); show where it leads, without its secrets.
+            URI target = url.resolve(location.get().strip());
+            return target.getHost() == null ? "an address without a host" : withoutSecrets(target);
+        } catch (IllegalArgumentException e) {
+            return "an address that is not a valid URL";
         }
     }
 

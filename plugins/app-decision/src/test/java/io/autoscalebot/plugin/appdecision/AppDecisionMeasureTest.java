@@ -184,6 +184,22 @@ class AppDecisionMeasureTest {
     }
 
     @Test
+    void refusesToFollowARedirectSoTheTokenNeverReachesAnotherServer() throws Exception {
+        try (AppServer elsewhere = new AppServer()) {
+            elsewhere.answer("{\"queue\": {\"depth\": 7}}");
+            app.answer(302, "", Map.of("Location", elsewhere.url() + "?signature=s1gn"));
+
+            Measurement measurement = measure(app, withToken(QUEUE_DEPTH, "s3cr3t-t0ken")).measure();
+
+            assertThat(elsewhere.requests()).isZero();
+            assertThat(elsewhere.lastAuthorization()).isEmpty();
+            assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " answered HTTP 302, a redirect to "
+                    + elsewhere.url() + "?...; autoscalebot does not follow redirects (they could carry 'token'"
+                    + " elsewhere): point setting 'url' at the final address");
+        }
+    }
+
+    @Test
     void failsWhenTheAppIsNotListening() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback standing in for the app: it answers {@code GET /autoscale} with what the test set,
@@ -32,6 +33,7 @@ final class AppServer implements AutoCloseable {
     private volatile boolean stalled;
     private volatile String lastAuthorization;
     private volatile String lastAccept;
+    private final AtomicInteger requests = new AtomicInteger();
 
     AppServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -74,6 +76,11 @@ final class AppServer implements AutoCloseable {
         return Optional.ofNullable(lastAuthorization);
     }
 
+    /** @return how many requests reached the server */
+    int requests() {
+        return requests.get();
+    }
+
     /** @return the Accept header of the last request */
     String lastAccept() {
         return lastAccept;
@@ -81,6 +88,7 @@ final class AppServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
+            requests.incrementAndGet();
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
             lastAccept = exchange.getRequestHeaders().getFirst("Accept");
             if (stalled) {
