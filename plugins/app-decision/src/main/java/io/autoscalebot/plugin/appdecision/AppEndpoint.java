@@ -4,8 +4,6 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
 import io.autoscalebot.plugin.appdecision.json.JsonParser;
 import io.autoscalebot.plugin.appdecision.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The app's JSON endpoint: one GET per measurement.
@@ -36,7 +38,7 @@ final class AppEndpoint {
 
     /**
      * @param url the endpoint, {@code http} or {@code https}
-     * @param timeout how long to wait for the connection and for the response
+     * @param timeout how long the whole exchange may take: connecting, sending, and receiving the full response
      * @param token the bearer token, if the endpoint needs one
      */
     AppEndpoint(URI url, Duration timeout, Optional<String> token) {
@@ -67,24 +69,9 @@ final class AppEndpoint {
                 .header("Accept", "application/json")
                 .header("User-Agent", "autoscalebot-app-decision");
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
-        String body;
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            body = readBounded(response.body());
-        } catch (HttpTimeoutException e) {
-            throw new PluginException(display + " did not answer within " + timeout.toMillis()
-                    + " ms (setting 'timeout')", e);
-        } catch (ConnectException e) {
-            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
-            throw new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
-                    + "; check setting 'url' and that the app is running", e);
-        } catch (IOException e) {
-            throw new PluginException(display + " failed: " + reasonOf(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginException(display + " was interrupted: the engine is stopping", e);
-        }
+        HttpResponse<byte[]> response = exchange(request.build());
+        // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() / 100 == 3) {
             throw new PluginException(display + " answered HTTP " + response.statusCode() + ", a redirect to "
                     + location(response) + "; autoscalebot does not follow redirects (they could carry 'token'"
@@ -102,15 +89,41 @@ final class AppEndpoint {
         }
     }
 
-    private static String readBounded(InputStream body) throws IOException {
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            if (bytes.length > MAX_RESPONSE_BYTES) {
-                throw new IOException("the response is larger than " + MAX_RESPONSE_BYTES + " bytes");
-            }
-            // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
-            return new String(bytes, StandardCharsets.UTF_8);
+    // The whole exchange (connecting, the headers and the body) must fit in the timeout: the request's own timeout
+    // only bounds the wait for the headers, and an app that stalls in the middle of its body would hang the tick.
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws PluginException {
+        BoundedBody body = new BoundedBody(MAX_RESPONSE_BYTES);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> body);
+        try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            body.abandon();
+            throw timedOut(e);
+        } catch (ExecutionException e) {
+            throw failed(e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            body.abandon();
+            Thread.currentThread().interrupt();
+            throw new PluginException(display + " was interrupted: the engine is stopping", e);
         }
+    }
+
+    private PluginException timedOut(Exception e) {
+        return new PluginException(display + " timed out after " + timeout.toMillis() + " ms (setting 'timeout')", e);
+    }
+
+    private PluginException failed(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut((HttpTimeoutException) cause);
+        }
+        if (cause instanceof ConnectException) {
+            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
+            return new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
+                    + "; check setting 'url' and that the app is running", cause);
+        }
+        return new PluginException(display + " failed: " + reasonOf(cause), cause);
     }
 
     private String location(HttpResponse<?> response) {
@@ -151,7 +164,7 @@ final class AppEndpoint {
     }
 
     // The HTTP client often throws a message-less exception around the socket's own; the first message says most.
-    private static String reasonOf(IOException e) {
+    private static String reasonOf(Throwable e) {
         Throwable current = e;
         for (int depth = 0; depth < MAX_CAUSE_DEPTH && current != null; depth++) {
             if (current.getMessage() != null && !current.getMessage().isBlank()) {

@@ -3,11 +3,14 @@ package io.autoscalebot.plugin.appdecision;
 import static io.autoscalebot.plugin.appdecision.AppDecisionFixtures.NOW;
 import static io.autoscalebot.plugin.appdecision.AppDecisionFixtures.measure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.autoscalebot.api.measure.Instruction;
+import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,7 +222,19 @@ class AppDecisionMeasureTest {
 
         Measurement measurement = measure(app, Map.of("pointer", "/depth", "timeout", "200ms")).measure();
 
-        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " did not answer within 200 ms"
+        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " timed out after 200 ms"
+                + " (setting 'timeout')");
+    }
+
+    @Test
+    void failsWhenTheAppStallsInTheMiddleOfItsAnswer() throws Exception {
+        app.stallBody();
+        Measure measure = measure(app, Map.of("pointer", "/depth", "timeout", "300ms"));
+
+        // The app holds its body back for 10 s; the timeout must cut the whole exchange short well before that.
+        Measurement measurement = assertTimeoutPreemptively(Duration.ofSeconds(5), measure::measure);
+
+        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " timed out after 300 ms"
                 + " (setting 'timeout')");
     }
 
