@@ -105,8 +105,10 @@ final class AppEndpoint {
         } catch (InterruptedException e) {
             exchange.cancel(true);
             body.abandon();
+            // Restored so the engine, which interrupted us, still sees it once the call returns.
             Thread.currentThread().interrupt();
-            throw new PluginException(display + " was interrupted: the engine is stopping", e);
+            throw new PluginException(display + " was interrupted before the app answered: the call took longer"
+                    + " than the group's timeout, or the engine is stopping", e);
         }
     }
 

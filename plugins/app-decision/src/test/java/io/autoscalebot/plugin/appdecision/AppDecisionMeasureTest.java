@@ -12,6 +12,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,6 +242,33 @@ class AppDecisionMeasureTest {
     }
 
     @Test
+    void saysItWasInterruptedAndKeepsTheInterruptForTheEngine() throws Exception {
+        app.stall();
+        Measure measure = measure(app, Map.of("pointer", "/depth", "timeout", "9s"));
+        AtomicReference<Measurement> measured = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                measured.set(measure.measure());
+            } catch (Exception e) {
+                measured.set(Measurement.failed(NOW, "measure() threw " + e));
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        awaitUntil(() -> app.requests() > 0);
+
+        // The engine interrupts a call that outlives the group's timeout, or when it shuts down.
+        caller.interrupt();
+        caller.join(5_000);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(measured.get().failure()).isEqualTo("GET " + app.url() + " was interrupted before the app"
+                + " answered: the call took longer than the group's timeout, or the engine is stopping");
+        assertThat(stillInterrupted).isTrue();
+    }
+
+    @Test
     void failsOnAnAnswerTooLargeToRead() throws Exception {
         app.answer("[" + "0,".repeat(AppEndpoint.MAX_RESPONSE_BYTES / 2) + "0]");
 
@@ -255,6 +285,15 @@ class AppDecisionMeasureTest {
         Measurement measurement = measure(app, Map.of("url", url, "pointer", "/depth")).measure();
 
         assertThat(measurement.failure()).isEqualTo("GET " + app.url() + "?... answered HTTP 500");
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 5 s for the condition").isLessThan(deadline);
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 
     private static Map<String, Object> withToken(Map<String, Object> settings, String token) {
