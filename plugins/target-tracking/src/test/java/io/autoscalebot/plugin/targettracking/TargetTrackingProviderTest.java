@@ -68,6 +68,39 @@ class TargetTrackingProviderTest {
     }
 
     @Test
+    void aPodsOnlyPolicyWithSelectMinLimitsAScaleUpToThePods() throws Exception {
+        // HPA allows a single Pods policy; 0 turns off the percent policy that otherwise defaults to 100%.
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 500, "scale_up_percent", 0, "scale_up_pods", 2, "scale_up_select", "min"));
+        Decide decide = provider.create(settings, pluginContext());
+
+        var decision = decide.decide(new DecideContext("web", NOW, 10, 1, 100,
+                List.of(Measurement.of(NOW, 1000, "ms")), Optional.empty()));
+
+        // Wants 20; the pods policy alone allows 10 + 2 = 12.
+        assertThat(decision.target()).hasValue(12);
+    }
+
+    @Test
+    void refusesADirectionWithoutAnyPolicy() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 1, "scale_up_percent", 0, "scale_up_pods", 0, "scale_up_select", "max"));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("scaling up has no policy: 'scale_up_percent' is 0 and 'scale_up_pods' is 0;"
+                        + " set one of them above 0, or set scale_up_select = \"disabled\" to never scale up");
+    }
+
+    @Test
+    void acceptsADisabledDirectionWithoutAnyPolicy() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 1, "scale_down_percent", 0, "scale_down_select", "disabled"));
+
+        assertThat(provider.create(settings, pluginContext())).isNotNull();
+    }
+
+    @Test
     void refusesATargetOfZero() throws Exception {
         Settings settings = Settings.resolve(provider.settings(), Map.of("target", 0));
 
