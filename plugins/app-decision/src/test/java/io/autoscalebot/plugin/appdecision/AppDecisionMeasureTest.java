@@ -225,8 +225,7 @@ class AppDecisionMeasureTest {
 
         Measurement measurement = measure(app, Map.of("pointer", "/depth", "timeout", "200ms")).measure();
 
-        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " timed out after 200 ms"
-                + " (setting 'timeout')");
+        assertThat(measurement.failure()).isEqualTo(timedOutAfter(200));
     }
 
     @Test
@@ -237,8 +236,7 @@ class AppDecisionMeasureTest {
         // The app holds its body back for 10 s; the timeout must cut the whole exchange short well before that.
         Measurement measurement = assertTimeoutPreemptively(Duration.ofSeconds(5), measure::measure);
 
-        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " timed out after 300 ms"
-                + " (setting 'timeout')");
+        assertThat(measurement.failure()).isEqualTo(timedOutAfter(300));
     }
 
     @Test
@@ -285,6 +283,10 @@ class AppDecisionMeasureTest {
         Measurement measurement = measure(app, Map.of("url", url, "pointer", "/depth")).measure();
 
         assertThat(measurement.failure()).isEqualTo("GET " + app.url() + "?... answered HTTP 500");
+    }
+
+    private String timedOutAfter(int millis) {
+        return "GET " + app.url() + " timed out after " + millis + " ms (setting 'timeout')";
     }
 
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
