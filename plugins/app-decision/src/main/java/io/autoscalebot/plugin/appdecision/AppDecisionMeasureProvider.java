@@ -43,9 +43,10 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
             Setting.of("token", SettingType.STRING).asSecret()
                     .doc("A token sent as \"Authorization: Bearer <token>\", for an endpoint that needs a login."
                             + " Never shown."),
-            Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
-                    .doc("How long to wait for the app to connect and answer; a slower answer is a failed"
-                            + " measurement."));
+            Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
+                    .doc("How long the whole request may take, from connecting to the last byte of the answer; a"
+                            + " slower answer is a failed measurement. Keep it below the group's timeout (default"
+                            + " 10s), or the engine cuts the call off first and its reason is lost."));
 
     @Override
     public String id() {
@@ -74,7 +75,8 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
         }
         Duration timeout = settings.duration("timeout");
         if (timeout.isZero()) {
-            throw new PluginException("setting 'timeout' must be longer than 0s, like \"10s\"");
+            throw new PluginException("setting 'timeout' must be longer than 0s and below the group's timeout,"
+                    + " like \"5s\"");
         }
         AppEndpoint endpoint = new AppEndpoint(url, timeout, settings.optionalString("token"));
         return new AppDecisionMeasure(endpoint, reading(settings, context.group()), context.clock());

@@ -4,8 +4,6 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
 import io.autoscalebot.plugin.appdecision.json.JsonParser;
 import io.autoscalebot.plugin.appdecision.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The app's JSON endpoint: one GET per measurement.
@@ -36,15 +38,17 @@ final class AppEndpoint {
 
     /**
      * @param url the endpoint, {@code http} or {@code https}
-     * @param timeout how long to wait for the connection and for the response
+     * @param timeout how long the whole exchange may take: connecting, sending, and receiving the full response
      * @param token the bearer token, if the endpoint needs one
      */
     AppEndpoint(URI url, Duration timeout, Optional<String> token) {
         this.url = Objects.requireNonNull(url, "url");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.token = Objects.requireNonNull(token, "token");
+        // Never follow a redirect: the client would resend the Authorization header we set ourselves, even to another
+        // host (JDK 17 does), so a redirect could hand the token to whoever the app, or an attacker, points at.
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.display = "GET " + withoutSecrets(url);
     }
 
@@ -65,23 +69,13 @@ final class AppEndpoint {
                 .header("Accept", "application/json")
                 .header("User-Agent", "autoscalebot-app-decision");
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
-        String body;
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            body = readBounded(response.body());
-        } catch (HttpTimeoutException e) {
-            throw new PluginException(display + " did not answer within " + timeout.toMillis()
-                    + " ms (setting 'timeout')", e);
-        } catch (ConnectException e) {
-            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
-            throw new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
-                    + "; check setting 'url' and that the app is running", e);
-        } catch (IOException e) {
-            throw new PluginException(display + " failed: " + reasonOf(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginException(display + " was interrupted: the engine is stopping", e);
+        HttpResponse<byte[]> response = exchange(request.build());
+        // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() / 100 == 3) {
+            throw new PluginException(display + " answered HTTP " + response.statusCode() + ", a redirect to "
+                    + location(response) + "; autoscalebot does not follow redirects (they could carry 'token'"
+                    + " elsewhere): point setting 'url' at the final address");
         }
         if (response.statusCode() / 100 != 2) {
             throw new PluginException(display + " answered HTTP " + response.statusCode() + retryAfter(response)
@@ -95,14 +89,56 @@ final class AppEndpoint {
         }
     }
 
-    private static String readBounded(InputStream body) throws IOException {
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            if (bytes.length > MAX_RESPONSE_BYTES) {
-                throw new IOException("the response is larger than " + MAX_RESPONSE_BYTES + " bytes");
-            }
-            // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
-            return new String(bytes, StandardCharsets.UTF_8);
+    // The whole exchange (connecting, the headers and the body) must fit in the timeout: the request's own timeout
+    // only bounds the wait for the headers, and an app that stalls in the middle of its body would hang the tick.
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws PluginException {
+        BoundedBody body = new BoundedBody(MAX_RESPONSE_BYTES);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> body);
+        try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            body.abandon();
+            throw timedOut(e);
+        } catch (ExecutionException e) {
+            throw failed(e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            body.abandon();
+            // Restored so the engine, which interrupted us, still sees it once the call returns.
+            Thread.currentThread().interrupt();
+            throw new PluginException(display + " was interrupted before the app answered: the call took longer"
+                    + " than the group's timeout, or the engine is stopping", e);
+        }
+    }
+
+    private PluginException timedOut(Exception e) {
+        return new PluginException(display + " timed out after " + timeout.toMillis() + " ms (setting 'timeout')", e);
+    }
+
+    private PluginException failed(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut((HttpTimeoutException) cause);
+        }
+        if (cause instanceof ConnectException) {
+            // The HTTP client's ConnectException carries no message: refused and unreachable look the same here.
+            return new PluginException(display + " failed: could not connect to " + url.getHost() + ":" + port(url)
+                    + "; check setting 'url' and that the app is running", cause);
+        }
+        return new PluginException(display + " failed: " + reasonOf(cause), cause);
+    }
+
+    private String location(HttpResponse<?> response) {
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return "nowhere (no Location header)";
+        }
+        try {
+            // A Location may be relative (RFC 9110 section 10.2.2); show where it leads, without its secrets.
+            URI target = url.resolve(location.get().strip());
+            return target.getHost() == null ? "an address without a host" : withoutSecrets(target);
+        } catch (IllegalArgumentException e) {
+            return "an address that is not a valid URL";
         }
     }
 
@@ -130,7 +166,7 @@ final class AppEndpoint {
     }
 
     // The HTTP client often throws a message-less exception around the socket's own; the first message says most.
-    private static String reasonOf(IOException e) {
+    private static String reasonOf(Throwable e) {
         Throwable current = e;
         for (int depth = 0; depth < MAX_CAUSE_DEPTH && current != null; depth++) {
             if (current.getMessage() != null && !current.getMessage().isBlank()) {

@@ -9,6 +9,7 @@ import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.Settings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -27,6 +28,18 @@ class AppDecisionMeasureProviderTest {
     @Test
     void declaresTheTokenSecret() {
         assertThat(provider.settings()).filteredOn(Setting::secret).extracting(Setting::name).containsExactly("token");
+    }
+
+    @Test
+    void givesUpBeforeTheGroupsDefaultTimeoutSoItsOwnReasonIsReported() throws Exception {
+        // The engine cuts a call off after the group's timeout, 10 s by default; a plugin timeout as long never fires.
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("url", "https://app.example.com/autoscale", "pointer", "/depth"));
+
+        assertThat(settings.duration("timeout")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(provider.settings()).filteredOn(setting -> setting.name().equals("timeout"))
+                .singleElement().extracting(Setting::doc).asString()
+                .contains("Keep it below the group's timeout (default 10s)");
     }
 
     @Test

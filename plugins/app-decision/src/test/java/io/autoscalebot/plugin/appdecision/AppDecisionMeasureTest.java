@@ -3,12 +3,18 @@ package io.autoscalebot.plugin.appdecision;
 import static io.autoscalebot.plugin.appdecision.AppDecisionFixtures.NOW;
 import static io.autoscalebot.plugin.appdecision.AppDecisionFixtures.measure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.autoscalebot.api.measure.Instruction;
+import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +190,22 @@ class AppDecisionMeasureTest {
     }
 
     @Test
+    void refusesToFollowARedirectSoTheTokenNeverReachesAnotherServer() throws Exception {
+        try (AppServer elsewhere = new AppServer()) {
+            elsewhere.answer("{\"queue\": {\"depth\": 7}}");
+            app.answer(302, "", Map.of("Location", elsewhere.url() + "?signature=s1gn"));
+
+            Measurement measurement = measure(app, withToken(QUEUE_DEPTH, "s3cr3t-t0ken")).measure();
+
+            assertThat(elsewhere.requests()).isZero();
+            assertThat(elsewhere.lastAuthorization()).isEmpty();
+            assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " answered HTTP 302, a redirect to "
+                    + elsewhere.url() + "?...; autoscalebot does not follow redirects (they could carry 'token'"
+                    + " elsewhere): point setting 'url' at the final address");
+        }
+    }
+
+    @Test
     void failsWhenTheAppIsNotListening() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -203,8 +225,45 @@ class AppDecisionMeasureTest {
 
         Measurement measurement = measure(app, Map.of("pointer", "/depth", "timeout", "200ms")).measure();
 
-        assertThat(measurement.failure()).isEqualTo("GET " + app.url() + " did not answer within 200 ms"
-                + " (setting 'timeout')");
+        assertThat(measurement.failure()).isEqualTo(timedOutAfter(200));
+    }
+
+    @Test
+    void failsWhenTheAppStallsInTheMiddleOfItsAnswer() throws Exception {
+        app.stallBody();
+        Measure measure = measure(app, Map.of("pointer", "/depth", "timeout", "300ms"));
+
+        // The app holds its body back for 10 s; the timeout must cut the whole exchange short well before that.
+        Measurement measurement = assertTimeoutPreemptively(Duration.ofSeconds(5), measure::measure);
+
+        assertThat(measurement.failure()).isEqualTo(timedOutAfter(300));
+    }
+
+    @Test
+    void saysItWasInterruptedAndKeepsTheInterruptForTheEngine() throws Exception {
+        app.stall();
+        Measure measure = measure(app, Map.of("pointer", "/depth", "timeout", "9s"));
+        AtomicReference<Measurement> measured = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                measured.set(measure.measure());
+            } catch (Exception e) {
+                measured.set(Measurement.failed(NOW, "measure() threw " + e));
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        awaitUntil(() -> app.requests() > 0);
+
+        // The engine interrupts a call that outlives the group's timeout, or when it shuts down.
+        caller.interrupt();
+        caller.join(5_000);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(measured.get().failure()).isEqualTo("GET " + app.url() + " was interrupted before the app"
+                + " answered: the call took longer than the group's timeout, or the engine is stopping");
+        assertThat(stillInterrupted).isTrue();
     }
 
     @Test
@@ -224,6 +283,19 @@ class AppDecisionMeasureTest {
         Measurement measurement = measure(app, Map.of("url", url, "pointer", "/depth")).measure();
 
         assertThat(measurement.failure()).isEqualTo("GET " + app.url() + "?... answered HTTP 500");
+    }
+
+    private String timedOutAfter(int millis) {
+        return "GET " + app.url() + " timed out after " + millis + " ms (setting 'timeout')";
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 5 s for the condition").isLessThan(deadline);
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 
     private static Map<String, Object> withToken(Map<String, Object> settings, String token) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback standing in for the app: it answers {@code GET /autoscale} with what the test set,
@@ -30,8 +31,10 @@ final class AppServer implements AutoCloseable {
     private volatile Map<String, String> headers = Map.of();
     private volatile String requiredToken;
     private volatile boolean stalled;
+    private volatile boolean bodyStalled;
     private volatile String lastAuthorization;
     private volatile String lastAccept;
+    private final AtomicInteger requests = new AtomicInteger();
 
     AppServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -74,6 +77,17 @@ final class AppServer implements AutoCloseable {
         return Optional.ofNullable(lastAuthorization);
     }
 
+    /** Sends the headers and the start of a JSON body, then holds the rest back until {@link #close()}. */
+    AppServer stallBody() {
+        bodyStalled = true;
+        return this;
+    }
+
+    /** @return how many requests reached the server */
+    int requests() {
+        return requests.get();
+    }
+
     /** @return the Accept header of the last request */
     String lastAccept() {
         return lastAccept;
@@ -81,12 +95,15 @@ final class AppServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
+            requests.incrementAndGet();
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
             lastAccept = exchange.getRequestHeaders().getFirst("Accept");
             if (stalled) {
                 awaitRelease();
             }
-            if (!"GET".equals(exchange.getRequestMethod())) {
+            if (bodyStalled) {
+                sendHalf(exchange);
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "{\"error\": \"method not allowed\"}", Map.of("Allow", "GET"));
             } else if (requiredToken != null && !("Bearer " + requiredToken).equals(lastAuthorization)) {
                 send(exchange, 401, "{\"error\": \"invalid_token\"}",
@@ -106,6 +123,16 @@ final class AppServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void sendHalf(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        // Length 0: chunked, so the first chunk goes out on flush while the body is still open.
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write("{\"depth\": ".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        awaitRelease();
     }
 
     private static void send(HttpExchange exchange, int code, String text, Map<String, String> extra)

@@ -21,6 +21,11 @@ public final class TargetTrackingProvider implements DecideProvider {
     /** The id users write in {@code autoscale.toml}. */
     public static final String ID = "target-tracking";
 
+    // In HPA, writing a direction's policies replaces its defaults, so a policy left out is off. Here a setting left
+    // out takes its default, so 0 (a limit HPA rejects as meaningless) is how a user leaves a policy out.
+    private static final String NO_POLICY_DOC = "0 (or unset, where there is no default) means no such policy; each"
+            + " direction needs a policy above 0 unless its select is \"disabled\".";
+
     @Override
     public String id() {
         return ID;
@@ -55,10 +60,9 @@ public final class TargetTrackingProvider implements DecideProvider {
         String verb = defaults.direction() == ScalingRules.Direction.UP ? "added" : "removed";
         Setting percent = Setting.of("scale_" + way + "_percent", SettingType.INTEGER).minimum(0)
                 .doc("At most this percentage of the count at the start of each period may be " + verb
-                        + " within the period. Leave unset for no percent policy.");
+                        + " within the period. " + NO_POLICY_DOC);
         Setting pods = Setting.of("scale_" + way + "_pods", SettingType.INTEGER).minimum(0)
-                .doc("At most this many processes may be " + verb + " within each period. Leave unset for no"
-                        + " pods policy.");
+                .doc("At most this many processes may be " + verb + " within each period. " + NO_POLICY_DOC);
         return List.of(
                 Setting.of("scale_" + way + "_stabilization", SettingType.DURATION)
                         .defaultValue(defaults.stabilization()).doc(stabilizationDoc),
@@ -94,12 +98,24 @@ public final class TargetTrackingProvider implements DecideProvider {
         if (period.isZero()) {
             throw new PluginException("setting '" + prefix + "period' must be longer than 0s, like \"15s\"");
         }
-        return new ScalingRules(direction, settings.duration(prefix + "stabilization"),
-                optionalInteger(settings, prefix + "percent"), optionalInteger(settings, prefix + "pods"), period,
-                SelectPolicy.fromLabel(settings.string(prefix + "select")));
+        OptionalInt percent = policy(settings, prefix + "percent");
+        OptionalInt pods = policy(settings, prefix + "pods");
+        SelectPolicy select = SelectPolicy.fromLabel(settings.string(prefix + "select"));
+        if (select != SelectPolicy.DISABLED && percent.isEmpty() && pods.isEmpty()) {
+            String way = direction.label();
+            throw new PluginException("scaling " + way + " has no policy: " + state(settings, prefix + "percent")
+                    + " and " + state(settings, prefix + "pods") + "; set one of them above 0, or set " + prefix
+                    + "select = \"disabled\" to never scale " + way);
+        }
+        return new ScalingRules(direction, settings.duration(prefix + "stabilization"), percent, pods, period, select);
     }
 
-    private static OptionalInt optionalInteger(Settings settings, String name) {
-        return settings.has(name) ? OptionalInt.of(settings.integer(name)) : OptionalInt.empty();
+    private static OptionalInt policy(Settings settings, String name) {
+        return settings.has(name) && settings.integer(name) > 0 ? OptionalInt.of(settings.integer(name))
+                : OptionalInt.empty();
+    }
+
+    private static String state(Settings settings, String name) {
+        return "'" + name + "' is " + (settings.has(name) ? String.valueOf(settings.integer(name)) : "unset");
     }
 }

@@ -8,6 +8,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.api.settings.SettingsException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,15 @@ class TargetTrackingProviderTest {
     private PluginContext pluginContext() {
         return new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("target-tracking"), state,
                 false);
+    }
+
+    // Target 500 ms, 10 processes measuring 1000 ms: the proportional rule wants 20, the policies decide how many.
+    private Decision decideAtTenProcessesMeasuringTwiceTheTarget(Map<String, Object> policies) throws Exception {
+        Map<String, Object> raw = new HashMap<>(policies);
+        raw.put("target", 500);
+        Decide decide = provider.create(Settings.resolve(provider.settings(), raw), pluginContext());
+        return decide.decide(new DecideContext("web", NOW, 10, 1, 100, List.of(Measurement.of(NOW, 1000, "ms")),
+                Optional.empty()));
     }
 
     @Test
@@ -56,15 +67,40 @@ class TargetTrackingProviderTest {
 
     @Test
     void createsATrackerThatFollowsTheConfiguredPolicies() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(),
-                Map.of("target", 500, "scale_up_pods", 2, "scale_up_percent", 10, "scale_up_period", "1m"));
-        Decide decide = provider.create(settings, pluginContext());
-
-        var decision = decide.decide(new DecideContext("web", NOW, 10, 1, 100,
-                List.of(Measurement.of(NOW, 1000, "ms")), Optional.empty()));
+        Decision decision = decideAtTenProcessesMeasuringTwiceTheTarget(
+                Map.of("scale_up_pods", 2, "scale_up_percent", 10, "scale_up_period", "1m"));
 
         // Wants 20; max(ceil(10 x 110%) = 11, 10 + 2 = 12) = 12.
         assertThat(decision.target()).hasValue(12);
+    }
+
+    @Test
+    void aPodsOnlyPolicyWithSelectMinLimitsAScaleUpToThePods() throws Exception {
+        // HPA allows a single Pods policy; 0 turns off the percent policy that otherwise defaults to 100%.
+        Decision decision = decideAtTenProcessesMeasuringTwiceTheTarget(
+                Map.of("scale_up_percent", 0, "scale_up_pods", 2, "scale_up_select", "min"));
+
+        // Wants 20; the pods policy alone allows 10 + 2 = 12.
+        assertThat(decision.target()).hasValue(12);
+    }
+
+    @Test
+    void refusesADirectionWithoutAnyPolicy() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 1, "scale_up_percent", 0, "scale_up_pods", 0, "scale_up_select", "max"));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("scaling up has no policy: 'scale_up_percent' is 0 and 'scale_up_pods' is 0;"
+                        + " set one of them above 0, or set scale_up_select = \"disabled\" to never scale up");
+    }
+
+    @Test
+    void acceptsADisabledDirectionWithoutAnyPolicy() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(),
+                Map.of("target", 1, "scale_down_percent", 0, "scale_down_select", "disabled"));
+
+        assertThat(provider.create(settings, pluginContext())).isNotNull();
     }
 
     @Test
