@@ -30,6 +30,7 @@ public final class HerokuServiceTime implements Measure {
 
     private final HerokuApi api;
     private final URI url;
+    private final String shownUrl;
     private final Duration logTimeout;
     private final Clock clock;
 
@@ -42,6 +43,7 @@ public final class HerokuServiceTime implements Measure {
     public HerokuServiceTime(HerokuApi api, URI url, Duration logTimeout, Clock clock) {
         this.api = api;
         this.url = url;
+        this.shownUrl = withoutSecrets(url);
         this.logTimeout = logTimeout;
         this.clock = clock;
     }
@@ -55,7 +57,7 @@ public final class HerokuServiceTime implements Measure {
             request(requestId);
             OptionalLong service = log.awaitServiceMillis(logTimeout);
             if (service.isEmpty()) {
-                return Measurement.failed(time, "no router log line for request " + requestId + " to " + url
+                return Measurement.failed(time, "no router log line for request " + requestId + " to " + shownUrl
                         + " arrived within log_timeout " + logTimeout.toMillis() + " ms; check that url is served by"
                         + " app " + api.connection().app() + ", or raise log_timeout");
             }
@@ -96,8 +98,17 @@ public final class HerokuServiceTime implements Measure {
             // Any status will do: the router logs the service time of errors too.
             api.http().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new PluginException("could not request " + url + " (" + e.getClass().getSimpleName()
+            throw new PluginException("could not request " + shownUrl + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check url and that the app is up", e);
         }
+    }
+
+    /**
+     * Failure reasons are notified, so they show the URL without what may be secret: user info ({@code user:password@})
+     * and the query (a health check's key), and without a fragment.
+     */
+    private static String withoutSecrets(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 }

@@ -77,6 +77,28 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
     }
 
     @Test
+    void showsTheUrlWithoutItsUserInfoOrQueryWhenTheAppCannotBeReached() throws Exception {
+        int closedPort = closedPort();
+
+        Measurement measurement = measure(Map.of("url", "http://probe:pa55word@127.0.0.1:" + closedPort
+                + "/health?key=s3cret")).measure();
+
+        assertThat(measurement.failure()).contains("could not request http://127.0.0.1:" + closedPort + "/health ")
+                .doesNotContain("pa55word").doesNotContain("s3cret").doesNotContain("probe");
+    }
+
+    @Test
+    void showsTheUrlWithoutItsUserInfoOrQueryWhenTheRouterLineDoesNotArrive() throws Exception {
+        heroku.routerLogs(false);
+        String url = heroku.appUrl("/health").toString().replace("://", "://probe:pa55word@") + "?key=s3cret";
+
+        Measurement measurement = measure(Map.of("url", url, "log_timeout", "100ms")).measure();
+
+        assertThat(measurement.failure()).contains(" to " + heroku.appUrl("/health") + " arrived")
+                .doesNotContain("pa55word").doesNotContain("s3cret").doesNotContain("probe");
+    }
+
+    @Test
     void declaresTheTokenSecretAndDocumentsEverySetting() {
         HerokuServiceTimeProvider provider = new HerokuServiceTimeProvider();
 
