@@ -6,6 +6,7 @@ import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,9 +46,6 @@ public final class HerokuSettings {
                     + " are spaced out to the refill rate (one per 0.8 s), waiting at most `timeout`; a call that would"
                     + " need a longer wait fails the tick with a message saying how long to wait.");
 
-    /** The settings of the connection, in the order docs list them. */
-    public static final List<Setting> CONNECTION = List.of(APP, TOKEN, API_URL, TIMEOUT, MAX_RETRIES,
-            RATE_LIMIT_RESERVE);
 
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -55,9 +53,24 @@ public final class HerokuSettings {
     }
 
     /**
+     * Declares a component's settings: the connection's, with the component's own after the app, in the order docs
+     * list them.
+     *
+     * @param extra the component's own settings
+     * @return the whole schema
+     */
+    public static List<Setting> schema(Setting... extra) {
+        List<Setting> schema = new ArrayList<>();
+        schema.add(APP);
+        schema.addAll(List.of(extra));
+        schema.addAll(List.of(TOKEN, API_URL, TIMEOUT, MAX_RETRIES, RATE_LIMIT_RESERVE));
+        return List.copyOf(schema);
+    }
+
+    /**
      * Builds the connection from validated settings.
      *
-     * @param settings the component's settings, declaring {@link #CONNECTION}
+     * @param settings the component's settings, declared with {@link #schema}
      * @return the connection
      * @throws PluginException if the app is not a Heroku app name
      */

@@ -106,6 +106,8 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
         assertThat(provider.settings()).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
         assertThat(provider.settings()).filteredOn(setting -> setting.secret())
                 .extracting(setting -> setting.name()).containsExactly("token");
+        assertThat(provider.settings()).extracting(setting -> setting.name()).containsExactly("app", "url",
+                "log_timeout", "token", "api_url", "timeout", "max_retries", "rate_limit_reserve");
     }
 
     private Measure measure(Map<String, Object> overrides) throws Exception {
