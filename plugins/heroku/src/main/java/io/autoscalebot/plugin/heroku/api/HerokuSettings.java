@@ -29,10 +29,14 @@ public final class HerokuSettings {
             .defaultValue(URI.create("https://api.heroku.com"))
             .doc("The Heroku Platform API's base URL; change it only for a proxy or a test double.");
 
-    /** The timeout of one call. */
+    /** The time one call has in all. */
     public static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION)
-            .defaultValue(Duration.ofSeconds(10))
-            .doc("The longest wait for one Heroku answer, and the longest wait to spare the API budget before a call.");
+            .defaultValue(Duration.ofSeconds(8))
+            .doc("The longest time one call may take in all: every attempt, the backoff between retries and the wait"
+                    + " to spare the API budget; a retry or wait that would run past it is not started, and the call"
+                    + " fails saying what Heroku answered last. For heroku-service-time it bounds the whole"
+                    + " measurement. Keep it below the group's `timeout` (default 10s), after which the engine"
+                    + " interrupts the call.");
 
     /** How often to retry. */
     public static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).minimum(0)
@@ -43,8 +47,8 @@ public final class HerokuSettings {
     public static final Setting RATE_LIMIT_RESERVE = Setting.of("rate_limit_reserve", SettingType.INTEGER)
             .defaultValue(100).minimum(0)
             .doc("How many of the account's 4,500 hourly API requests to leave to deploys and people. Below it, calls"
-                    + " are spaced out to the refill rate (one per 0.8 s), waiting at most `timeout`; a call that would"
-                    + " need a longer wait fails the tick with a message saying how long to wait.");
+                    + " are spaced out to the refill rate (one per 0.8 s), within `timeout`; a call that would need a"
+                    + " longer wait fails the tick with a message saying how long to wait.");
 
 
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");

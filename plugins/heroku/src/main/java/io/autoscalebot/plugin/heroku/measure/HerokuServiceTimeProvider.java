@@ -25,9 +25,11 @@ public final class HerokuServiceTimeProvider extends HerokuProvider implements M
 
     /** The wait for the router line. */
     static final Setting LOG_TIMEOUT = Setting.of("log_timeout", SettingType.DURATION)
-            .defaultValue(Duration.ofSeconds(15))
+            .defaultValue(Duration.ofSeconds(6))
             .doc("The longest wait, after the request answered, for its router line in the app's log; the"
-                    + " measurement fails when it does not arrive.");
+                    + " measurement fails when it does not arrive. The wait also ends when `timeout`, which bounds the"
+                    + " whole measurement (log session, request and this wait), runs out: the defaults, 6s within 8s,"
+                    + " fit in the group's default timeout of 10s.");
 
     /** Creates the provider {@link java.util.ServiceLoader} finds. */
     public HerokuServiceTimeProvider() {

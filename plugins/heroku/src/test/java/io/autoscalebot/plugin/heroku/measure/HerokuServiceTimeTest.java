@@ -6,6 +6,7 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,29 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
 
         assertThat(measurement.succeeded()).isFalse();
         assertThat(measurement.failure()).contains("no router log line for request")
-                .contains("within log_timeout 300 ms");
+                .contains("within 300 ms (log_timeout)");
+    }
+
+    @Test
+    void waitsForTheRouterLineOnlyWhatIsLeftOfTheTimeoutForTheWholeMeasurement() throws Exception {
+        heroku.routerLogs(false);
+        heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable");
+
+        Measurement measurement = measure(Map.of("timeout", "1s", "log_timeout", "900ms")).measure();
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(measurement.failure()).contains("no router log line for request")
+                .contains("within 500 ms (what was left of timeout 1000 ms for the whole measurement)");
+    }
+
+    @Test
+    void fitsTheWholeMeasurementInTheEnginesDefaultTimeoutOfTenSecondsByDefault() {
+        Map<String, Object> defaults = new HashMap<>();
+        new HerokuServiceTimeProvider().settings().forEach(setting -> defaults.put(setting.name(),
+                setting.defaultValue()));
+
+        assertThat((Duration) defaults.get("timeout")).isLessThan(Duration.ofSeconds(10));
+        assertThat((Duration) defaults.get("log_timeout")).isLessThan((Duration) defaults.get("timeout"));
     }
 
     @Test

@@ -80,6 +80,44 @@ class HerokuScaleTest extends AgainstFakeHeroku {
     }
 
     @Test
+    void stopsRetryingWhenTheNextBackoffWouldRunPastTheTimeout() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable");
+        }
+        Scale scale = scale(Map.of("max_retries", 5, "timeout", "2s"));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("Heroku did not accept the read of the web formation of my-app after 3 attempts")
+                .hasMessageContaining("unavailable (503): Heroku is temporarily unavailable")
+                .hasMessageContaining("a retry in 2000 ms would run past timeout 2000 ms");
+        assertThat(heroku.apiRequests()).hasSize(3);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void doesNotWaitForARetryAfterThatEndsPastTheTimeout() throws Exception {
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit", "9");
+        Scale scale = scale(Map.of());
+
+        assertThatThrownBy(() -> scale.scaleTo(3))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("after 1 attempts: rate_limit (429)")
+                .hasMessageContaining("Heroku asks to wait 9 s")
+                .hasMessageContaining("would run past timeout 8000 ms");
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void keepsACallBelowTheEnginesDefaultTimeoutOfTenSecondsByDefault() {
+        assertThat(new HerokuScaleProvider().settings()).filteredOn(setting -> setting.name().equals("timeout"))
+                .singleElement().satisfies(timeout -> {
+                    assertThat((Duration) timeout.defaultValue()).isLessThan(Duration.ofSeconds(10));
+                    assertThat(timeout.doc()).contains("Keep it below the group's `timeout` (default 10s)");
+                });
+    }
+
+    @Test
     void honoursARetryAfterGivenAsAnHttpDate() throws Exception {
         heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable", "Sun, 29 Nov 2026 12:00:05 GMT");
 
