@@ -113,8 +113,12 @@ public final class HerokuApi {
 
     private Map<String, Object> call(String method, String path, String body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
-        spareBudget(action, deadline);
+        String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
+            // Before every attempt, retries too: a 429 answers RateLimit-Remaining 0, and retrying into it at once
+            // would only spend what refills for deploys and people.
+            spareBudget(attempt == 1 ? action : "retry " + attempt + " of " + action + " (Heroku answered the last: "
+                    + lastProblem + ")", deadline);
             HttpResponse<String> response;
             try {
                 response = http.send(request(method, path, body, deadline.remaining()),
@@ -127,7 +131,8 @@ public final class HerokuApi {
                             + action + " after " + attempt + " attempts (" + describe(e) + "; " + stop.get()
                             + "); check api_url and the network", e);
                 }
-                waitToRetry(attempt, delay, action, describe(e));
+                lastProblem = describe(e);
+                waitToRetry(attempt, delay, action, lastProblem);
                 continue;
             }
             observeBudget(response);
@@ -149,7 +154,8 @@ public final class HerokuApi {
                         ? "; the account's API budget is used up, it refills at 75 requests a minute"
                         : "; see https://status.heroku.com"));
             }
-            waitToRetry(attempt, delay, action, error.describe());
+            lastProblem = error.describe();
+            waitToRetry(attempt, delay, action, lastProblem);
         }
     }
 

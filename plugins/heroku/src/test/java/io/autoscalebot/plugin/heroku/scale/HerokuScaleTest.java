@@ -250,6 +250,33 @@ class HerokuScaleTest extends AgainstFakeHeroku {
     }
 
     @Test
+    void sparesTheBudgetBeforeARetryWhenTheTooManyRequestsAnswerSaidNothingIsLeft() throws Exception {
+        heroku.rateLimitRemaining(1);
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit", "1");
+        Scale scale = scale(Map.of("rate_limit_reserve", 100));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("skipped retry 2 of the read of the web formation of my-app")
+                .hasMessageContaining("Heroku answered the last: rate_limit (429)")
+                .hasMessageContaining("to spare the Heroku API budget: about 1 requests left");
+        assertThat(heroku.apiRequests()).hasSize(1);
+    }
+
+    @Test
+    void waitsForTheBudgetBeforeARetryWhenTheWaitFitsTheTimeout() throws Exception {
+        heroku.rateLimitRemaining(3);
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit");
+        Scale scale = scale(Map.of("rate_limit_reserve", 3));
+
+        int current = scale.current();
+
+        assertThat(current).isEqualTo(1);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(300));
+        assertThat(heroku.apiRequests()).hasSize(2);
+    }
+
+    @Test
     void rejectsAnAppNameThatIsNotHerokus() {
         assertThatThrownBy(() -> scale(Map.of("app", "My App")))
                 .isInstanceOf(PluginException.class)
