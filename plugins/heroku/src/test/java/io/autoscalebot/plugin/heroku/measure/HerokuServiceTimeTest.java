@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class HerokuServiceTimeTest extends AgainstFakeHeroku {
@@ -80,6 +83,30 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
     }
 
     @Test
+    void closesTheLogStreamWhenTheEngineInterruptsTheMeasurementWhileTheStreamConnects() throws Exception {
+        heroku.holdLogStreamHeaders(true);
+        Measure measure = measure(Map.of());
+
+        CompletableFuture<Throwable> outcome = interruptWhen(measure, () -> heroku.openLogStreams() == 1);
+        heroku.holdLogStreamHeaders(false);
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        eventually("the fake sees the log stream closed", () -> heroku.openLogStreams() == 0);
+    }
+
+    @Test
+    void closesTheLogStreamWhenTheEngineInterruptsTheMeasurementWhileItWaitsForTheLine() throws Exception {
+        heroku.routerLogs(false);
+        Measure measure = measure(Map.of());
+
+        CompletableFuture<Throwable> outcome = interruptWhen(measure, () -> heroku.openLogStreams() == 1
+                && heroku.requests().stream().anyMatch(request -> request.path().equals("/app/health")));
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        eventually("the fake sees the log stream closed", () -> heroku.openLogStreams() == 0);
+    }
+
+    @Test
     void failsWithHerokusMessageWhenTheLogSessionIsRefused() throws Exception {
         Measurement measurement = measure(Map.of("app", "other-app")).measure();
 
@@ -131,6 +158,22 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
                 .extracting(setting -> setting.name()).containsExactly("token");
         assertThat(provider.settings()).extracting(setting -> setting.name()).containsExactly("app", "url",
                 "log_timeout", "token", "api_url", "timeout", "max_retries", "rate_limit_reserve");
+    }
+
+    /** Measures on another thread and interrupts it, as the engine does at its timeout, once the condition holds. */
+    private static CompletableFuture<Throwable> interruptWhen(Measure measure, BooleanSupplier condition) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread measuring = new Thread(() -> {
+            try {
+                outcome.complete(new AssertionError("measured without being interrupted: " + measure.measure()));
+            } catch (Throwable thrown) {
+                outcome.complete(thrown);
+            }
+        }, "measure");
+        measuring.start();
+        eventually("the measurement reached the point to interrupt", condition);
+        measuring.interrupt();
+        return outcome;
     }
 
     private Measure measure(Map<String, Object> overrides) throws Exception {
