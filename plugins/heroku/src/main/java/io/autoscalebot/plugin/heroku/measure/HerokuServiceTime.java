@@ -75,6 +75,12 @@ public final class HerokuServiceTime implements Measure {
         }
     }
 
+    /** Closes the API client, whose connections and threads would otherwise outlive the engine's use of them. */
+    @Override
+    public void teardown() throws Exception {
+        api.close();
+    }
+
     private URI openLogSession(Deadline deadline) throws PluginException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         // The current API reference names the filter dyno_name; older API versions and clients call it dyno. Sending

@@ -53,6 +53,12 @@ public final class HerokuScale implements Scale {
         return quantity;
     }
 
+    /** Closes the API client, whose connections and threads would otherwise outlive the engine's use of them. */
+    @Override
+    public void teardown() throws Exception {
+        api.close();
+    }
+
     private static int quantity(Map<String, Object> formation, String action) throws PluginException {
         Object quantity = formation.get("quantity");
         if (!(quantity instanceof Long) || (Long) quantity < 0 || (Long) quantity > Integer.MAX_VALUE) {

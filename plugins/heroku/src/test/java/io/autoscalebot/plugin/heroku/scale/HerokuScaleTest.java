@@ -2,11 +2,13 @@ package io.autoscalebot.plugin.heroku.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -274,6 +276,18 @@ class HerokuScaleTest extends AgainstFakeHeroku {
         assertThat(current).isEqualTo(1);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(300));
         assertThat(heroku.apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void closesItsHttpClientOnTeardownWhereTheJdkCanCloseOne() throws Exception {
+        assumeTrue(AutoCloseable.class.isAssignableFrom(HttpClient.class), "HttpClient is AutoCloseable from JDK 21");
+        Scale scale = scale(Map.of("max_retries", 0));
+        scale.current();
+
+        scale.teardown();
+
+        assertThatThrownBy(scale::current).isInstanceOf(PluginException.class)
+                .hasMessageContaining("IOException: closed");
     }
 
     @Test
