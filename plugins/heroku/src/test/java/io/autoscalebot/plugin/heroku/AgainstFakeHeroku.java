@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,23 @@ public abstract class AgainstFakeHeroku {
         raw.putAll(overrides);
         Settings settings = Settings.resolve(provider.settings(), raw);
         return provider.create(settings, new PluginContext("web", clock, logger, state, false));
+    }
+
+    /**
+     * Waits, polling, until a condition holds.
+     *
+     * @param what the condition, for the failure message
+     * @param condition the condition
+     * @throws AssertionError if it did not hold within 5 s
+     */
+    protected static void eventually(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 5 s: " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
     }
 
     /** @return a loopback port nothing listens on, for "cannot be reached" cases */

@@ -52,6 +52,7 @@ public final class FakeHerokuApi implements AutoCloseable {
     private static final Pattern QUANTITY = Pattern.compile("\"quantity\"\\s*:\\s*(-?\\d+)");
     private static final long ROUTER_DELAY_MILLIS = 50;
     private static final long STREAM_LIFETIME_MILLIS = 30_000;
+    private static final long HEARTBEAT_MILLIS = 50;
 
     /** One request as the fake received it; header names are lower case. */
     public record RecordedRequest(String method, String path, Map<String, String> headers, String body) {
@@ -80,6 +81,7 @@ public final class FakeHerokuApi implements AutoCloseable {
     private int maxQuantity = 100;
     private volatile long serviceMillis = 37;
     private volatile boolean routerLogs = true;
+    private volatile boolean holdLogStreamHeaders;
     private volatile boolean closed;
 
     private FakeHerokuApi(String app, String token) throws IOException {
@@ -153,6 +155,16 @@ public final class FakeHerokuApi implements AutoCloseable {
     /** Turns the router's log lines for app requests on or off. */
     public void routerLogs(boolean on) {
         this.routerLogs = on;
+    }
+
+    /** Makes log streams wait before answering their headers, as a slow logplex would, until turned off. */
+    public void holdLogStreamHeaders(boolean hold) {
+        this.holdLogStreamHeaders = hold;
+    }
+
+    /** @return how many log streams are connected; a stream counts from its request until the client closes it */
+    public int openLogStreams() {
+        return openStreams.size();
     }
 
     /** @return every request received, in order */
@@ -304,7 +316,10 @@ public final class FakeHerokuApi implements AutoCloseable {
         openStreams.forEach(stream -> stream.add(line));
     }
 
-    /** Streams lines as logplex does: a chunked plain-text body, one line per log line, kept open. */
+    /**
+     * Streams lines as logplex does: a chunked plain-text body, one line per log line, kept open. An empty line goes
+     * out when there was nothing to send for a while, so that a client that went away is noticed.
+     */
     private void streamLog(HttpExchange exchange, String session) throws IOException {
         if (!sessions.contains(session)) {
             exchange.sendResponseHeaders(404, -1);
@@ -313,17 +328,18 @@ public final class FakeHerokuApi implements AutoCloseable {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         openStreams.add(lines);
         try {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STREAM_LIFETIME_MILLIS);
+            while (holdLogStreamHeaders && !closed && System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             out.flush();
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STREAM_LIFETIME_MILLIS);
             while (!closed && System.nanoTime() < end) {
-                String line = lines.poll(20, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                }
+                String line = lines.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+                out.write(((line == null ? "" : line) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

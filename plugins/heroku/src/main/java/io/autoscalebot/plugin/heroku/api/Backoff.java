@@ -10,15 +10,16 @@ import java.util.Optional;
 /**
  * How long to wait before retrying a call Heroku answered with 429 or 5xx, or that did not reach it.
  *
- * <p>Exponential from {@link #FIRST_DELAY}, doubling per attempt, never more than {@link #MAX_DELAY}, so a few retries
- * fit in one tick. A {@code Retry-After} from Heroku wins over the computed delay.
+ * <p>Exponential from {@link #FIRST_DELAY}, doubling per attempt, never more than {@link #MAX_DELAY}. A {@code
+ * Retry-After} from Heroku wins over the computed delay. Whether the wait is made at all is the call's {@link Deadline}'s
+ * to say.
  */
 public final class Backoff {
 
     /** The wait before the first retry. */
     public static final Duration FIRST_DELAY = Duration.ofMillis(500);
 
-    /** The longest single wait; Heroku asking for more means giving up for this tick. */
+    /** The longest computed wait; a call's deadline, well below it, usually ends the retries first. */
     public static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
     private Backoff() {

@@ -59,16 +59,36 @@ public final class HerokuApi {
     }
 
     /**
+     * Releases the HTTP client's connections and threads where the JDK can: its {@code HttpClient} is {@link
+     * AutoCloseable} from 21 on; before, the client lets go of them only once unreachable.
+     *
+     * @throws Exception if closing failed
+     */
+    public void close() throws Exception {
+        if (http instanceof AutoCloseable) {
+            ((AutoCloseable) http).close();
+        }
+    }
+
+    /** @return the deadline of one plugin call that starts now: {@code timeout} from now */
+    public Deadline deadline() {
+        return Deadline.after(connection.timeout(), clock);
+    }
+
+    /**
      * {@code GET}s a resource.
      *
      * @param path the path below the API's base, like {@code /apps/my-app/formation/web}
      * @param action what the call does, for messages: {@code the read of the web formation of my-app}
+     * @param deadline when every attempt, backoff and budget wait must be over
      * @return the answer's JSON object
-     * @throws PluginException if Heroku refused, stayed unavailable, or the budget is too low to call now
+     * @throws PluginException if Heroku refused, stayed unavailable until max_retries or the deadline, or the budget
+     *     is too low to call before the deadline
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> get(String path, String action) throws PluginException, InterruptedException {
-        return call("GET", path, null, action);
+    public Map<String, Object> get(String path, String action, Deadline deadline)
+            throws PluginException, InterruptedException {
+        return call("GET", path, null, action, deadline);
     }
 
     /**
@@ -77,13 +97,14 @@ public final class HerokuApi {
      * @param path the path below the API's base
      * @param body the members of the body
      * @param action what the call does, for messages
+     * @param deadline when every attempt, backoff and budget wait must be over
      * @return the answer's JSON object
      * @throws PluginException if the call failed
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> patch(String path, Map<String, ?> body, String action)
+    public Map<String, Object> patch(String path, Map<String, ?> body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
-        return call("PATCH", path, Json.write(body), action);
+        return call("PATCH", path, Json.write(body), action, deadline);
     }
 
     /**
@@ -92,31 +113,38 @@ public final class HerokuApi {
      * @param path the path below the API's base
      * @param body the members of the body
      * @param action what the call does, for messages
+     * @param deadline when every attempt, backoff and budget wait must be over
      * @return the answer's JSON object
      * @throws PluginException if the call failed
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> post(String path, Map<String, ?> body, String action)
+    public Map<String, Object> post(String path, Map<String, ?> body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
-        return call("POST", path, Json.write(body), action);
+        return call("POST", path, Json.write(body), action, deadline);
     }
 
-    private Map<String, Object> call(String method, String path, String body, String action)
+    private Map<String, Object> call(String method, String path, String body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
-        spareBudget(action);
-        HttpRequest request = request(method, path, body);
+        String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
-            boolean lastAttempt = attempt > connection.maxRetries();
+            // Before every attempt, retries too: a 429 answers RateLimit-Remaining 0, and retrying into it at once
+            // would only spend what refills for deploys and people.
+            spareBudget(attempt == 1 ? action : "retry " + attempt + " of " + action + " (Heroku answered the last: "
+                    + lastProblem + ")", deadline);
             HttpResponse<String> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = http.send(request(method, path, body, deadline.remaining()),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                if (lastAttempt) {
+                Duration delay = Backoff.delay(attempt, Optional.empty());
+                Optional<String> stop = whyStop(attempt, delay, deadline);
+                if (stop.isPresent()) {
                     throw new PluginException("could not reach the Heroku API at " + connection.apiUrl() + " for "
-                            + action + " after " + attempt + " attempts (" + describe(e) + "); check api_url and the"
-                            + " network", e);
+                            + action + " after " + attempt + " attempts (" + describe(e) + "; " + stop.get()
+                            + "); check api_url and the network", e);
                 }
-                waitToRetry(attempt, Optional.empty(), action, describe(e));
+                lastProblem = describe(e);
+                waitToRetry(attempt, delay, action, lastProblem);
                 continue;
             }
             observeBudget(response);
@@ -129,20 +157,35 @@ public final class HerokuApi {
                 throw new PluginException("Heroku refused " + action + ": " + error.describe() + hint(status));
             }
             Optional<Duration> retryAfter = retryAfter(response);
-            if (lastAttempt || retryAfter.filter(wait -> wait.compareTo(Backoff.MAX_DELAY) > 0).isPresent()) {
+            Duration delay = Backoff.delay(attempt, retryAfter);
+            Optional<String> stop = whyStop(attempt, delay, deadline);
+            if (stop.isPresent()) {
                 throw new PluginException("Heroku did not accept " + action + " after " + attempt + " attempts: "
                         + error.describe() + retryAfter.map(wait -> "; Heroku asks to wait " + wait.toSeconds()
-                                + " s").orElse("") + (status == 429
+                                + " s").orElse("") + "; " + stop.get() + (status == 429
                         ? "; the account's API budget is used up, it refills at 75 requests a minute"
                         : "; see https://status.heroku.com"));
             }
-            waitToRetry(attempt, retryAfter, action, error.describe());
+            lastProblem = error.describe();
+            waitToRetry(attempt, delay, action, lastProblem);
         }
     }
 
-    private HttpRequest request(String method, String path, String body) {
+    /** Says why a failed attempt is the last, if it is: no retries left, or no time left for the wait before one. */
+    private Optional<String> whyStop(int attempt, Duration delay, Deadline deadline) {
+        if (attempt > connection.maxRetries()) {
+            return Optional.of("max_retries " + connection.maxRetries() + " used up");
+        }
+        if (!deadline.allows(delay)) {
+            return Optional.of("a retry in " + delay.toMillis() + " ms would run past " + deadline.describe()
+                    + ", which must stay below the group's timeout");
+        }
+        return Optional.empty();
+    }
+
+    private HttpRequest request(String method, String path, String body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stripSlash(connection.apiUrl()) + path))
-                .timeout(connection.timeout())
+                .timeout(timeout)
                 .header("Accept", ACCEPT)
                 .header("Authorization", "Bearer " + connection.token())
                 .header("User-Agent", USER_AGENT);
@@ -153,18 +196,18 @@ public final class HerokuApi {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** Waits before a call while the account's budget is below the reserve, or refuses when that takes too long. */
-    private void spareBudget(String action) throws PluginException, InterruptedException {
+    /** Waits before a call while the account's budget is below the reserve, or refuses when the deadline is nearer. */
+    private void spareBudget(String action, Deadline deadline) throws PluginException, InterruptedException {
         Duration wait = budget.waitBeforeNextCall(clock.instant());
         if (wait.isZero()) {
             return;
         }
         int left = budget.estimate(clock.instant());
-        if (wait.compareTo(connection.timeout()) > 0) {
+        if (!deadline.allows(wait)) {
             throw new PluginException("skipped " + action + " to spare the Heroku API budget: about " + left
                     + " requests left for the account, below rate_limit_reserve " + budget.reserve() + "; it refills"
-                    + " at 75 a minute, so the next call can go in about " + wait.toSeconds() + " s (lower"
-                    + " rate_limit_reserve to spend more of the budget)");
+                    + " at 75 a minute, so the next call can go in about " + wait.toSeconds() + " s, past "
+                    + deadline.describe() + " (lower rate_limit_reserve to spend more of the budget)");
         }
         logger.log(System.Logger.Level.INFO, "Heroku API budget low (about {0} left, reserve {1}): waiting {2} ms before {3}",
                 left, budget.reserve(), wait.toMillis(), action);
@@ -181,9 +224,8 @@ public final class HerokuApi {
         });
     }
 
-    private void waitToRetry(int failedAttempts, Optional<Duration> retryAfter, String action, String problem)
+    private void waitToRetry(int failedAttempts, Duration delay, String action, String problem)
             throws InterruptedException {
-        Duration delay = Backoff.delay(failedAttempts, retryAfter);
         logger.log(System.Logger.Level.WARNING, "Heroku: {0} failed ({1}); retry {2} of {3} in {4} ms", action, problem,
                 failedAttempts, connection.maxRetries(), delay.toMillis());
         sleeper.sleep(delay);

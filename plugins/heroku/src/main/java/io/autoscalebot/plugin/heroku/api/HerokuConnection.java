@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param apiUrl the API's base, {@code https://api.heroku.com}
  * @param app the app's name or id
  * @param token the API token, sent as a bearer token; never shown
- * @param timeout the longest wait for one answer, and for rate-limit pacing before a call
+ * @param timeout the longest time one call may take in all: its attempts, the backoff between them and the waits to
+ *     spare the API budget
  * @param maxRetries how many times a 429, 5xx or unreachable API is retried
  * @param rateLimitReserve the API tokens of the account to leave to others
  */

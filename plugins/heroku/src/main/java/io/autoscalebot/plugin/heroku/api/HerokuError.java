@@ -39,11 +39,12 @@ public record HerokuError(int status, String id, String message) {
         if (message.isEmpty()) {
             message = "no explanation given";
         }
-        if (message.length() > MAX_MESSAGE_LENGTH) {
-            message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
-        }
+        // Scrub before cutting: a cut through the token would leave its first characters behind, unrecognised.
         if (!token.isEmpty()) {
             message = message.replace(token, "****");
+        }
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
         }
         return new HerokuError(status, id, message.replace('\n', ' '));
     }

@@ -6,6 +6,7 @@ import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,10 +29,14 @@ public final class HerokuSettings {
             .defaultValue(URI.create("https://api.heroku.com"))
             .doc("The Heroku Platform API's base URL; change it only for a proxy or a test double.");
 
-    /** The timeout of one call. */
+    /** The time one call has in all. */
     public static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION)
-            .defaultValue(Duration.ofSeconds(10))
-            .doc("The longest wait for one Heroku answer, and the longest wait to spare the API budget before a call.");
+            .defaultValue(Duration.ofSeconds(8))
+            .doc("The longest time one call may take in all: every attempt, the backoff between retries and the wait"
+                    + " to spare the API budget; a retry or wait that would run past it is not started, and the call"
+                    + " fails saying what Heroku answered last. For heroku-service-time it bounds the whole"
+                    + " measurement. Keep it below the group's `timeout` (default 10s), after which the engine"
+                    + " interrupts the call.");
 
     /** How often to retry. */
     public static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).minimum(0)
@@ -42,12 +47,9 @@ public final class HerokuSettings {
     public static final Setting RATE_LIMIT_RESERVE = Setting.of("rate_limit_reserve", SettingType.INTEGER)
             .defaultValue(100).minimum(0)
             .doc("How many of the account's 4,500 hourly API requests to leave to deploys and people. Below it, calls"
-                    + " are spaced out to the refill rate (one per 0.8 s), waiting at most `timeout`; a call that would"
-                    + " need a longer wait fails the tick with a message saying how long to wait.");
+                    + " are spaced out to the refill rate (one per 0.8 s), within `timeout`; a call that would need a"
+                    + " longer wait fails the tick with a message saying how long to wait.");
 
-    /** The settings of the connection, in the order docs list them. */
-    public static final List<Setting> CONNECTION = List.of(APP, TOKEN, API_URL, TIMEOUT, MAX_RETRIES,
-            RATE_LIMIT_RESERVE);
 
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -55,9 +57,24 @@ public final class HerokuSettings {
     }
 
     /**
+     * Declares a component's settings: the connection's, with the component's own after the app, in the order docs
+     * list them.
+     *
+     * @param extra the component's own settings
+     * @return the whole schema
+     */
+    public static List<Setting> schema(Setting... extra) {
+        List<Setting> schema = new ArrayList<>();
+        schema.add(APP);
+        schema.addAll(List.of(extra));
+        schema.addAll(List.of(TOKEN, API_URL, TIMEOUT, MAX_RETRIES, RATE_LIMIT_RESERVE));
+        return List.copyOf(schema);
+    }
+
+    /**
      * Builds the connection from validated settings.
      *
-     * @param settings the component's settings, declaring {@link #CONNECTION}
+     * @param settings the component's settings, declared with {@link #schema}
      * @return the connection
      * @throws PluginException if the app is not a Heroku app name
      */

@@ -7,7 +7,7 @@ import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import io.autoscalebot.plugin.heroku.api.HerokuProvider;
 import io.autoscalebot.plugin.heroku.api.HerokuSettings;
 import io.autoscalebot.plugin.heroku.api.Sleeper;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The {@code heroku-service-time} measure component: the router's service time of a request to the app, in ms.
  */
-public final class HerokuServiceTimeProvider implements MeasureProvider {
+public final class HerokuServiceTimeProvider extends HerokuProvider implements MeasureProvider {
 
     /** The URL to request. */
     static final Setting URL = Setting.of("url", SettingType.URI).asRequired()
@@ -25,11 +25,11 @@ public final class HerokuServiceTimeProvider implements MeasureProvider {
 
     /** The wait for the router line. */
     static final Setting LOG_TIMEOUT = Setting.of("log_timeout", SettingType.DURATION)
-            .defaultValue(Duration.ofSeconds(15))
+            .defaultValue(Duration.ofSeconds(6))
             .doc("The longest wait, after the request answered, for its router line in the app's log; the"
-                    + " measurement fails when it does not arrive.");
-
-    private final Sleeper sleeper;
+                    + " measurement fails when it does not arrive. The wait also ends when `timeout`, which bounds the"
+                    + " whole measurement (log session, request and this wait), runs out: the defaults, 6s within 8s,"
+                    + " fit in the group's default timeout of 10s.");
 
     /** Creates the provider {@link java.util.ServiceLoader} finds. */
     public HerokuServiceTimeProvider() {
@@ -38,7 +38,7 @@ public final class HerokuServiceTimeProvider implements MeasureProvider {
 
     /** @param sleeper how retries and rate-limit pacing wait; tests pass one that does not really wait */
     HerokuServiceTimeProvider(Sleeper sleeper) {
-        this.sleeper = sleeper;
+        super(sleeper);
     }
 
     @Override
@@ -53,14 +53,12 @@ public final class HerokuServiceTimeProvider implements MeasureProvider {
 
     @Override
     public List<Setting> settings() {
-        return List.of(HerokuSettings.APP, HerokuSettings.TOKEN, URL, HerokuSettings.API_URL, HerokuSettings.TIMEOUT,
-                LOG_TIMEOUT, HerokuSettings.MAX_RETRIES, HerokuSettings.RATE_LIMIT_RESERVE);
+        return HerokuSettings.schema(URL, LOG_TIMEOUT);
     }
 
     @Override
     public Measure create(Settings settings, PluginContext context) throws PluginException {
-        HerokuApi api = new HerokuApi(HerokuSettings.connection(settings), context.clock(), context.logger(), sleeper);
-        return new HerokuServiceTime(api, settings.uri(URL.name()), settings.duration(LOG_TIMEOUT.name()),
-                context.clock());
+        return new HerokuServiceTime(api(settings, context), settings.uri(URL.name()),
+                settings.duration(LOG_TIMEOUT.name()), context.clock());
     }
 }

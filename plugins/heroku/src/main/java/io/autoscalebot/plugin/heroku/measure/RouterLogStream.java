@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
  * A connected log session stream ({@code logplex_url}), watched for the router line of one request.
  *
  * <p>Lines are consumed as they arrive by a {@link Flow.Subscriber} on the HTTP client's own threads: nothing blocks
- * while reading, and {@link #close()} cancels the stream, so an unanswered wait leaves nothing behind.
+ * while reading, and {@link #close()} cancels the exchange, so an unanswered wait leaves nothing behind. A {@code
+ * tail=true} stream never ends by itself: every way out of {@link #connect} but success closes it, an interrupt (how the
+ * engine enforces its timeout) included, or each such tick would leak a connection.
  */
 final class RouterLogStream implements AutoCloseable {
 
@@ -26,6 +28,7 @@ final class RouterLogStream implements AutoCloseable {
     private final CompletableFuture<Long> serviceMillis = new CompletableFuture<>();
     private final CompletableFuture<Integer> connected = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
+    private volatile CompletableFuture<?> exchange;
     private volatile boolean closed;
 
     private RouterLogStream(String requestId) {
@@ -54,6 +57,7 @@ final class RouterLogStream implements AutoCloseable {
                             StandardCharsets.UTF_8, null)
                     : HttpResponse.BodySubscribers.discarding();
         });
+        stream.exchange = response;
         response.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 stream.connected.completeExceptionally(failure);
@@ -62,15 +66,21 @@ final class RouterLogStream implements AutoCloseable {
         try {
             int status = stream.connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (status != 200) {
+                stream.close();
                 throw new PluginException("the Heroku log session stream answered HTTP " + status
                         + " instead of 200; the session may have expired, try again");
             }
             return stream;
         } catch (TimeoutException e) {
-            response.cancel(true);
+            stream.close();
             throw new PluginException("the Heroku log session stream did not answer within " + timeout.toMillis()
                     + " ms; raise timeout or check the network");
+        } catch (InterruptedException e) {
+            stream.close();
+            Thread.currentThread().interrupt();
+            throw e;
         } catch (ExecutionException e) {
+            stream.close();
             throw new PluginException("could not connect to the Heroku log session stream ("
                     + e.getCause().getClass().getSimpleName() + "); check the network", e.getCause());
         }
@@ -95,13 +105,17 @@ final class RouterLogStream implements AutoCloseable {
         }
     }
 
-    /** Stops the stream. */
+    /** Stops the stream: cancels the body's subscription and the exchange, which closes the connection. */
     @Override
     public void close() {
         closed = true;
         Flow.Subscription current = subscription;
         if (current != null) {
             current.cancel();
+        }
+        CompletableFuture<?> pending = exchange;
+        if (pending != null) {
+            pending.cancel(true);
         }
     }
 

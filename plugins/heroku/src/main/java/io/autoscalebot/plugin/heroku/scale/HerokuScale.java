@@ -35,7 +35,7 @@ public final class HerokuScale implements Scale {
     @Override
     public synchronized int current() throws PluginException, InterruptedException {
         String action = "the read of the " + processType + " formation of " + api.connection().app();
-        int quantity = quantity(api.get(formationPath, action), action);
+        int quantity = quantity(api.get(formationPath, action, api.deadline()), action);
         if (lastKnown != null && lastKnown != quantity) {
             logger.log(System.Logger.Level.INFO, "{0} on {1} scaled by hand: {2} -> {3}", processType,
                     api.connection().app(), lastKnown, quantity);
@@ -47,9 +47,16 @@ public final class HerokuScale implements Scale {
     @Override
     public synchronized int scaleTo(int target) throws PluginException, InterruptedException {
         String action = "the scale of " + processType + " on " + api.connection().app() + " to " + target;
-        int quantity = quantity(api.patch(formationPath, Map.of("quantity", target), action), action);
+        Map<String, Object> formation = api.patch(formationPath, Map.of("quantity", target), action, api.deadline());
+        int quantity = quantity(formation, action);
         lastKnown = quantity;
         return quantity;
+    }
+
+    /** Closes the API client, whose connections and threads would otherwise outlive the engine's use of them. */
+    @Override
+    public void teardown() throws Exception {
+        api.close();
     }
 
     private static int quantity(Map<String, Object> formation, String action) throws PluginException {

@@ -7,25 +7,22 @@ import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import io.autoscalebot.plugin.heroku.api.HerokuProvider;
 import io.autoscalebot.plugin.heroku.api.HerokuSettings;
 import io.autoscalebot.plugin.heroku.api.Sleeper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The {@code heroku} scale component: a Heroku process type's dyno count, through the Platform API.
  */
-public final class HerokuScaleProvider implements ScaleProvider {
+public final class HerokuScaleProvider extends HerokuProvider implements ScaleProvider {
 
     /** The process type to scale. */
     static final Setting PROCESS_TYPE = Setting.of("process_type", SettingType.STRING).defaultValue("web")
             .doc("The process type to scale, as named in the app's Procfile (`web`, `worker`, ...).");
 
     private static final Pattern PROCESS_TYPE_NAME = Pattern.compile("[-\\w]{1,128}");
-
-    private final Sleeper sleeper;
 
     /** Creates the provider {@link java.util.ServiceLoader} finds. */
     public HerokuScaleProvider() {
@@ -34,7 +31,7 @@ public final class HerokuScaleProvider implements ScaleProvider {
 
     /** @param sleeper how retries and rate-limit pacing wait; tests pass one that does not really wait */
     HerokuScaleProvider(Sleeper sleeper) {
-        this.sleeper = sleeper;
+        super(sleeper);
     }
 
     @Override
@@ -49,9 +46,7 @@ public final class HerokuScaleProvider implements ScaleProvider {
 
     @Override
     public List<Setting> settings() {
-        List<Setting> settings = new ArrayList<>(HerokuSettings.CONNECTION);
-        settings.add(1, PROCESS_TYPE);
-        return List.copyOf(settings);
+        return HerokuSettings.schema(PROCESS_TYPE);
     }
 
     @Override
@@ -61,7 +56,6 @@ public final class HerokuScaleProvider implements ScaleProvider {
             throw new PluginException("setting 'process_type' must be a process type name of letters, digits, '_'"
                     + " and '-' (like web or worker), got '" + processType + "'");
         }
-        HerokuApi api = new HerokuApi(HerokuSettings.connection(settings), context.clock(), context.logger(), sleeper);
-        return new HerokuScale(api, processType, context.logger());
+        return new HerokuScale(api(settings, context), processType, context.logger());
     }
 }

@@ -29,6 +29,16 @@ class HerokuErrorTest {
     }
 
     @Test
+    void hidesATokenThatALongMessageWouldBeCutThrough() {
+        String token = "tok-0123456789-secret";
+        String body = "{\"id\": \"unauthorized\", \"message\": \"" + "x".repeat(290) + token + " and more\"}";
+
+        HerokuError error = HerokuError.from(401, body, token);
+
+        assertThat(error.message()).startsWith("x".repeat(290) + "****").doesNotContain("tok-0123");
+    }
+
+    @Test
     void saysSoWhenThereIsNoExplanation() {
         assertThat(HerokuError.from(500, "", "t0k3n").describe()).isEqualTo("http_500 (500): no explanation given");
     }

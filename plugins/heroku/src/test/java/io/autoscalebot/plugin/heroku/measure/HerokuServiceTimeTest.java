@@ -6,9 +6,13 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class HerokuServiceTimeTest extends AgainstFakeHeroku {
@@ -53,7 +57,53 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
 
         assertThat(measurement.succeeded()).isFalse();
         assertThat(measurement.failure()).contains("no router log line for request")
-                .contains("within log_timeout 300 ms");
+                .contains("within 300 ms (log_timeout)");
+    }
+
+    @Test
+    void waitsForTheRouterLineOnlyWhatIsLeftOfTheTimeoutForTheWholeMeasurement() throws Exception {
+        heroku.routerLogs(false);
+        heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable");
+
+        Measurement measurement = measure(Map.of("timeout", "1s", "log_timeout", "900ms")).measure();
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(measurement.failure()).contains("no router log line for request")
+                .contains("within 500 ms (what was left of timeout 1000 ms for the whole measurement)");
+    }
+
+    @Test
+    void fitsTheWholeMeasurementInTheEnginesDefaultTimeoutOfTenSecondsByDefault() {
+        Map<String, Object> defaults = new HashMap<>();
+        new HerokuServiceTimeProvider().settings().forEach(setting -> defaults.put(setting.name(),
+                setting.defaultValue()));
+
+        assertThat((Duration) defaults.get("timeout")).isLessThan(Duration.ofSeconds(10));
+        assertThat((Duration) defaults.get("log_timeout")).isLessThan((Duration) defaults.get("timeout"));
+    }
+
+    @Test
+    void closesTheLogStreamWhenTheEngineInterruptsTheMeasurementWhileTheStreamConnects() throws Exception {
+        heroku.holdLogStreamHeaders(true);
+        Measure measure = measure(Map.of());
+
+        CompletableFuture<Throwable> outcome = interruptWhen(measure, () -> heroku.openLogStreams() == 1);
+        heroku.holdLogStreamHeaders(false);
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        eventually("the fake sees the log stream closed", () -> heroku.openLogStreams() == 0);
+    }
+
+    @Test
+    void closesTheLogStreamWhenTheEngineInterruptsTheMeasurementWhileItWaitsForTheLine() throws Exception {
+        heroku.routerLogs(false);
+        Measure measure = measure(Map.of());
+
+        CompletableFuture<Throwable> outcome = interruptWhen(measure, () -> heroku.openLogStreams() == 1
+                && heroku.requests().stream().anyMatch(request -> request.path().equals("/app/health")));
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        eventually("the fake sees the log stream closed", () -> heroku.openLogStreams() == 0);
     }
 
     @Test
@@ -77,6 +127,28 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
     }
 
     @Test
+    void showsTheUrlWithoutItsUserInfoOrQueryWhenTheAppCannotBeReached() throws Exception {
+        int closedPort = closedPort();
+
+        Measurement measurement = measure(Map.of("url", "http://probe:pa55word@127.0.0.1:" + closedPort
+                + "/health?key=s3cret")).measure();
+
+        assertThat(measurement.failure()).contains("could not request http://127.0.0.1:" + closedPort + "/health ")
+                .doesNotContain("pa55word").doesNotContain("s3cret").doesNotContain("probe");
+    }
+
+    @Test
+    void showsTheUrlWithoutItsUserInfoOrQueryWhenTheRouterLineDoesNotArrive() throws Exception {
+        heroku.routerLogs(false);
+        String url = heroku.appUrl("/health").toString().replace("://", "://probe:pa55word@") + "?key=s3cret";
+
+        Measurement measurement = measure(Map.of("url", url, "log_timeout", "100ms")).measure();
+
+        assertThat(measurement.failure()).contains(" to " + heroku.appUrl("/health") + " arrived")
+                .doesNotContain("pa55word").doesNotContain("s3cret").doesNotContain("probe");
+    }
+
+    @Test
     void declaresTheTokenSecretAndDocumentsEverySetting() {
         HerokuServiceTimeProvider provider = new HerokuServiceTimeProvider();
 
@@ -84,6 +156,24 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
         assertThat(provider.settings()).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
         assertThat(provider.settings()).filteredOn(setting -> setting.secret())
                 .extracting(setting -> setting.name()).containsExactly("token");
+        assertThat(provider.settings()).extracting(setting -> setting.name()).containsExactly("app", "url",
+                "log_timeout", "token", "api_url", "timeout", "max_retries", "rate_limit_reserve");
+    }
+
+    /** Measures on another thread and interrupts it, as the engine does at its timeout, once the condition holds. */
+    private static CompletableFuture<Throwable> interruptWhen(Measure measure, BooleanSupplier condition) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread measuring = new Thread(() -> {
+            try {
+                outcome.complete(new AssertionError("measured without being interrupted: " + measure.measure()));
+            } catch (Throwable thrown) {
+                outcome.complete(thrown);
+            }
+        }, "measure");
+        measuring.start();
+        eventually("the measurement reached the point to interrupt", condition);
+        measuring.interrupt();
+        return outcome;
     }
 
     private Measure measure(Map<String, Object> overrides) throws Exception {

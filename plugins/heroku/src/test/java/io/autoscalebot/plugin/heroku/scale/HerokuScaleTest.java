@@ -2,11 +2,13 @@ package io.autoscalebot.plugin.heroku.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,44 @@ class HerokuScaleTest extends AgainstFakeHeroku {
                 .hasMessageContaining("after 3 attempts")
                 .hasMessageContaining("unavailable (503): Heroku is temporarily unavailable");
         assertThat(heroku.apiRequests()).hasSize(3);
+    }
+
+    @Test
+    void stopsRetryingWhenTheNextBackoffWouldRunPastTheTimeout() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            heroku.failNext(503, "unavailable", "Heroku is temporarily unavailable");
+        }
+        Scale scale = scale(Map.of("max_retries", 5, "timeout", "2s"));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("Heroku did not accept the read of the web formation of my-app after 3 attempts")
+                .hasMessageContaining("unavailable (503): Heroku is temporarily unavailable")
+                .hasMessageContaining("a retry in 2000 ms would run past timeout 2000 ms");
+        assertThat(heroku.apiRequests()).hasSize(3);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void doesNotWaitForARetryAfterThatEndsPastTheTimeout() throws Exception {
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit", "9");
+        Scale scale = scale(Map.of());
+
+        assertThatThrownBy(() -> scale.scaleTo(3))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("after 1 attempts: rate_limit (429)")
+                .hasMessageContaining("Heroku asks to wait 9 s")
+                .hasMessageContaining("would run past timeout 8000 ms");
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void keepsACallBelowTheEnginesDefaultTimeoutOfTenSecondsByDefault() {
+        assertThat(new HerokuScaleProvider().settings()).filteredOn(setting -> setting.name().equals("timeout"))
+                .singleElement().satisfies(timeout -> {
+                    assertThat((Duration) timeout.defaultValue()).isLessThan(Duration.ofSeconds(10));
+                    assertThat(timeout.doc()).contains("Keep it below the group's `timeout` (default 10s)");
+                });
     }
 
     @Test
@@ -209,6 +249,45 @@ class HerokuScaleTest extends AgainstFakeHeroku {
         scale.current();
         assertThat(heroku.apiRequests()).hasSize(2);
         assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void sparesTheBudgetBeforeARetryWhenTheTooManyRequestsAnswerSaidNothingIsLeft() throws Exception {
+        heroku.rateLimitRemaining(1);
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit", "1");
+        Scale scale = scale(Map.of("rate_limit_reserve", 100));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("skipped retry 2 of the read of the web formation of my-app")
+                .hasMessageContaining("Heroku answered the last: rate_limit (429)")
+                .hasMessageContaining("to spare the Heroku API budget: about 1 requests left");
+        assertThat(heroku.apiRequests()).hasSize(1);
+    }
+
+    @Test
+    void waitsForTheBudgetBeforeARetryWhenTheWaitFitsTheTimeout() throws Exception {
+        heroku.rateLimitRemaining(3);
+        heroku.failNext(429, "rate_limit", "Your account reached the API rate limit");
+        Scale scale = scale(Map.of("rate_limit_reserve", 3));
+
+        int current = scale.current();
+
+        assertThat(current).isEqualTo(1);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(300));
+        assertThat(heroku.apiRequests()).hasSize(2);
+    }
+
+    @Test
+    void closesItsHttpClientOnTeardownWhereTheJdkCanCloseOne() throws Exception {
+        assumeTrue(AutoCloseable.class.isAssignableFrom(HttpClient.class), "HttpClient is AutoCloseable from JDK 21");
+        Scale scale = scale(Map.of("max_retries", 0));
+        scale.current();
+
+        scale.teardown();
+
+        assertThatThrownBy(scale::current).isInstanceOf(PluginException.class)
+                .hasMessageContaining("IOException: closed");
     }
 
     @Test
