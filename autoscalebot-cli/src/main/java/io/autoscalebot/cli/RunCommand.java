@@ -37,6 +37,12 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "On SIGTERM, how long running ticks may finish before they are cancelled (default: ${DEFAULT-VALUE}).")
     Duration grace;
+    @Option(names = "--teardown", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "On stop, how long each group's plugins may take to tear down, after --grace and whatever "
+                    + "the group's timeout; groups tear down at once (default: ${DEFAULT-VALUE}). A scale plugin "
+                    + "stopping local processes needs its own grace period within this.")
+    Duration teardown;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (teardown.isZero() || teardown.isNegative()) {
+            err.println("autoscalebot: --teardown must be more than 0s, like --teardown 30s; got " + teardown);
+            return Main.USAGE;
+        }
         PluginCatalog catalog = plugins.load();
         Optional<EngineConfig> loaded = config.load(catalog, err);
         if (loaded.isEmpty()) {
@@ -55,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
                 System.getLogger("io.autoscalebot.engine.state"));
         Engine engine = new Engine(engineConfig, Clock.systemUTC(),
                 new ExecutorScheduler(Math.max(1, engineConfig.groups().size())), store,
-                EngineOptions.DEFAULT.withDryRun(dryRun));
+                EngineOptions.DEFAULT.withDryRun(dryRun).withTeardown(teardown));
         if (once) {
             return runOnce(engine, out);
         }

@@ -25,12 +25,16 @@ public final class Engine implements AutoCloseable {
     /** The grace {@link #close()} gives running ticks. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+    /** How long {@link #stop} waits for a tick that ignored its interrupt before tearing its group down anyway. */
+    private static final Duration UNWIND = Duration.ofSeconds(1);
+
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
     private final List<GroupRunner> runners = new ArrayList<>();
     private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
     private final List<Duration> intervals = new ArrayList<>();
     private final System.Logger log;
+    private final Duration teardownBudget;
     private boolean started;
     private boolean stopped;
 
@@ -50,12 +54,13 @@ public final class Engine implements AutoCloseable {
         Redactor redactor = Redactor.of(config.secrets());
         Function<String, System.Logger> loggers = name -> new RedactingLogger(options.loggers().apply(name), redactor);
         this.log = loggers.apply("io.autoscalebot.engine");
+        this.teardownBudget = options.teardown();
         StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         for (GroupConfig group : config.groups()) {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
                     calls);
             runners.add(new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun()));
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown()));
             intervals.add(group.interval());
         }
     }
@@ -90,8 +95,10 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Stops cleanly in bounded time (SIGTERM): no new ticks start, running ticks get {@code grace} to finish and are
-     * then interrupted (their plugin calls abandoned), and every plugin instance is torn down, each teardown under its
-     * group's timeout. Calling it again does nothing.
+     * then interrupted (their plugin calls abandoned), and then every group's plugins are torn down, all groups at
+     * once, each group within the {@link EngineOptions#teardown() teardown budget} (not its per-call timeout: stopping
+     * processes takes its own grace period). So a stop takes at most {@code grace}, plus a second for interrupted ticks
+     * to unwind, plus the teardown budget. Calling it again does nothing.
      *
      * @return true when every running tick finished within the grace period
      */
@@ -107,10 +114,39 @@ public final class Engine implements AutoCloseable {
         if (!finished) {
             log.log(Level.WARNING, "ticks still running after " + grace + " were interrupted");
         }
-        // The scheduler has ended or interrupted every tick; a short wait covers one unwinding after an interrupt.
-        runners.forEach(runner -> runner.teardown(Duration.ofSeconds(1)));
+        teardownAll();
         calls.close();
         return finished;
+    }
+
+    /**
+     * Tears every group down in parallel, so one slow teardown does not eat the others' time. Each group's plugin calls
+     * are bounded by its budget, so the overall deadline only guards against an engine bug.
+     */
+    private void teardownAll() {
+        List<Thread> threads = new ArrayList<>();
+        for (GroupRunner runner : runners) {
+            // The scheduler has ended or interrupted every tick; UNWIND covers one unwinding after an interrupt.
+            Thread thread = new Thread(() -> runner.teardown(UNWIND), "autoscalebot-teardown-" + runner.name());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        long deadline = System.nanoTime() + UNWIND.toNanos() + teardownBudget.toNanos() + UNWIND.toNanos();
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (thread.isAlive()) {
+                log.log(Level.WARNING, thread.getName() + " did not end within its teardown budget; leaving it");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@link #stop(Duration) Stops} with {@link #DEFAULT_GRACE}. */

@@ -6,6 +6,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.NotificationPolicy;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.notify.TooRapid;
@@ -39,6 +40,7 @@ final class GroupRunner {
     private final Redactor redactor;
     private final System.Logger log;
     private final boolean dryRun;
+    private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
 
     private GroupPlugins plugins;
@@ -48,7 +50,7 @@ final class GroupRunner {
     private GroupState recorded;
 
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget) {
         this.group = group;
         this.clock = clock;
         this.calls = calls;
@@ -57,6 +59,7 @@ final class GroupRunner {
         this.redactor = redactor;
         this.log = log;
         this.dryRun = dryRun;
+        this.teardownBudget = teardownBudget;
         this.tooRapid = new TooRapid(group.rules());
         this.state = store.load(group.name());
         this.recorded = state;
@@ -216,7 +219,7 @@ final class GroupRunner {
         tick.note(started.failure() + "; retrying next tick");
         // Told through the notifiers that did set up, before tearing them down with the rest.
         tick.fallbackNotifiers = started.readyNotifiers();
-        tick.afterDelivery = () -> teardown(started.created());
+        tick.afterDelivery = () -> teardown(started.created(), System.nanoTime() + teardownBudget.toNanos());
         return false;
     }
 
@@ -249,8 +252,8 @@ final class GroupRunner {
     }
 
     /**
-     * Tears down every instance. Waits up to {@code wait} for a running tick to finish first; tears down anyway
-     * after that, since a stop must end in bounded time.
+     * Tears down every instance, all within the teardown budget. Waits up to {@code wait} for a running tick to
+     * finish first; tears down anyway after that, since a stop must end in bounded time.
      */
     void teardown(Duration wait) {
         boolean locked = false;
@@ -265,7 +268,7 @@ final class GroupRunner {
                         + "; tearing down its plugins anyway");
             }
             if (plugins != null) {
-                teardown(plugins.all());
+                teardown(plugins.all(), System.nanoTime() + teardownBudget.toNanos());
                 plugins = null;
             }
         } finally {
@@ -275,9 +278,16 @@ final class GroupRunner {
         }
     }
 
-    private void teardown(List<Instance<?>> instances) {
+    /** Tears down one instance after the other, each with what is left of the budget until {@code deadline}. */
+    private void teardown(List<Instance<?>> instances, long deadline) {
         for (Instance<?> instance : instances) {
-            CallResult<Void> done = calls.run(instance, group.timeout(), instance.plugin()::teardown);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.log(Level.WARNING, group.name() + ": " + instance.label() + " was not torn down: the teardown "
+                        + "budget of " + Durations.human(teardownBudget) + " was used up");
+                continue;
+            }
+            CallResult<Void> done = calls.run(instance, Duration.ofNanos(left), instance.plugin()::teardown);
             if (!done.succeeded()) {
                 log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());

@@ -433,4 +433,86 @@ class EngineTest {
         assertThat(engine.stop(Duration.ofSeconds(1))).as("stop is idempotent").isTrue();
         assertThat(ticks).as("no tick after stop").hasValue(after);
     }
+
+    @Test
+    void stopGivesTeardownItsOwnBudgetBeyondTheGroupTimeout() {
+        // given: a 200 ms group timeout, and a scale plugin whose teardown needs 600 ms (a process's stop grace)
+        AtomicBoolean tornDown = new AtomicBoolean();
+        FakeScale slowToStop = new FakeScale(2) {
+            @Override
+            public void teardown() {
+                try {
+                    new CountDownLatch(1).await(600, TimeUnit.MILLISECONDS);
+                    tornDown.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TestGroups web = group(HOLD, slowToStop, new RecordingNotify());
+        web.timeout = Duration.ofMillis(200);
+        engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), EngineOptions.DEFAULT).runOnce();
+
+        // when
+        engine.stop(Duration.ofSeconds(1));
+
+        // then
+        assertThat(tornDown).as("the teardown was allowed to finish").isTrue();
+    }
+
+    @Test
+    void stopTearsGroupsDownInParallel() {
+        // given: api's teardown waits for web's to begin; torn down one after the other, it would wait in vain
+        CountDownLatch webTearingDown = new CountDownLatch(1);
+        AtomicBoolean apiSawWeb = new AtomicBoolean();
+        FakeScale api = new FakeScale(2) {
+            @Override
+            public void teardown() {
+                try {
+                    apiSawWeb.set(webTearingDown.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        FakeScale web = new FakeScale(2) {
+            @Override
+            public void teardown() {
+                webTearingDown.countDown();
+            }
+        };
+        engine(TestGroups.engine(stateDir, Set.of(), group(HOLD, api, new RecordingNotify()).build("api"),
+                group(HOLD, web, new RecordingNotify()).build("web")), EngineOptions.DEFAULT).runOnce();
+
+        // when
+        engine.stop(Duration.ofSeconds(1));
+
+        // then
+        assertThat(apiSawWeb).as("web was torn down while api's teardown ran").isTrue();
+    }
+
+    @Test
+    void aTeardownBeyondTheBudgetIsAbandonedAndLogged() {
+        // given: a teardown budget of 300 ms and a scale plugin whose teardown never ends on its own
+        FakeScale stuck = new FakeScale(2) {
+            @Override
+            public void teardown() {
+                try {
+                    new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        engine(TestGroups.engine(stateDir, Set.of(), group(HOLD, stuck, new RecordingNotify()).build("web")),
+                EngineOptions.DEFAULT.withTeardown(Duration.ofMillis(300)));
+        engine.runOnce();
+
+        // when
+        engine.stop(Duration.ofSeconds(1));
+
+        // then
+        assertThat(log.lines()).anyMatch(line -> line.matches("WARNING web: teardown of scale 'fake' failed: no "
+                + "answer within [0-9]+ ms; the call was abandoned"));
+    }
 }
