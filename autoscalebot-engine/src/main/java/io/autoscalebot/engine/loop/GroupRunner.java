@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,6 +46,12 @@ final class GroupRunner {
     private final ReentrantLock lock = new ReentrantLock();
 
     private GroupPlugins plugins;
+    /**
+     * Instances of a failed start not torn down yet: kept here, not in the tick, so that when the engine stops in the
+     * middle of that tick (interrupting it) {@link #teardown(Duration)} still tears them down. Concurrent, since a
+     * stop that gave up waiting for a tick tears down beside it; each instance is taken by one of them.
+     */
+    private final Deque<Instance<?>> leftovers = new ConcurrentLinkedDeque<>();
     private History history;
     private GroupState state;
     /** What the store holds, so unchanged state is not rewritten on every tick. */
@@ -219,7 +227,8 @@ final class GroupRunner {
         tick.note(started.failure() + "; retrying next tick");
         // Told through the notifiers that did set up, before tearing them down with the rest.
         tick.fallbackNotifiers = started.readyNotifiers();
-        tick.afterDelivery = () -> teardown(started.created(), System.nanoTime() + teardownBudget.toNanos());
+        leftovers.addAll(started.created());
+        tick.afterDelivery = () -> tearDown(leftovers, System.nanoTime() + teardownBudget.toNanos());
         return false;
     }
 
@@ -268,9 +277,10 @@ final class GroupRunner {
                         + "; tearing down its plugins anyway");
             }
             if (plugins != null) {
-                teardown(plugins.all(), System.nanoTime() + teardownBudget.toNanos());
+                leftovers.addAll(plugins.all());
                 plugins = null;
             }
+            tearDown(leftovers, System.nanoTime() + teardownBudget.toNanos());
         } finally {
             if (locked) {
                 lock.unlock();
@@ -278,9 +288,14 @@ final class GroupRunner {
         }
     }
 
-    /** Tears down one instance after the other, each with what is left of the budget until {@code deadline}. */
-    private void teardown(List<Instance<?>> instances, long deadline) {
-        for (Instance<?> instance : instances) {
+    /**
+     * Tears down and forgets one instance after the other, each with what is left of the budget until
+     * {@code deadline}. On an interrupted thread (the engine is stopping a tick) it stops and leaves the rest, the
+     * interrupted one included, to the engine's own teardown.
+     */
+    private void tearDown(Deque<Instance<?>> pending, long deadline) {
+        Instance<?> instance;
+        while (!Thread.currentThread().isInterrupted() && (instance = pending.pollFirst()) != null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 log.log(Level.WARNING, group.name() + ": " + instance.label() + " was not torn down: the teardown "
@@ -288,7 +303,9 @@ final class GroupRunner {
                 continue;
             }
             CallResult<Void> done = calls.run(instance, Duration.ofNanos(left), instance.plugin()::teardown);
-            if (!done.succeeded()) {
+            if (!done.succeeded() && Thread.currentThread().isInterrupted()) {
+                pending.addFirst(instance);
+            } else if (!done.succeeded()) {
                 log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());
             }

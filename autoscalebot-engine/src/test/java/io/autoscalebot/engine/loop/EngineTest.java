@@ -515,4 +515,40 @@ class EngineTest {
         assertThat(log.lines()).anyMatch(line -> line.matches("WARNING web: teardown of scale 'fake' failed: no "
                 + "answer within [0-9]+ ms; the call was abandoned"));
     }
+
+    @Test
+    void pluginsOfAStartInterruptedByStopAreStillTornDown() {
+        // given: a real scheduler, and a measure whose setup hangs, so stop interrupts the group's first tick
+        CountDownLatch inSetup = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger teardowns = new java.util.concurrent.atomic.AtomicInteger();
+        TestGroups web = group(HOLD, new FakeScale(2), new RecordingNotify());
+        web.measure = TestPlugins.measure("slow-setup", new io.autoscalebot.api.measure.Measure() {
+            @Override
+            public void setup() throws InterruptedException {
+                inSetup.countDown();
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            }
+
+            @Override
+            public Measurement measure() {
+                return Measurement.of(clock.instant(), 1, "ms");
+            }
+
+            @Override
+            public void teardown() {
+                teardowns.incrementAndGet();
+            }
+        });
+        engine = new Engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), clock, new ExecutorScheduler(1),
+                StateStore.inMemory(), EngineOptions.DEFAULT.withLoggers(name -> log));
+        engine.start();
+        Await.until("the measure's setup", Duration.ofSeconds(10), () -> inSetup.getCount() == 0);
+
+        // when: the grace ends while the setup still runs
+        boolean clean = engine.stop(Duration.ofMillis(100));
+
+        // then
+        assertThat(clean).isFalse();
+        assertThat(teardowns).as("the created measure was torn down").hasValue(1);
+    }
 }
