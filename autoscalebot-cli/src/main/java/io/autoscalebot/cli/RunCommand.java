@@ -73,10 +73,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runOnce(Engine engine, PrintWriter out) {
+        // SIGTERM or Ctrl-C during the tick must still stop what it started (local copies), as in the loop.
+        Thread hook = stopHook(engine, () -> { });
+        Runtime.getRuntime().addShutdownHook(hook);
         List<TickReport> reports;
         try {
             reports = engine.runOnce();
         } finally {
+            removeHook(hook);
             engine.stop(grace);
         }
         boolean failed = false;
@@ -92,18 +96,33 @@ final class RunCommand implements Callable<Integer> {
 
     private int runUntilStopped(Engine engine, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM and Ctrl-C run shutdown hooks: stop within the grace period, tear plugins down (local copies too).
-        Thread hook = new Thread(() -> {
-            engine.stop(grace);
-            stopped.countDown();
-        }, "autoscalebot-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(stopHook(engine, stopped::countDown));
         out.println("autoscalebot " + (dryRun ? "(dry run: nothing will be scaled) " : "")
                 + "running; stop with Ctrl-C or SIGTERM");
         out.flush();
         engine.start();
         stopped.await();
         return Main.OK;
+    }
+
+    /**
+     * SIGTERM and Ctrl-C run shutdown hooks: this one stops the engine within the grace period and tears the plugins
+     * down (local copies too), then runs {@code after}.
+     */
+    private Thread stopHook(Engine engine, Runnable after) {
+        return new Thread(() -> {
+            engine.stop(grace);
+            after.run();
+        }, "autoscalebot-shutdown");
+    }
+
+    /** After a normal finish; when a shutdown already began, the hook is running and stops the engine itself. */
+    private void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // Nothing to undo: the hook runs, and engine.stop is idempotent.
+        }
     }
 
     private static void warnAboutUnusablePlugins(PluginCatalog catalog, PrintWriter err) {

@@ -55,6 +55,49 @@ class ShutdownIT {
         }
     }
 
+    @Test
+    void sigtermDuringRunOnceStopsTheLocalCopiesItStarted() throws IOException, InterruptedException {
+        // given: web starts its min of 2 copies; api, ticked after it, hangs timing an app that never answers
+        Path plugins = Files.createDirectories(work.resolve("plugins-extra"));
+        Files.copy(Distribution.thirdPartyJar(), plugins.resolve("file-value-plugin-0.9.0.jar"));
+        Path load = Files.writeString(work.resolve("load.txt"), "5\n");
+        try (HungApp app = HungApp.start()) {
+            Path config = Configs.write(work.resolve("autoscale.toml"), Configs.stateDir(work.resolve("state")),
+                    Configs.group("web", 2, 2),
+                    Configs.fileValue("web", load),
+                    Configs.component("web", "decide", "consecutive-threshold", "max_value", 10, "min_value", 1),
+                    Configs.localSleep("web", 300),
+                    hungGroup("api", app));
+
+            try (Cli.Running running = Cli.of(Distribution.home(), work).start("run", "--once", "--grace", "1s",
+                    "--config", config.toString(), "--plugins-dir", plugins.toString())) {
+                Poll.until(START_BOUND, () -> copyPids(running.stderr()).size() == 2 && app.requested(),
+                        running::output);
+                List<ProcessHandle> copies = copiesWithTheirChildren(copyPids(running.stderr()));
+
+                // when
+                running.process().destroy();
+
+                // then
+                assertThat(running.process().waitFor(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("the launcher exits within %s after SIGTERM; %s", STOP_BOUND, running.output()).isTrue();
+                Poll.until(REAP_BOUND, () -> copies.stream().noneMatch(ProcessHandle::isAlive),
+                        () -> "copies still running after run --once was stopped: "
+                                + copies.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList()
+                                + "; " + running.output());
+            }
+        }
+    }
+
+    /** A group whose measure times a GET of {@code app} with timeouts far beyond the test's bounds. */
+    private static String hungGroup(String name, HungApp app) {
+        return String.join("\n",
+                Configs.group(name, 1, 1, "interval", "10m", "timeout", "5m"),
+                Configs.component(name, "measure", "response-time", "url", app.url(), "timeout", "5m"),
+                Configs.component(name, "decide", "consecutive-threshold", "max_value", 10, "min_value", 1),
+                Configs.localSleep(name, 300));
+    }
+
     /** The shell of each copy and the {@code sleep} it runs: stopping cleanly ends both. */
     private static List<ProcessHandle> copiesWithTheirChildren(List<Long> pids) {
         List<ProcessHandle> processes = new ArrayList<>();

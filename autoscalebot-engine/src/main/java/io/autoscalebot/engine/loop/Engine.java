@@ -2,6 +2,7 @@ package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.state.StateStore;
 import java.lang.System.Logger.Level;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -37,6 +40,9 @@ public final class Engine implements AutoCloseable {
     private final Duration teardownBudget;
     private boolean started;
     private boolean stopped;
+    /** The thread in {@link #runOnce()}, if any, so a stop can give it the grace and then interrupt it. */
+    private Thread runningOnce;
+    private CountDownLatch onceDone = new CountDownLatch(0);
 
     /**
      * Prepares the groups; creates no plugin instance yet.
@@ -78,19 +84,37 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs one tick of every group, one group after the other, and returns: {@code run --once}.
+     * Runs one tick of every group, one group after the other, and returns: {@code run --once}. A {@link #stop} meanwhile
+     * treats it like a running tick: it gets the grace, is then interrupted, and the groups not reached are skipped.
      *
-     * @return how each group's tick went, in configuration order
+     * @return how each group's tick went, in configuration order; only those that ran when the engine was stopped
      */
     public List<TickReport> runOnce() {
+        CountDownLatch done = new CountDownLatch(1);
         synchronized (this) {
             if (stopped) {
                 throw new IllegalStateException("the engine was stopped");
             }
+            runningOnce = Thread.currentThread();
+            onceDone = done;
         }
-        List<TickReport> reports = new ArrayList<>();
-        runners.forEach(runner -> reports.add(runner.tick()));
-        return reports;
+        try {
+            List<TickReport> reports = new ArrayList<>();
+            for (GroupRunner runner : runners) {
+                synchronized (this) {
+                    if (stopped) {
+                        break;
+                    }
+                }
+                reports.add(runner.tick());
+            }
+            return reports;
+        } finally {
+            synchronized (this) {
+                runningOnce = null;
+            }
+            done.countDown();
+        }
     }
 
     /**
@@ -110,13 +134,35 @@ public final class Engine implements AutoCloseable {
             stopped = true;
             scheduled.forEach(Scheduler.Scheduled::cancel);
         }
-        boolean finished = scheduler.shutdown(grace);
+        boolean finished = scheduler.shutdown(grace) & finishRunOnce(grace);
         if (!finished) {
-            log.log(Level.WARNING, "ticks still running after " + grace + " were interrupted");
+            log.log(Level.WARNING, "ticks still running after " + Durations.human(grace) + " were interrupted");
         }
         teardownAll();
         calls.close();
         return finished;
+    }
+
+    /** @return true when no {@link #runOnce()} runs, or it ended within the grace; else interrupts it */
+    private boolean finishRunOnce(Duration grace) {
+        Thread thread;
+        CountDownLatch done;
+        synchronized (this) {
+            thread = runningOnce;
+            done = onceDone;
+        }
+        if (thread == null || thread == Thread.currentThread()) {
+            return true;
+        }
+        try {
+            if (done.await(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+        return false;
     }
 
     /**

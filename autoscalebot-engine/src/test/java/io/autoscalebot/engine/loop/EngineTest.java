@@ -551,4 +551,35 @@ class EngineTest {
         assertThat(clean).isFalse();
         assertThat(teardowns).as("the created measure was torn down").hasValue(1);
     }
+
+    @Test
+    void stopGivesARunOnceTheGraceThenInterruptsItAndSkipsTheGroupsNotReached() throws InterruptedException {
+        // given: api's measure hangs far beyond the grace, web comes after it
+        CountDownLatch measuring = new CountDownLatch(1);
+        TestGroups api = group(HOLD, new FakeScale(2), new RecordingNotify());
+        api.timeout = Duration.ofSeconds(30);
+        api.measure = TestPlugins.measure("hangs", () -> {
+            measuring.countDown();
+            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            return Measurement.of(clock.instant(), 1, "ms");
+        });
+        FakeScale webScale = new FakeScale(2);
+        engine(TestGroups.engine(stateDir, Set.of(), api.build("api"),
+                group(SCALE_UP, webScale, new RecordingNotify()).build("web")), EngineOptions.DEFAULT);
+        List<List<TickReport>> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread once = new Thread(() -> reports.add(engine.runOnce()), "run-once");
+        once.start();
+        Await.until("api's measure", Duration.ofSeconds(10), () -> measuring.getCount() == 0);
+
+        // when
+        boolean clean = engine.stop(Duration.ofMillis(100));
+
+        // then
+        once.join(Duration.ofSeconds(10).toMillis());
+        assertThat(clean).isFalse();
+        assertThat(log.lines()).anyMatch(line -> line.contains("ticks still running after 100 ms were interrupted"));
+        assertThat(reports).singleElement().satisfies(ran -> assertThat(ran).extracting(TickReport::group)
+                .containsExactly("api"));
+        assertThat(webScale.scaleCalls).isEmpty();
+    }
 }
