@@ -1,5 +1,6 @@
 package io.autoscalebot.cli;
 
+import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
@@ -45,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
     Duration teardown;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    /** Counted down when the stop hook has finished or was removed: then logging may be reset. */
+    private CountDownLatch hookFinished = new CountDownLatch(0);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -107,12 +110,21 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * SIGTERM and Ctrl-C run shutdown hooks: this one stops the engine within the grace period and tears the plugins
-     * down (local copies too), then runs {@code after}.
+     * down (local copies too), then runs {@code after}. Logging stays open until it has finished, so what the stop
+     * logs is seen.
      */
     private Thread stopHook(Engine engine, Runnable after) {
+        CountDownLatch finished = new CountDownLatch(1);
+        // The engine's stop is bounded by the grace, a second per unwinding step, and the teardown budget.
+        DeferredResetLogManager.holdResetUntil(finished, grace.plus(teardown).plusSeconds(5));
+        hookFinished = finished;
         return new Thread(() -> {
-            engine.stop(grace);
-            after.run();
+            try {
+                engine.stop(grace);
+                after.run();
+            } finally {
+                finished.countDown();
+            }
         }, "autoscalebot-shutdown");
     }
 
@@ -120,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
     private void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            hookFinished.countDown();
         } catch (IllegalStateException shutdownInProgress) {
             // Nothing to undo: the hook runs, and engine.stop is idempotent.
         }

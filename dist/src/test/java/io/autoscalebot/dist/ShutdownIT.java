@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run} keeps going until SIGTERM, then stops cleanly: the launcher exits and the local copies are gone. */
+/**
+ * {@code run} keeps going until SIGTERM, then stops cleanly: the launcher exits, the local copies are gone (also when
+ * {@code run --once} is stopped), and what the stop logs reaches stderr.
+ */
 class ShutdownIT {
 
     private static final Pattern STARTED_COPY = Pattern.compile("started copy \\d+ \\(pid (\\d+)\\)");
@@ -85,6 +88,28 @@ class ShutdownIT {
                         () -> "copies still running after run --once was stopped: "
                                 + copies.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList()
                                 + "; " + running.output());
+            }
+        }
+    }
+
+    @Test
+    void whatTheStopLogsAfterSigtermReachesStderr() throws InterruptedException {
+        // given: a loop whose only tick hangs timing an app that never answers
+        try (HungApp app = HungApp.start()) {
+            Path config = Configs.write(work.resolve("autoscale.toml"), Configs.stateDir(work.resolve("state")),
+                    hungGroup("api", app));
+            try (Cli.Running running = Cli.of(Distribution.home(), work)
+                    .start("run", "--grace", "1s", "--config", config.toString())) {
+                Poll.until(START_BOUND, app::requested, running::output);
+
+                // when
+                running.process().destroy();
+
+                // then: the warning logged while stopping is not lost to the JDK's own logging shutdown
+                assertThat(running.process().waitFor(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("the launcher exits within %s after SIGTERM; %s", STOP_BOUND, running.output()).isTrue();
+                assertThat(running.stderr()).as(running.output())
+                        .contains("ticks still running after 1 s were interrupted");
             }
         }
     }
