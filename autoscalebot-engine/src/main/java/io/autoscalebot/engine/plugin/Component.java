@@ -48,18 +48,6 @@ public record Component(PluginProvider<?> provider, String pluginId, ClassLoader
      * @throws Exception what the call threw, unchanged
      */
     public <T> T call(Callable<T> action) throws Exception {
-        return callWith(loader, action);
-    }
-
-    /** {@link #call} for code that has a loader but no component yet (creating the provider itself). */
-    static <T> T callWith(ClassLoader loader, Callable<T> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return ContextLoader.call(loader, action);
     }
 }

@@ -69,7 +69,7 @@ final class ProviderScanner {
         String type = found.type().getName();
         ClassLoader loader = found.type().getClassLoader();
         try {
-            PluginProvider<?> provider = Component.callWith(loader, found::get);
+            PluginProvider<?> provider = ContextLoader.call(loader, found::get);
             Component component = new Component(provider, pluginId, loader);
             checkAnswers(component.call(() -> Answers.of(provider)), kind, type, location);
             return component;

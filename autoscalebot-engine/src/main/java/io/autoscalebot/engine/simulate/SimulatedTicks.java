@@ -5,7 +5,7 @@ import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.loop.ContextLoader;
+import io.autoscalebot.engine.plugin.ContextLoader;
 import io.autoscalebot.engine.loop.DecisionInput;
 import io.autoscalebot.engine.loop.DecisionStep;
 import io.autoscalebot.engine.loop.Failures;

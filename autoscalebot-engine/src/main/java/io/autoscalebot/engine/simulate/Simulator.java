@@ -5,7 +5,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.loop.ContextLoader;
+import io.autoscalebot.engine.plugin.ContextLoader;
 import io.autoscalebot.engine.loop.Failures;
 import io.autoscalebot.engine.loop.ManualClock;
 import io.autoscalebot.engine.notify.Redactor;
