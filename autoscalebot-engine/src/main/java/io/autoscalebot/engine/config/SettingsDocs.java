@@ -28,8 +28,8 @@ public final class SettingsDocs {
         StringBuilder text = new StringBuilder()
                 .append(component.id()).append(" (").append(component.kind().label()).append(" component of plugin ")
                 .append(component.pluginId()).append(")\n")
-                .append(component.provider().description()).append("\n\n");
-        List<Setting> settings = component.provider().settings();
+                .append(component.description()).append("\n\n");
+        List<Setting> settings = component.settings();
         if (settings.isEmpty()) {
             return text.append("Settings: none\n").toString();
         }
@@ -63,9 +63,9 @@ public final class SettingsDocs {
                 .append("# ").append(component.id()).append("\n\n")
                 .append("A *").append(component.kind().label()).append("* component of plugin `")
                 .append(component.pluginId()).append("` version ").append(pluginVersion).append(".\n\n")
-                .append(component.provider().description()).append("\n\n")
+                .append(component.description()).append("\n\n")
                 .append("## Settings\n\n");
-        List<Setting> settings = component.provider().settings();
+        List<Setting> settings = component.settings();
         if (settings.isEmpty()) {
             page.append("This component takes no settings.\n");
         } else {
@@ -107,7 +107,7 @@ public final class SettingsDocs {
                 ? "[[groups.web.notify]]"
                 : "[groups.web." + component.kind().label() + "]";
         StringBuilder example = new StringBuilder(table).append("\nplugin = \"").append(component.id()).append("\"\n");
-        for (Setting setting : component.provider().settings()) {
+        for (Setting setting : component.settings()) {
             if (setting.secret()) {
                 String variable = (component.id() + "_" + setting.name()).toUpperCase(Locale.ROOT).replace('-', '_');
                 example.append(setting.name()).append(" = \"${").append(variable).append("}\"\n");

@@ -167,7 +167,7 @@ class SimulatorTest {
         SimulatedGroups.Stepper stepper = new SimulatedGroups.Stepper(150, 400, Duration.ZERO);
         try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             SimulatedGroups groups = new SimulatedGroups(stepper);
-            groups.decide = SimulatedGroups.configure(new Component(stepper, "stepper-plugin", pluginLoader));
+            groups.decide = SimulatedGroups.configure(Component.read(stepper, "stepper-plugin", pluginLoader));
 
             SimulationResult result = simulate(groups, burst());
 
