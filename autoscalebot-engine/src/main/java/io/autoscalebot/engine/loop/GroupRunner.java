@@ -237,6 +237,9 @@ final class GroupRunner {
         if (state.equals(recorded)) {
             return;
         }
+        // A tick the engine's stop interrupted still records what it learnt: file channels refuse to write on an
+        // interrupted thread (ClosedByInterruptException).
+        boolean interrupted = Thread.interrupted();
         try {
             store.save(group.name(), state);
             recorded = state;
@@ -244,6 +247,10 @@ final class GroupRunner {
             log.log(Level.WARNING, group.name() + ": could not record the state (" + e
                     + "); after a restart the last scale at " + state.lastScale().map(s -> s.time().toString())
                     .orElse("(none)") + " may be forgotten. Check that the state directory is writable.");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

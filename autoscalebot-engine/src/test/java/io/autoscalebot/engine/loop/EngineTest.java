@@ -582,4 +582,28 @@ class EngineTest {
                 .containsExactly("api"));
         assertThat(webScale.scaleCalls).isEmpty();
     }
+
+    @Test
+    void aTickTheStopInterruptedStillRecordsItsState() {
+        // given: a real scheduler and a measure that hangs until interrupted
+        CountDownLatch measuring = new CountDownLatch(1);
+        TestGroups web = group(HOLD, new FakeScale(2), new RecordingNotify());
+        web.measure = TestPlugins.measure("hangs", () -> {
+            measuring.countDown();
+            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            return Measurement.of(clock.instant(), 1, "ms");
+        });
+        engine = new Engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), clock, new ExecutorScheduler(1),
+                new FileStateStore(stateDir, log), EngineOptions.DEFAULT.withLoggers(name -> log));
+        engine.start();
+        Await.until("the measure", Duration.ofSeconds(10), () -> measuring.getCount() == 0);
+
+        // when: the grace ends during the measure, which fails the tick
+        engine.stop(Duration.ofMillis(100));
+
+        // then: the failed-measurement condition it started is on disk, so a restart does not notify it again
+        assertThat(log.lines()).noneMatch(line -> line.contains("could not record the state"));
+        assertThat(new FileStateStore(stateDir, log).load("web").activeConditions())
+                .contains(EventType.MEASUREMENT_FAILED);
+    }
 }
