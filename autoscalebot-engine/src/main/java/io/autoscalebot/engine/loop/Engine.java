@@ -134,6 +134,7 @@ public final class Engine implements AutoCloseable {
             stopped = true;
             scheduled.forEach(Scheduler.Scheduled::cancel);
         }
+        // Not &&: a run --once must be given its grace and interrupted even when scheduled ticks overran theirs.
         boolean finished = scheduler.shutdown(grace) & finishRunOnce(grace);
         if (!finished) {
             log.log(Level.WARNING, "ticks still running after " + Durations.human(grace) + " were interrupted");
