@@ -8,4 +8,6 @@ module io.autoscalebot.cli {
 
     // picocli reads the command classes reflectively.
     opens io.autoscalebot.cli to info.picocli;
+    // java.util.logging creates the CLI's LogManager by name (-Djava.util.logging.manager).
+    exports io.autoscalebot.cli.logging to java.logging;
 }

@@ -13,10 +13,16 @@ final class Logging {
     }
 
     static void configure() {
-        if (System.getProperty("java.util.logging.config.file") != null
-                || System.getProperty("java.util.logging.config.class") != null) {
-            return;
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            useOneLinePerRecord();
         }
+        // JUL creates the root handlers at the first record, and never once the JVM is shutting down: a run whose
+        // first record is logged by a SIGTERM's stop would print nothing. Create them now.
+        java.util.logging.Logger.getLogger("").getHandlers();
+    }
+
+    private static void useOneLinePerRecord() {
         String config = "handlers=java.util.logging.ConsoleHandler\n"
                 + ".level=INFO\n"
                 + "java.util.logging.ConsoleHandler.level=ALL\n"

@@ -1,5 +1,6 @@
 package io.autoscalebot.cli;
 
+import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,10 +23,16 @@ public final class Main implements Runnable {
     /** A usage or configuration error the user can fix. */
     static final int USAGE = 2;
 
+    private static final String LOG_MANAGER = "java.util.logging.manager";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before anything logs, so java.util.logging picks it; the launcher also sets it, and a user's choice wins.
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, DeferredResetLogManager.class.getName());
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -2,10 +2,14 @@ package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where plugins are looked for: the distribution's {@code plugins/}, then {@code ./plugins}, then every
@@ -16,6 +20,8 @@ final class PluginOptions {
     @Option(names = "--plugins-dir", paramLabel = "DIR",
             description = "Also load plugins from DIR (repeatable). Always searched: the distribution's plugins/ and ./plugins.")
     List<Path> extraDirectories = new ArrayList<>();
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     List<Path> directories() {
         List<Path> directories = new ArrayList<>();
@@ -36,7 +42,26 @@ final class PluginOptions {
         return directories;
     }
 
+    /** Loads the plugins; warns on the command's stderr about every {@code --plugins-dir} that is not a folder. */
     PluginCatalog load() {
+        warnAboutMissingDirectories(command.commandLine().getErr());
         return new PluginLoader().load(directories());
+    }
+
+    /**
+     * A directory the user named and that is not there is most likely a typo; the default ones often do not exist and
+     * are skipped quietly.
+     */
+    private void warnAboutMissingDirectories(PrintWriter err) {
+        for (Path extra : extraDirectories) {
+            if (!Files.exists(extra)) {
+                err.println("autoscalebot: warning: --plugins-dir " + extra + " does not exist; no plugins are loaded "
+                        + "from it. Check the path (relative paths start at " + Path.of("").toAbsolutePath() + ").");
+            } else if (!Files.isDirectory(extra)) {
+                err.println("autoscalebot: warning: --plugins-dir " + extra + " is a file, not a folder; no plugins "
+                        + "are loaded from it. Name the folder holding the plugin jars.");
+            }
+        }
+        err.flush();
     }
 }

@@ -1,5 +1,6 @@
 package io.autoscalebot.cli;
 
+import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
@@ -37,13 +38,25 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "On SIGTERM, how long running ticks may finish before they are cancelled (default: ${DEFAULT-VALUE}).")
     Duration grace;
+    @Option(names = "--teardown", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "On stop, how long each group's plugins may take to tear down, after --grace and whatever "
+                    + "the group's timeout; groups tear down at once (default: ${DEFAULT-VALUE}). A scale plugin "
+                    + "stopping local processes needs its own grace period within this.")
+    Duration teardown;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+    /** Counted down when the stop hook has finished or was removed: then logging may be reset. */
+    private CountDownLatch hookFinished = new CountDownLatch(0);
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (teardown.isZero() || teardown.isNegative()) {
+            err.println("autoscalebot: --teardown must be more than 0s, like --teardown 30s; got " + teardown);
+            return Main.USAGE;
+        }
         PluginCatalog catalog = plugins.load();
         Optional<EngineConfig> loaded = config.load(catalog, err);
         if (loaded.isEmpty()) {
@@ -55,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
                 System.getLogger("io.autoscalebot.engine.state"));
         Engine engine = new Engine(engineConfig, Clock.systemUTC(),
                 new ExecutorScheduler(Math.max(1, engineConfig.groups().size())), store,
-                EngineOptions.DEFAULT.withDryRun(dryRun));
+                EngineOptions.DEFAULT.withDryRun(dryRun).withTeardown(teardown));
         if (once) {
             return runOnce(engine, out);
         }
@@ -63,10 +76,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runOnce(Engine engine, PrintWriter out) {
+        // SIGTERM or Ctrl-C during the tick must still stop what it started (local copies), as in the loop.
+        Thread hook = stopHook(engine, () -> { });
+        Runtime.getRuntime().addShutdownHook(hook);
         List<TickReport> reports;
         try {
             reports = engine.runOnce();
         } finally {
+            removeHook(hook);
             engine.stop(grace);
         }
         boolean failed = false;
@@ -82,18 +99,43 @@ final class RunCommand implements Callable<Integer> {
 
     private int runUntilStopped(Engine engine, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM and Ctrl-C run shutdown hooks: stop within the grace period, tear plugins down (local copies too).
-        Thread hook = new Thread(() -> {
-            engine.stop(grace);
-            stopped.countDown();
-        }, "autoscalebot-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(stopHook(engine, stopped::countDown));
         out.println("autoscalebot " + (dryRun ? "(dry run: nothing will be scaled) " : "")
                 + "running; stop with Ctrl-C or SIGTERM");
         out.flush();
         engine.start();
         stopped.await();
         return Main.OK;
+    }
+
+    /**
+     * SIGTERM and Ctrl-C run shutdown hooks: this one stops the engine within the grace period and tears the plugins
+     * down (local copies too), then runs {@code after}. Logging stays open until it has finished, so what the stop
+     * logs is seen.
+     */
+    private Thread stopHook(Engine engine, Runnable after) {
+        CountDownLatch finished = new CountDownLatch(1);
+        // The engine's stop is bounded by the grace, a second per unwinding step, and the teardown budget.
+        DeferredResetLogManager.holdResetUntil(finished, grace.plus(teardown).plusSeconds(5));
+        hookFinished = finished;
+        return new Thread(() -> {
+            try {
+                engine.stop(grace);
+                after.run();
+            } finally {
+                finished.countDown();
+            }
+        }, "autoscalebot-shutdown");
+    }
+
+    /** After a normal finish; when a shutdown already began, the hook is running and stops the engine itself. */
+    private void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hookFinished.countDown();
+        } catch (IllegalStateException shutdownInProgress) {
+            // Nothing to undo: the hook runs, and engine.stop is idempotent.
+        }
     }
 
     private static void warnAboutUnusablePlugins(PluginCatalog catalog, PrintWriter err) {

@@ -67,7 +67,7 @@ final class ComponentReader {
     }
 
     private Optional<ComponentConfig> configure(TomlTable table, Component component) {
-        Map<String, Setting> declared = component.provider().settings().stream()
+        Map<String, Setting> declared = component.settings().stream()
                 .collect(Collectors.toMap(Setting::name, s -> s, (a, b) -> a, LinkedHashMap::new));
         Map<String, Object> raw = new LinkedHashMap<>();
         Set<String> unexpandable = new HashSet<>();

@@ -3,6 +3,7 @@ package io.autoscalebot.engine.config;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.plugin.Component;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Documentation of a component written from its one declaration ({@code description()} and {@code settings()}), so the
  * docs cannot drift from what the configuration accepts: plain text for {@code plugins describe ID}, and Markdown for
- * {@code docs/plugins/ID.md}. Defaults are shown as they are written in {@code autoscale.toml}.
+ * {@code docs/plugins/ID.md}. Defaults are shown as they are written in {@code autoscale.toml}, a secret's as
+ * {@code ****}.
  */
 public final class SettingsDocs {
 
@@ -28,8 +30,8 @@ public final class SettingsDocs {
         StringBuilder text = new StringBuilder()
                 .append(component.id()).append(" (").append(component.kind().label()).append(" component of plugin ")
                 .append(component.pluginId()).append(")\n")
-                .append(component.provider().description()).append("\n\n");
-        List<Setting> settings = component.provider().settings();
+                .append(component.description()).append("\n\n");
+        List<Setting> settings = component.settings();
         if (settings.isEmpty()) {
             return text.append("Settings: none\n").toString();
         }
@@ -37,7 +39,7 @@ public final class SettingsDocs {
         for (Setting setting : settings) {
             List<String> facts = new ArrayList<>();
             facts.add(setting.type().label());
-            facts.add(defaultOrRequired(setting));
+            facts.add(defaultOrRequired(setting, Redactor.MASK));
             if (setting.secret()) {
                 facts.add("secret");
             }
@@ -63,27 +65,31 @@ public final class SettingsDocs {
                 .append("# ").append(component.id()).append("\n\n")
                 .append("A *").append(component.kind().label()).append("* component of plugin `")
                 .append(component.pluginId()).append("` version ").append(pluginVersion).append(".\n\n")
-                .append(component.provider().description()).append("\n\n")
+                .append(component.description()).append("\n\n")
                 .append("## Settings\n\n");
-        List<Setting> settings = component.provider().settings();
+        List<Setting> settings = component.settings();
         if (settings.isEmpty()) {
             page.append("This component takes no settings.\n");
         } else {
             page.append("| Setting | Type | Default | Description |\n|---|---|---|---|\n");
             for (Setting setting : settings) {
                 page.append("| `").append(setting.name()).append("` | ").append(setting.type().label()).append(" | ")
-                        .append(cell(defaultOrRequired(setting))).append(" | ").append(cell(description(setting)))
+                        .append(cell(defaultOrRequired(setting, "`" + Redactor.MASK + "`"))).append(" | ").append(cell(description(setting)))
                         .append(" |\n");
             }
         }
         return page.append("\n## Example\n\n```toml\n").append(example(component)).append("```\n").toString();
     }
 
-    private static String defaultOrRequired(Setting setting) {
+    /** @param mask how a secret's default shows: a password in a default URL is still a password */
+    private static String defaultOrRequired(Setting setting, String mask) {
         if (setting.required()) {
             return "required";
         }
-        return setting.defaultValue() == null ? "not set" : "default " + TomlText.of(setting.defaultValue());
+        if (setting.defaultValue() == null) {
+            return "not set";
+        }
+        return "default " + (setting.secret() ? mask : TomlText.of(setting.defaultValue()));
     }
 
     private static String description(Setting setting) {
@@ -107,7 +113,7 @@ public final class SettingsDocs {
                 ? "[[groups.web.notify]]"
                 : "[groups.web." + component.kind().label() + "]";
         StringBuilder example = new StringBuilder(table).append("\nplugin = \"").append(component.id()).append("\"\n");
-        for (Setting setting : component.provider().settings()) {
+        for (Setting setting : component.settings()) {
             if (setting.secret()) {
                 String variable = (component.id() + "_" + setting.name()).toUpperCase(Locale.ROOT).replace('-', '_');
                 example.append(setting.name()).append(" = \"${").append(variable).append("}\"\n");

@@ -2,6 +2,7 @@ package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.state.StateStore;
 import java.lang.System.Logger.Level;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -25,14 +28,21 @@ public final class Engine implements AutoCloseable {
     /** The grace {@link #close()} gives running ticks. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+    /** How long {@link #stop} waits for a tick that ignored its interrupt before tearing its group down anyway. */
+    private static final Duration UNWIND = Duration.ofSeconds(1);
+
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
     private final List<GroupRunner> runners = new ArrayList<>();
     private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
     private final List<Duration> intervals = new ArrayList<>();
     private final System.Logger log;
+    private final Duration teardownBudget;
     private boolean started;
     private boolean stopped;
+    /** The thread in {@link #runOnce()}, if any, so a stop can give it the grace and then interrupt it. */
+    private Thread runningOnce;
+    private CountDownLatch onceDone = new CountDownLatch(0);
 
     /**
      * Prepares the groups; creates no plugin instance yet.
@@ -50,12 +60,13 @@ public final class Engine implements AutoCloseable {
         Redactor redactor = Redactor.of(config.secrets());
         Function<String, System.Logger> loggers = name -> new RedactingLogger(options.loggers().apply(name), redactor);
         this.log = loggers.apply("io.autoscalebot.engine");
+        this.teardownBudget = options.teardown();
         StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         for (GroupConfig group : config.groups()) {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
                     calls);
             runners.add(new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun()));
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown()));
             intervals.add(group.interval());
         }
     }
@@ -73,25 +84,45 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs one tick of every group, one group after the other, and returns: {@code run --once}.
+     * Runs one tick of every group, one group after the other, and returns: {@code run --once}. A {@link #stop} meanwhile
+     * treats it like a running tick: it gets the grace, is then interrupted, and the groups not reached are skipped.
      *
-     * @return how each group's tick went, in configuration order
+     * @return how each group's tick went, in configuration order; only those that ran when the engine was stopped
      */
     public List<TickReport> runOnce() {
+        CountDownLatch done = new CountDownLatch(1);
         synchronized (this) {
             if (stopped) {
                 throw new IllegalStateException("the engine was stopped");
             }
+            runningOnce = Thread.currentThread();
+            onceDone = done;
         }
-        List<TickReport> reports = new ArrayList<>();
-        runners.forEach(runner -> reports.add(runner.tick()));
-        return reports;
+        try {
+            List<TickReport> reports = new ArrayList<>();
+            for (GroupRunner runner : runners) {
+                synchronized (this) {
+                    if (stopped) {
+                        break;
+                    }
+                }
+                reports.add(runner.tick());
+            }
+            return reports;
+        } finally {
+            synchronized (this) {
+                runningOnce = null;
+            }
+            done.countDown();
+        }
     }
 
     /**
      * Stops cleanly in bounded time (SIGTERM): no new ticks start, running ticks get {@code grace} to finish and are
-     * then interrupted (their plugin calls abandoned), and every plugin instance is torn down, each teardown under its
-     * group's timeout. Calling it again does nothing.
+     * then interrupted (their plugin calls abandoned), and then every group's plugins are torn down, all groups at
+     * once, each group within the {@link EngineOptions#teardown() teardown budget} (not its per-call timeout: stopping
+     * processes takes its own grace period). So a stop takes at most {@code grace}, plus a second for interrupted ticks
+     * to unwind, plus the teardown budget. Calling it again does nothing.
      *
      * @return true when every running tick finished within the grace period
      */
@@ -103,14 +134,66 @@ public final class Engine implements AutoCloseable {
             stopped = true;
             scheduled.forEach(Scheduler.Scheduled::cancel);
         }
-        boolean finished = scheduler.shutdown(grace);
+        // Not &&: a run --once must be given its grace and interrupted even when scheduled ticks overran theirs.
+        boolean finished = scheduler.shutdown(grace) & finishRunOnce(grace);
         if (!finished) {
-            log.log(Level.WARNING, "ticks still running after " + grace + " were interrupted");
+            log.log(Level.WARNING, "ticks still running after " + Durations.human(grace) + " were interrupted");
         }
-        // The scheduler has ended or interrupted every tick; a short wait covers one unwinding after an interrupt.
-        runners.forEach(runner -> runner.teardown(Duration.ofSeconds(1)));
+        teardownAll();
         calls.close();
         return finished;
+    }
+
+    /** @return true when no {@link #runOnce()} runs, or it ended within the grace; else interrupts it */
+    private boolean finishRunOnce(Duration grace) {
+        Thread thread;
+        CountDownLatch done;
+        synchronized (this) {
+            thread = runningOnce;
+            done = onceDone;
+        }
+        if (thread == null || thread == Thread.currentThread()) {
+            return true;
+        }
+        try {
+            if (done.await(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+        return false;
+    }
+
+    /**
+     * Tears every group down in parallel, so one slow teardown does not eat the others' time. Each group's plugin calls
+     * are bounded by its budget, so the overall deadline only guards against an engine bug.
+     */
+    private void teardownAll() {
+        List<Thread> threads = new ArrayList<>();
+        for (GroupRunner runner : runners) {
+            // The scheduler has ended or interrupted every tick; UNWIND covers one unwinding after an interrupt.
+            Thread thread = new Thread(() -> runner.teardown(UNWIND), "autoscalebot-teardown-" + runner.name());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        long deadline = System.nanoTime() + UNWIND.toNanos() + teardownBudget.toNanos() + UNWIND.toNanos();
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (thread.isAlive()) {
+                log.log(Level.WARNING, thread.getName() + " did not end within its teardown budget; leaving it");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@link #stop(Duration) Stops} with {@link #DEFAULT_GRACE}. */

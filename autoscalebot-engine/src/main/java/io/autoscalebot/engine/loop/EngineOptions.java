@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.loop;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -9,24 +10,39 @@ import java.util.function.Function;
  * @param dryRun true to run every step but the final scale call, and keep state changes in memory
  * @param loggers a logger by name; the engine logs as {@code io.autoscalebot.engine.GROUP} and gives each plugin
  *     instance {@code io.autoscalebot.plugin.GROUP.KIND.ID}; every line is redacted first
+ * @param teardown how long one group's plugins may take to tear down, all of them together, when the engine stops or a
+ *     start fails. It is independent of the group's per-call {@code timeout}: a scale plugin stopping processes needs
+ *     its own grace period (SIGTERM, then SIGKILL) and more, however short the group's calls are
  */
-public record EngineOptions(boolean dryRun, Function<String, System.Logger> loggers) {
+public record EngineOptions(boolean dryRun, Function<String, System.Logger> loggers, Duration teardown) {
 
-    /** A real run, logging through {@link System#getLogger(String)}. */
-    public static final EngineOptions DEFAULT = new EngineOptions(false, System::getLogger);
+    /** The default {@link #teardown()} budget. */
+    public static final Duration DEFAULT_TEARDOWN = Duration.ofSeconds(30);
+
+    /** A real run, logging through {@link System#getLogger(String)}, with the {@link #DEFAULT_TEARDOWN}. */
+    public static final EngineOptions DEFAULT = new EngineOptions(false, System::getLogger, DEFAULT_TEARDOWN);
 
     /** Checks the parts. */
     public EngineOptions {
         Objects.requireNonNull(loggers, "loggers");
+        Objects.requireNonNull(teardown, "teardown");
+        if (teardown.isNegative() || teardown.isZero()) {
+            throw new IllegalArgumentException("the teardown budget must be > 0, got " + teardown);
+        }
     }
 
     /** @return these options with the dry-run flag set as given */
     public EngineOptions withDryRun(boolean value) {
-        return new EngineOptions(value, loggers);
+        return new EngineOptions(value, loggers, teardown);
     }
 
     /** @return these options logging through {@code value} */
     public EngineOptions withLoggers(Function<String, System.Logger> value) {
-        return new EngineOptions(dryRun, value);
+        return new EngineOptions(dryRun, value, teardown);
+    }
+
+    /** @return these options with {@code value} as the teardown budget */
+    public EngineOptions withTeardown(Duration value) {
+        return new EngineOptions(dryRun, loggers, value);
     }
 }

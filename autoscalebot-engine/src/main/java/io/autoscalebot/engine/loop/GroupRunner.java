@@ -6,6 +6,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.NotificationPolicy;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.notify.TooRapid;
@@ -16,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,16 +42,23 @@ final class GroupRunner {
     private final Redactor redactor;
     private final System.Logger log;
     private final boolean dryRun;
+    private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
 
     private GroupPlugins plugins;
+    /**
+     * Instances of a failed start not torn down yet: kept here, not in the tick, so that when the engine stops in the
+     * middle of that tick (interrupting it) {@link #teardown(Duration)} still tears them down. Concurrent, since a
+     * stop that gave up waiting for a tick tears down beside it; each instance is taken by one of them.
+     */
+    private final Deque<Instance<?>> leftovers = new ConcurrentLinkedDeque<>();
     private History history;
     private GroupState state;
     /** What the store holds, so unchanged state is not rewritten on every tick. */
     private GroupState recorded;
 
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget) {
         this.group = group;
         this.clock = clock;
         this.calls = calls;
@@ -57,6 +67,7 @@ final class GroupRunner {
         this.redactor = redactor;
         this.log = log;
         this.dryRun = dryRun;
+        this.teardownBudget = teardownBudget;
         this.tooRapid = new TooRapid(group.rules());
         this.state = store.load(group.name());
         this.recorded = state;
@@ -216,7 +227,8 @@ final class GroupRunner {
         tick.note(started.failure() + "; retrying next tick");
         // Told through the notifiers that did set up, before tearing them down with the rest.
         tick.fallbackNotifiers = started.readyNotifiers();
-        tick.afterDelivery = () -> teardown(started.created());
+        leftovers.addAll(started.created());
+        tick.afterDelivery = () -> tearDown(leftovers, System.nanoTime() + teardownBudget.toNanos());
         return false;
     }
 
@@ -225,6 +237,9 @@ final class GroupRunner {
         if (state.equals(recorded)) {
             return;
         }
+        // A tick the engine's stop interrupted still records what it learnt: file channels refuse to write on an
+        // interrupted thread (ClosedByInterruptException).
+        boolean interrupted = Thread.interrupted();
         try {
             store.save(group.name(), state);
             recorded = state;
@@ -232,6 +247,10 @@ final class GroupRunner {
             log.log(Level.WARNING, group.name() + ": could not record the state (" + e
                     + "); after a restart the last scale at " + state.lastScale().map(s -> s.time().toString())
                     .orElse("(none)") + " may be forgotten. Check that the state directory is writable.");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -249,8 +268,8 @@ final class GroupRunner {
     }
 
     /**
-     * Tears down every instance. Waits up to {@code wait} for a running tick to finish first; tears down anyway
-     * after that, since a stop must end in bounded time.
+     * Tears down every instance, all within the teardown budget. Waits up to {@code wait} for a running tick to
+     * finish first; tears down anyway after that, since a stop must end in bounded time.
      */
     void teardown(Duration wait) {
         boolean locked = false;
@@ -265,9 +284,10 @@ final class GroupRunner {
                         + "; tearing down its plugins anyway");
             }
             if (plugins != null) {
-                teardown(plugins.all());
+                leftovers.addAll(plugins.all());
                 plugins = null;
             }
+            tearDown(leftovers, System.nanoTime() + teardownBudget.toNanos());
         } finally {
             if (locked) {
                 lock.unlock();
@@ -275,10 +295,24 @@ final class GroupRunner {
         }
     }
 
-    private void teardown(List<Instance<?>> instances) {
-        for (Instance<?> instance : instances) {
-            CallResult<Void> done = calls.run(instance, group.timeout(), instance.plugin()::teardown);
-            if (!done.succeeded()) {
+    /**
+     * Tears down and forgets one instance after the other, each with what is left of the budget until
+     * {@code deadline}. On an interrupted thread (the engine is stopping a tick) it stops and leaves the rest, the
+     * interrupted one included, to the engine's own teardown.
+     */
+    private void tearDown(Deque<Instance<?>> pending, long deadline) {
+        Instance<?> instance;
+        while (!Thread.currentThread().isInterrupted() && (instance = pending.pollFirst()) != null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.log(Level.WARNING, group.name() + ": " + instance.label() + " was not torn down: the teardown "
+                        + "budget of " + Durations.human(teardownBudget) + " was used up");
+                continue;
+            }
+            CallResult<Void> done = calls.run(instance, Duration.ofNanos(left), instance.plugin()::teardown);
+            if (!done.succeeded() && Thread.currentThread().isInterrupted()) {
+                pending.addFirst(instance);
+            } else if (!done.succeeded()) {
                 log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());
             }

@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.engine.notify.Durations;
+import io.autoscalebot.engine.plugin.ContextLoader;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

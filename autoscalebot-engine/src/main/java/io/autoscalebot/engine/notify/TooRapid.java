@@ -15,7 +15,7 @@ import java.util.Optional;
 public record TooRapid(NotifyRules rules) {
 
     /** @return the scales still inside the window ending at {@code now}, oldest first */
-    public List<ScaleEvent> inWindow(List<ScaleEvent> scales, Instant now) {
+    private List<ScaleEvent> inWindow(List<ScaleEvent> scales, Instant now) {
         Instant start = now.minus(rules.tooRapidPeriod());
         return scales.stream().filter(s -> s.time().isAfter(start) && !s.time().isAfter(now)).toList();
     }

@@ -2,38 +2,53 @@ package io.autoscalebot.engine.plugin;
 
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.settings.Setting;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * One provider a plugin offers ({@code response-time} of kind measure), with the plugin it came from.
+ * One provider a plugin offers ({@code response-time} of kind measure), with the plugin it came from and what the
+ * provider said about itself when it was loaded. The engine reads the id, kind, description and settings here, never
+ * from the provider again: plugin code runs only at load time (under its timeout) and when creating instances.
  *
- * @param provider the provider found by {@link java.util.ServiceLoader}
+ * @param provider the provider found by {@link java.util.ServiceLoader}; only {@code create} is called on it later
  * @param pluginId the id of the plugin (jar) it came from
  * @param loader the class loader to set as the thread context class loader around every call into the component
+ * @param id the provider's id, as checked when loading
+ * @param kind the provider's kind
+ * @param description the provider's description
+ * @param settings the settings it declares, copied when loading
  */
-public record Component(PluginProvider<?> provider, String pluginId, ClassLoader loader) {
+public record Component(PluginProvider<?> provider, String pluginId, ClassLoader loader, String id, Kind kind,
+                        String description, List<Setting> settings) {
 
-    /** Checks the parts. */
+    /** Checks the parts and copies the settings. */
     public Component {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(pluginId, "pluginId");
         Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(description, "description");
+        settings = List.copyOf(settings);
     }
 
-    /** @return a component for a provider on the engine's own loader (tests, built-ins) */
+    /**
+     * Asks the provider, once, for its id, kind, description and settings, with {@code loader} as the context loader.
+     *
+     * @throws Exception what the provider threw; a null answer fails with a {@link NullPointerException}
+     */
+    public static Component read(PluginProvider<?> provider, String pluginId, ClassLoader loader) throws Exception {
+        return ContextLoader.call(loader, () -> new Component(provider, pluginId, loader, provider.id(),
+                provider.kind(), provider.description(), provider.settings()));
+    }
+
+    /** @return a component for a provider on the engine's own loader, one plugin of its own (tests, built-ins) */
     public static Component builtIn(PluginProvider<?> provider) {
-        return new Component(provider, provider.id(), provider.getClass().getClassLoader());
-    }
-
-    /** @return the provider's id */
-    public String id() {
-        return provider.id();
-    }
-
-    /** @return the provider's kind */
-    public Kind kind() {
-        return provider.kind();
+        String id = provider.id();
+        return new Component(provider, id, provider.getClass().getClassLoader(), id, provider.kind(),
+                provider.description(), provider.settings());
     }
 
     /**
@@ -48,18 +63,6 @@ public record Component(PluginProvider<?> provider, String pluginId, ClassLoader
      * @throws Exception what the call threw, unchanged
      */
     public <T> T call(Callable<T> action) throws Exception {
-        return callWith(loader, action);
-    }
-
-    /** {@link #call} for code that has a loader but no component yet (creating the provider itself). */
-    static <T> T callWith(ClassLoader loader, Callable<T> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return ContextLoader.call(loader, action);
     }
 }

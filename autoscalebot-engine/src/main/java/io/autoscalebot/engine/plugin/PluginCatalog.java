@@ -23,8 +23,9 @@ public record PluginCatalog(List<PluginInfo> plugins) {
     public static PluginCatalog of(PluginProvider<?>... providers) {
         List<PluginInfo> plugins = new ArrayList<>();
         for (PluginProvider<?> provider : providers) {
-            plugins.add(new PluginInfo(provider.id(), "built-in", "*", null, PluginInfo.Status.LOADED, "",
-                    List.of(Component.builtIn(provider))));
+            Component component = Component.builtIn(provider);
+            plugins.add(new PluginInfo(component.id(), "built-in", "*", null, PluginInfo.Status.LOADED, "",
+                    List.of(component)));
         }
         return new PluginCatalog(plugins);
     }

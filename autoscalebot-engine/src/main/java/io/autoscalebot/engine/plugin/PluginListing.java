@@ -46,7 +46,7 @@ public final class PluginListing {
                 components.addObject()
                         .put("id", component.id())
                         .put("kind", component.kind().label())
-                        .put("description", description(component));
+                        .put("description", component.description());
             }
         }
         try {
@@ -80,7 +80,7 @@ public final class PluginListing {
             PluginInfo plugin = catalog.plugins().get(index);
             for (Component component : plugin.components()) {
                 text.append("    ").append(component.kind().label()).append(' ').append(component.id())
-                        .append(": ").append(description(component)).append('\n');
+                        .append(": ").append(component.description()).append('\n');
             }
             if (!plugin.problem().isEmpty()) {
                 text.append("    problem: ").append(plugin.problem()).append('\n');
@@ -106,14 +106,5 @@ public final class PluginListing {
 
     private static String status(PluginInfo plugin) {
         return plugin.status().name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Loading already checked the description; a provider that starts failing since is shown, not thrown. */
-    private static String description(Component component) {
-        try {
-            return component.call(component.provider()::description);
-        } catch (Exception | LinkageError e) {
-            return "(description failed: " + e.getClass().getSimpleName() + ")";
-        }
     }
 }

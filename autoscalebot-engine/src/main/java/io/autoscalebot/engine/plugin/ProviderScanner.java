@@ -15,8 +15,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Finds the providers a plugin's layer offers, creates them, and reads their id, description and settings once, so a
- * provider that throws or answers garbage is caught while loading rather than in a group's loop.
+ * Finds the providers a plugin's layer offers, creates them, and reads their id, kind, description and settings once,
+ * so a provider that throws or answers garbage is caught while loading rather than in a group's loop; the
+ * {@link Component} keeps those answers.
  */
 final class ProviderScanner {
 
@@ -69,10 +70,12 @@ final class ProviderScanner {
         String type = found.type().getName();
         ClassLoader loader = found.type().getClassLoader();
         try {
-            PluginProvider<?> provider = Component.callWith(loader, found::get);
-            Component component = new Component(provider, pluginId, loader);
-            checkAnswers(component.call(() -> Answers.of(provider)), kind, type, location);
-            return component;
+            PluginProvider<?> provider = ContextLoader.call(loader, found::get);
+            Answers answers = ContextLoader.call(loader, () -> Answers.of(provider));
+            checkAnswers(answers, kind, type, location);
+            // What was checked is what the engine uses from now on: the provider is not asked again.
+            return new Component(provider, pluginId, loader, answers.id(), answers.kind(), answers.description(),
+                    answers.settings());
         } catch (LoadProblem problem) {
             throw problem;
         } catch (ServiceConfigurationError e) {

@@ -5,7 +5,6 @@ import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.loop.ContextLoader;
 import io.autoscalebot.engine.loop.DecisionInput;
 import io.autoscalebot.engine.loop.DecisionStep;
 import io.autoscalebot.engine.loop.Failures;
@@ -78,7 +77,7 @@ final class SimulatedTicks implements Replay.Controller {
         double value = quantity.read(observation, queue);
         measured[tick] = value;
         try {
-            ContextLoader.call(loader, () -> {
+            GuardedCall.call(loader, () -> {
                 plugin.beforeTick();
                 return null;
             });
@@ -90,7 +89,7 @@ final class SimulatedTicks implements Replay.Controller {
         history.add(Measurement.of(now, value, quantity.unit()));
         Verdict verdict = DecisionStep.decide(new DecisionInput(group.name(), now, group.zone(), current, group.min(),
                 group.max(), history.measurements(), lastScale),
-                context -> ContextLoader.call(loader, () -> plugin.decide(context)));
+                context -> GuardedCall.call(loader, () -> plugin.decide(context)));
         verdict.failure().ifPresent(this::fail);
         aboveMax += verdict.conditions().contains(EventType.ABOVE_MAX) ? 1 : 0;
         belowMin += verdict.conditions().contains(EventType.BELOW_MIN) ? 1 : 0;

@@ -5,7 +5,6 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.loop.ContextLoader;
 import io.autoscalebot.engine.loop.Failures;
 import io.autoscalebot.engine.loop.ManualClock;
 import io.autoscalebot.engine.notify.Redactor;
@@ -117,7 +116,7 @@ public final class Simulator {
                 + decide.where() + ")";
         Plugin made;
         try {
-            made = ContextLoader.call(loader, () -> decide.component().provider().create(decide.settings(), context));
+            made = GuardedCall.call(loader, () -> decide.component().provider().create(decide.settings(), context));
         } catch (Exception e) {
             throw new SimulationException("cannot create the " + label + ": " + redactor.redact(Failures.describe(e)),
                     e);
@@ -129,11 +128,11 @@ public final class Simulator {
         }
         Decide plugin = (Decide) made;
         try {
-            ContextLoader.call(loader, () -> {
+            GuardedCall.call(loader, () -> {
                 plugin.setup();
                 return null;
             });
-            return new SimulatedTicks.StartedPlugin(plugin, loader, ContextLoader.call(loader, plugin::historySize));
+            return new SimulatedTicks.StartedPlugin(plugin, loader, GuardedCall.call(loader, plugin::historySize));
         } catch (Exception e) {
             teardown(new SimulatedTicks.StartedPlugin(plugin, loader, 1), context.logger());
             throw new SimulationException("cannot set up the " + label + ": " + redactor.redact(Failures.describe(e)),
@@ -143,7 +142,7 @@ public final class Simulator {
 
     private static void teardown(SimulatedTicks.StartedPlugin started, System.Logger log) {
         try {
-            ContextLoader.call(started.loader(), () -> {
+            GuardedCall.call(started.loader(), () -> {
                 started.plugin().teardown();
                 return null;
             });

@@ -2,7 +2,15 @@ package io.autoscalebot.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.plugin.Component;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Documentation written from the settings declarations. */
@@ -46,6 +54,40 @@ class SettingsDocsTest {
         String page = SettingsDocs.markdown(Component.builtIn(new TestProviders.Webhook()), "0.3.0");
 
         assertThat(page).endsWith("```toml\n[[groups.web.notify]]\nplugin = \"webhook\"\nurl = \"${WEBHOOK_URL}\"\n```\n");
+    }
+
+    @Test
+    void neverShowsTheDefaultOfASecretSetting() {
+        Component redis = Component.builtIn(new SecretDefault());
+
+        assertThat(SettingsDocs.text(redis)).contains("  url (uri, default ****, secret)\n")
+                .doesNotContain("hunter2");
+        assertThat(SettingsDocs.markdown(redis, "1.0.0")).contains("| `url` | uri | default `****` | The broker URL.")
+                .doesNotContain("hunter2");
+    }
+
+    /** A measure whose secret URL has a default holding a password, as a local broker's might. */
+    private static final class SecretDefault implements MeasureProvider {
+        @Override
+        public String id() {
+            return "queue";
+        }
+
+        @Override
+        public String description() {
+            return "Reads a queue.";
+        }
+
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.of("url", SettingType.URI).asSecret()
+                    .defaultValue(URI.create("redis://:hunter2@localhost:6379/0")).doc("The broker URL."));
+        }
+
+        @Override
+        public Measure create(Settings settings, PluginContext context) {
+            throw new UnsupportedOperationException("docs never create plugins");
+        }
     }
 
     @Test

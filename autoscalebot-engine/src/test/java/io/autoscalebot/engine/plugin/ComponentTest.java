@@ -3,15 +3,17 @@ package io.autoscalebot.engine.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autoscalebot.api.Kind;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComponentTest {
 
     private final ClassLoader pluginLoader = new URLClassLoader("plugin", new URL[0], null);
     private final Component component = new Component(new PluginListingTest.QueueDepthProvider(), "queue",
-            pluginLoader);
+            pluginLoader, "queue-depth", Kind.MEASURE, "Depth of the queue.", List.of());
 
     @Test
     void callRunsWithTheComponentsLoaderAsContextLoader() throws Exception {

@@ -40,11 +40,14 @@ class SimulateDependenciesTest {
                 .check(simulate());
     }
 
-    /** Only the wiring to a configured group reaches beyond the JDK: the simulator, its ticks, its plugin log, JSON. */
+    /**
+     * Only the wiring to a configured group reaches beyond the JDK: the simulator, its ticks, its guarded plugin calls,
+     * its plugin log, JSON.
+     */
     @Test
     void everythingButTheWiringAndTheJsonDependsOnlyOnJava() {
-        classes().that().doNotBelongToAnyOf(Simulator.class, SimulatedTicks.class, SimulationLog.class,
-                        SimulationReport.class).should().onlyDependOnClassesThat()
+        classes().that().doNotBelongToAnyOf(Simulator.class, SimulatedTicks.class, GuardedCall.class,
+                        SimulationLog.class, SimulationReport.class).should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.autoscalebot.engine.simulate..")
                 .check(simulate());
     }

@@ -163,11 +163,57 @@ class SimulatorTest {
     }
 
     @Test
+    void anErrorFromAPluginBugFailsTheDecisionAsInARunInsteadOfTheSimulation() throws Exception {
+        // given: a decide plugin missing a class on every decision, and one that recurses without end
+        Decide missingClass = context -> {
+            throw new NoClassDefFoundError("com/acme/Model");
+        };
+        Decide recursing = context -> {
+            throw new StackOverflowError();
+        };
+
+        // when
+        SimulationResult missing = simulate(new SimulatedGroups(new SimulatedGroups.Named("missing",
+                context -> missingClass)), burst());
+        SimulationResult overflow = simulate(new SimulatedGroups(new SimulatedGroups.Named("recursing",
+                context -> recursing)), burst());
+
+        // then
+        assertThat(missing.decisions().failed()).isEqualTo(40);
+        assertThat(missing.decisions().firstFailure()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("decide failed: plugin bug: NoClassDefFoundError: com/acme/Model"));
+        assertThat(overflow.decisions().failed()).isEqualTo(40);
+        assertThat(overflow.decisions().firstFailure()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("decide failed: plugin bug: StackOverflowError"));
+    }
+
+    @Test
+    void refusesToStartWhenTheDecidePluginsSetupHitsALinkageError() {
+        Decide unlinked = new Decide() {
+            @Override
+            public void setup() {
+                throw new NoClassDefFoundError("com/acme/Client");
+            }
+
+            @Override
+            public io.autoscalebot.api.decide.Decision decide(DecideContext context) {
+                return io.autoscalebot.api.decide.Decision.hold("never asked");
+            }
+        };
+        SimulatedGroups groups = new SimulatedGroups(new SimulatedGroups.Named("unlinked", context -> unlinked));
+
+        assertThatThrownBy(() -> simulate(groups, burst()))
+                .isInstanceOf(SimulationException.class)
+                .hasMessageContaining("cannot set up the decide plugin 'unlinked' of group 'web'")
+                .hasMessageContaining("plugin bug: NoClassDefFoundError: com/acme/Client");
+    }
+
+    @Test
     void createsTheDecidePluginForTheGroupAsADryRunInVirtualTimeWithItsClassLoader() throws Exception {
         SimulatedGroups.Stepper stepper = new SimulatedGroups.Stepper(150, 400, Duration.ZERO);
         try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             SimulatedGroups groups = new SimulatedGroups(stepper);
-            groups.decide = SimulatedGroups.configure(new Component(stepper, "stepper-plugin", pluginLoader));
+            groups.decide = SimulatedGroups.configure(Component.read(stepper, "stepper-plugin", pluginLoader));
 
             SimulationResult result = simulate(groups, burst());
 

@@ -21,7 +21,9 @@ import java.util.Objects;
 /**
  * Reads a workload trace from CSV: {@code timestamp,count} rows, optionally under a header line such as
  * {@code time,number_of_requests} or {@code Time,Projectviews}. Timestamps are {@code yyyy-MM-dd HH:mm:ss} (a {@code T}
- * may stand for the space, the seconds may be left off) in the reader's time zone, UTC by default.
+ * may stand for the space, the seconds may be left off) in the reader's time zone, UTC by default; or ISO-8601 with an
+ * offset, which then wins over that zone ({@code 2024-01-01T00:00:00Z}, {@code 2024-01-01T00:00:00+02:00}, also with
+ * fractions of a second, which are dropped).
  *
  * <p>The step is the median gap between rows, so a few holes do not change it. A longer gap that is a whole number of
  * steps is a run of missing steps, handled as {@link MissingSteps} says ({@link #DEFAULT_MISSING_STEPS} unless chosen)
@@ -136,7 +138,8 @@ public final class TraceReader {
                     continue;
                 }
                 throw new TraceException(at(source, lineNumber) + "cannot read the timestamp '"
-                        + text.substring(from, comma).trim() + "': expected yyyy-MM-dd HH:mm:ss, " + EXAMPLE);
+                        + text.substring(from, comma).trim() + "': expected yyyy-MM-dd HH:mm:ss or ISO-8601 like "
+                        + "2024-01-01T00:00:00Z, " + EXAMPLE);
             }
             headerAllowed = false;
             if (rows.size > 0 && time <= rows.times[rows.size - 1]) {
@@ -199,25 +202,70 @@ public final class TraceReader {
         return value;
     }
 
-    /** Reads {@code yyyy-MM-dd HH:mm[:ss]} by position, looking each date up once: ten times faster than parsing. */
+    /**
+     * Reads {@code yyyy-MM-dd HH:mm[:ss][.fraction][offset]} by position, looking each date up once: ten times faster
+     * than parsing.
+     */
     private long parseTime(String text, int from, int end, DateCache dates) {
-        int length = end - from;
-        if ((length != 19 && length != 16) || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-'
-                || (text.charAt(from + 10) != ' ' && text.charAt(from + 10) != 'T') || text.charAt(from + 13) != ':'
-                || (length == 19 && text.charAt(from + 16) != ':')) {
+        if (end - from < 16 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-'
+                || (text.charAt(from + 10) != ' ' && text.charAt(from + 10) != 'T') || text.charAt(from + 13) != ':') {
             throw new DateTimeException("not yyyy-MM-dd HH:mm:ss");
         }
         int hour = digits(text, from + 11, from + 13);
         int minute = digits(text, from + 14, from + 16);
-        int second = length == 19 ? digits(text, from + 17, from + 19) : 0;
-        if (hour > 23 || minute > 59 || second > 59) {
+        int position = from + 16;
+        int second = 0;
+        if (position < end && text.charAt(position) == ':') {
+            second = digits(text, position + 1, Math.min(end, position + 3));
+            position += 3;
+            position = skipFraction(text, position, end);
+        }
+        if (hour > 23 || minute > 59 || second > 59 || position > end) {
             throw new DateTimeException("time of day out of range");
         }
         long local = dates.epochDay(text, from) * 86_400 + hour * 3600L + minute * 60L + second;
+        if (position < end) {
+            return local - offsetSeconds(text, position, end);
+        }
         if (zone instanceof ZoneOffset) {
             return local - ((ZoneOffset) zone).getTotalSeconds();
         }
         return LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
+    }
+
+    /** @return where the fraction of a second starting at {@code from} ({@code .250}) ends; {@code from} if none */
+    private static int skipFraction(String text, int from, int end) {
+        if (from >= end || text.charAt(from) != '.') {
+            return from;
+        }
+        int position = from + 1;
+        while (position < end && Character.isDigit(text.charAt(position))) {
+            position++;
+        }
+        if (position == from + 1) {
+            throw new DateTimeException("no digits after the decimal point");
+        }
+        return position;
+    }
+
+    /** @return the ISO-8601 offset {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM} from text, in seconds */
+    private static int offsetSeconds(String text, int from, int end) {
+        int length = end - from;
+        char sign = text.charAt(from);
+        if (length == 1 && (sign == 'Z' || sign == 'z')) {
+            return 0;
+        }
+        if ((sign != '+' && sign != '-') || (length != 3 && length != 5 && length != 6)
+                || (length == 6 && text.charAt(from + 3) != ':')) {
+            throw new DateTimeException("not an offset like Z or +02:00");
+        }
+        int hours = digits(text, from + 1, from + 3);
+        int minutes = length == 3 ? 0 : digits(text, end - 2, end);
+        if (hours > 18 || minutes > 59) {
+            throw new DateTimeException("offset out of range");
+        }
+        int seconds = hours * 3600 + minutes * 60;
+        return sign == '-' ? -seconds : seconds;
     }
 
     private static int digits(String text, int from, int to) {

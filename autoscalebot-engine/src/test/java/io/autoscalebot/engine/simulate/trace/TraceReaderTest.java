@@ -40,6 +40,35 @@ class TraceReaderTest {
     }
 
     @Test
+    void readsIso8601TimestampsWithAndWithoutAnOffset() throws Exception {
+        // given: the reader's zone is Vancouver, so only timestamps without an offset are read in it
+        TraceReader vancouver = new TraceReader(MissingSteps.ZERO, ZoneId.of("America/Vancouver"));
+
+        // when
+        Trace utc = vancouver.read("utc.csv", new StringReader("time,count\n2024-01-01T00:00:00Z,1\n"
+                + "2024-01-01T00:01:00.000Z,2\n2024-01-01T00:02Z,3\n"));
+        Trace offset = vancouver.read("offset.csv", new StringReader("2024-01-01T02:00:00+02:00,1\n"
+                + "2024-01-01T02:01:00+0200,2\n2024-01-01T02:02:00+02,3\n"));
+        Trace local = vancouver.read("local.csv", new StringReader("2024-01-01T00:00:00,1\n2024-01-01T00:01:00,2\n"));
+
+        // then
+        assertThat(utc.time(0)).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(utc.counts()).containsExactly(1, 2, 3);
+        assertThat(utc.step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(offset.time(0)).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(offset.counts()).containsExactly(1, 2, 3);
+        assertThat(local.time(0)).isEqualTo(Instant.parse("2024-01-01T08:00:00Z"));
+    }
+
+    @Test
+    void rejectsAnOffsetItCannotRead() {
+        assertThatThrownBy(() -> read(MissingSteps.ZERO, "2024-01-01T00:00:00Z,1\n2024-01-01T00:01:00+2,2\n"))
+                .isInstanceOf(TraceException.class)
+                .hasMessageContaining("test.csv:2: cannot read the timestamp '2024-01-01T00:01:00+2'")
+                .hasMessageContaining("ISO-8601 like 2024-01-01T00:00:00Z");
+    }
+
+    @Test
     void skipsMissingStepsWhenAskedToTreatThemAsAGap() throws Exception {
         Trace trace = read(MissingSteps.GAP, WITH_GAP);
 

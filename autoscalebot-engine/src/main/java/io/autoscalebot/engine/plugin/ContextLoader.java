@@ -1,10 +1,11 @@
-package io.autoscalebot.engine.loop;
+package io.autoscalebot.engine.plugin;
 
 import java.util.concurrent.Callable;
 
 /**
  * Sets the thread context class loader around a call into a plugin, because libraries inside plugins (Jackson,
- * ServiceLoader users, JavaMail) look up their own classes through it.
+ * ServiceLoader users, JavaMail) look up their own classes through it. The one place that does so: {@link Component},
+ * the engine's guarded plugin calls and the simulator all go through it.
  */
 public final class ContextLoader {
 
