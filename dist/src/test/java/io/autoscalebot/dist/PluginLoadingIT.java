@@ -3,6 +3,7 @@ package io.autoscalebot.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoscalebot.plugin.heroku.FakeHerokuApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

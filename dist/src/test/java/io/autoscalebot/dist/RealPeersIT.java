@@ -2,6 +2,7 @@ package io.autoscalebot.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.plugin.heroku.FakeHerokuApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Requests to {@link #appUrl(String)} play the app: they answer 200 and, a little later, the router line for their
  * {@code X-Request-ID} (after a line of someone else's request) goes to every open log stream, as Heroku's router does.
  *
- * <p>Self-contained (JDK only) so it can be copied into other modules' tests.
+ * <p>JDK only. The module's test-jar shares it with the distribution's end-to-end tests, which can also make the
+ * app answer slowly ({@link #appLatency}), for a response-time measure to find it slow.
  */
 public final class FakeHerokuApi implements AutoCloseable {
 
@@ -82,6 +83,7 @@ public final class FakeHerokuApi implements AutoCloseable {
     private volatile long serviceMillis = 37;
     private volatile boolean routerLogs = true;
     private volatile boolean holdLogStreamHeaders;
+    private volatile long appLatencyMillis;
     private volatile boolean closed;
 
     private FakeHerokuApi(String app, String token) throws IOException {
@@ -155,6 +157,11 @@ public final class FakeHerokuApi implements AutoCloseable {
     /** Turns the router's log lines for app requests on or off. */
     public void routerLogs(boolean on) {
         this.routerLogs = on;
+    }
+
+    /** Makes the app take this long to answer each request, as an overloaded app does. */
+    public void appLatency(java.time.Duration latency) {
+        this.appLatencyMillis = latency.toMillis();
     }
 
     /** Makes log streams wait before answering their headers, as a slow logplex would, until turned off. */
@@ -294,6 +301,15 @@ public final class FakeHerokuApi implements AutoCloseable {
     }
 
     private void serveApp(HttpExchange exchange, RecordedRequest request) throws IOException {
+        if (appLatencyMillis > 0) {
+            try {
+                // The app's own work, not a wait for something: an overloaded app is slow to answer.
+                Thread.sleep(appLatencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String requestId = request.header("X-Request-ID");
         byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
