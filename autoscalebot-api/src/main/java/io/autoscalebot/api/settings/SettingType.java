@@ -161,6 +161,36 @@ public enum SettingType {
         return total;
     }
 
+    /**
+     * Writes a duration the way {@link #parseDuration} reads it, so messages and docs show what a user would type:
+     * {@code "250ms"}, {@code "30s"}, {@code "1h30m"}, {@code "2d"}, {@code "0s"}.
+     *
+     * @param duration a duration that is not negative
+     * @return its text
+     * @throws IllegalArgumentException if the duration is negative
+     */
+    public static String formatDuration(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a duration to write must be >= 0, got " + duration);
+        }
+        if (duration.isZero()) {
+            return "0s";
+        }
+        StringBuilder text = new StringBuilder();
+        appendPart(text, duration.toDaysPart(), "d");
+        appendPart(text, duration.toHoursPart(), "h");
+        appendPart(text, duration.toMinutesPart(), "m");
+        appendPart(text, duration.toSecondsPart(), "s");
+        appendPart(text, duration.toMillisPart(), "ms");
+        return text.toString();
+    }
+
+    private static void appendPart(StringBuilder text, long amount, String unit) {
+        if (amount > 0) {
+            text.append(amount).append(unit);
+        }
+    }
+
     private String article() {
         return this == INTEGER ? "an" : "a";
     }

@@ -79,23 +79,39 @@ public final class Settings {
      * @return {@code unknown setting 'urll' (did you mean 'url'?)} or the list of known settings
      */
     public static String unknownMessage(String key, java.util.Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = editDistance(key, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(2, key.length() / 3)) {
-            return "unknown setting '" + key + "' (did you mean '" + best + "'?)";
+        Optional<String> best = closest(key, known);
+        if (best.isPresent()) {
+            return "unknown setting '" + key + "' (did you mean '" + best.get() + "'?)";
         }
         return "unknown setting '" + key + "'" + (known.isEmpty()
                 ? " (this component takes no settings)"
                 : " (known settings: " + String.join(", ", known) + ")");
     }
 
+    /**
+     * The known name a user probably meant, for "did you mean" hints: the closest by edit distance, ignoring case,
+     * when it is within a typo's reach (2 edits, or a third of the name's length for long names). The engine uses the
+     * same rule for plugin ids, event names and time zones, so every hint feels alike.
+     *
+     * @param typed what the user wrote
+     * @param known the names that exist
+     * @return the closest known name, if it is close enough
+     */
+    public static Optional<String> closest(String typed, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = typed.toLowerCase(java.util.Locale.ROOT);
+        for (String candidate : known) {
+            int distance = editDistance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, typed.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
     private static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

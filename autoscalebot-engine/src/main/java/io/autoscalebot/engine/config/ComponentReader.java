@@ -126,7 +126,7 @@ final class ComponentReader {
         }
         List<String> ids = catalog.components(kind).stream().map(Component::id).collect(Collectors.toList());
         return "unknown " + kind.label() + " plugin '" + id + "' ("
-                + Suggestions.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
+                + Settings.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
                 + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
                         : "available: " + String.join(", ", ids))
                 + ")";

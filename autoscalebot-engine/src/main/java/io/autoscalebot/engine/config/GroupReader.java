@@ -3,6 +3,7 @@ package io.autoscalebot.engine.config;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.Settings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -72,8 +73,8 @@ final class GroupReader {
         }
         Duration timeout = positiveDuration(group, "timeout").orElse(DEFAULT_TIMEOUT);
         if (timeout.compareTo(interval) > 0) {
-            group.error("timeout", "timeout (" + TomlText.duration(timeout) + ") is longer than interval ("
-                    + TomlText.duration(interval) + "): every plugin call must end before the next tick; make timeout"
+            group.error("timeout", "timeout (" + SettingType.formatDuration(timeout) + ") is longer than interval ("
+                    + SettingType.formatDuration(interval) + "): every plugin call must end before the next tick; make timeout"
                     + " at most the interval");
         }
         return timeout;
@@ -97,7 +98,7 @@ final class GroupReader {
             return ZoneId.of(name.get());
         } catch (DateTimeException e) {
             group.error("timezone", "unknown time zone '" + name.get() + "' ("
-                    + Suggestions.closest(name.get(), ZoneId.getAvailableZoneIds())
+                    + Settings.closest(name.get(), ZoneId.getAvailableZoneIds())
                             .map(best -> "did you mean '" + best + "'?")
                             .orElse("use a region id like \"America/Vancouver\", or \"UTC\"")
                     + ")");
@@ -131,7 +132,7 @@ final class GroupReader {
                 events.add(EventType.valueOf(normal));
             } else {
                 group.problems().add(list.index(i), "unknown event '" + name + "' in notify_on ("
-                        + Suggestions.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
+                        + Settings.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
                         + "events: " + String.join(", ", known) + ")");
             }
         }

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.config;
 
+import io.autoscalebot.api.settings.SettingType;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ final class TomlText {
     /** @return the value in TOML syntax */
     static String of(Object value) {
         if (value instanceof Duration) {
-            return quote(duration((Duration) value));
+            return quote(SettingType.formatDuration((Duration) value));
         }
         if (value instanceof List) {
             return ((List<?>) value).stream().map(TomlText::of).collect(Collectors.joining(", ", "[", "]"));
@@ -25,26 +26,6 @@ final class TomlText {
             return String.valueOf(value);
         }
         return quote(String.valueOf(value));
-    }
-
-    /** @return the duration as a user writes it: {@code 30s}, {@code 1h30m}, {@code 250ms}, {@code 0s} */
-    static String duration(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        StringBuilder text = new StringBuilder();
-        append(text, duration.toDaysPart(), "d");
-        append(text, duration.toHoursPart(), "h");
-        append(text, duration.toMinutesPart(), "m");
-        append(text, duration.toSecondsPart(), "s");
-        append(text, duration.toMillisPart(), "ms");
-        return text.toString();
-    }
-
-    private static void append(StringBuilder text, long amount, String unit) {
-        if (amount != 0) {
-            text.append(amount).append(unit);
-        }
     }
 
     /** @return the text as a TOML basic string */

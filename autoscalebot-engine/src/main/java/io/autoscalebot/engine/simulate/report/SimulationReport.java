@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.simulate.SimulationModel;
 import io.autoscalebot.engine.simulate.SimulationResult;
 import io.autoscalebot.engine.simulate.model.ElasticityMetrics;
@@ -99,16 +100,16 @@ public final class SimulationReport {
         List<String> lines = new ArrayList<>();
         lines.add("Group " + result.group() + ": decided by " + result.decidePlugin() + " from the modelled "
                 + model.measured().label() + quoted(model.measured().unit()) + " in place of its measure plugin "
-                + result.measurePlugin() + ", every " + duration(result.interval()) + " ("
+                + result.measurePlugin() + ", every " + SettingType.formatDuration(result.interval()) + " ("
                 + count(result.decisions().ticks()) + " ticks).");
-        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + duration(trace.step())
+        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + SettingType.formatDuration(trace.step())
                 + " from " + trace.time(0) + "; " + count(trace.missingSteps()) + " missing steps read as "
                 + (trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)") + "; arrivals "
                 + ARRIVALS + ".");
         lines.add(String.format(Locale.ROOT, "Model: a %s group of processes serving %s requests/s each, booting in"
                         + " %s; load x %s; SLO: mean response time within %s.",
-                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), duration(model.boot()),
-                plain(model.loadScale()), duration(model.slo())));
+                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), SettingType.formatDuration(model.boot()),
+                plain(model.loadScale()), SettingType.formatDuration(model.slo())));
         return lines;
     }
 
@@ -224,27 +225,4 @@ public final class SimulationReport {
         return Trace.seconds(duration);
     }
 
-    /**
-     * @param duration an interval, step, boot time or SLO
-     * @return {@code 30s}, {@code 1m}, {@code 500ms}, {@code 1h30m}: as durations are written in autoscale.toml
-     */
-    public static String duration(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        StringBuilder text = new StringBuilder();
-        long days = duration.toDaysPart();
-        appendPart(text, days, "d");
-        appendPart(text, duration.toHoursPart(), "h");
-        appendPart(text, duration.toMinutesPart(), "m");
-        appendPart(text, duration.toSecondsPart(), "s");
-        appendPart(text, duration.toMillisPart(), "ms");
-        return text.toString();
-    }
-
-    private static void appendPart(StringBuilder text, long amount, String unit) {
-        if (amount > 0) {
-            text.append(amount).append(unit);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.predictive;
 
+import io.autoscalebot.api.settings.SettingType;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,11 +45,11 @@ record Policy(double target, double headroom, Duration lead, Duration bucket, do
         boolean dividesADay = bucket.getSeconds() > 0 && Duration.ofDays(1).getSeconds() % bucket.getSeconds() == 0;
         if (bucket.getSeconds() < 60 || bucket.getNano() != 0 || !dividesADay) {
             throw new IllegalArgumentException("bucket must be whole seconds, at least 1m, dividing a day (5m, 15m,"
-                    + " 1h), got " + Durations.text(bucket));
+                    + " 1h), got " + SettingType.formatDuration(bucket));
         }
         if (adaptWindow.isZero() || adaptWindow.isNegative()) {
             throw new IllegalArgumentException("adapt_window must be longer than 0s, got "
-                    + Durations.text(adaptWindow));
+                    + SettingType.formatDuration(adaptWindow));
         }
     }
 
