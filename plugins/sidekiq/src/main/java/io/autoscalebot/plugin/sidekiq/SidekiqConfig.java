@@ -54,11 +54,14 @@ record SidekiqConfig(RedisAddress address, boolean verifyCertificate, SidekiqKey
             Setting.of(INCLUDE_SCHEDULED, SettingType.BOOLEAN).defaultValue(false)
                     .doc("Also count the jobs of the \"schedule\" set that are already due but not yet moved to "
                             + "their queue (only those of the listed queues); their wait starts when they fell due. "
-                            + "Sidekiq's workers move them, so with no worker running they stay there."),
+                            + "Sidekiq's workers move them, so with no worker running they stay there. At most "
+                            + SidekiqMeasure.MOST_DUE_ENTRIES + " due entries are read per measurement (a lower "
+                            + "bound beyond)."),
             Setting.of(INCLUDE_RETRIES, SettingType.BOOLEAN).defaultValue(false)
                     .doc("Also count the failed jobs of the \"retry\" set whose next try is already due (only those "
                             + "of the listed queues); a retry still waiting for its backoff is not work a worker "
-                            + "could do now, so it never counts."),
+                            + "could do now, so it never counts. The same bound of " + SidekiqMeasure.MOST_DUE_ENTRIES
+                            + " entries applies."),
             Setting.of(NAMESPACE, SettingType.STRING).defaultValue("")
                     .doc("The namespace of sidekiq-namespace (redis-namespace), without the colon: with "
                             + "namespace = \"myapp\" the queue default is the key myapp:queue:default."),
@@ -67,8 +70,8 @@ record SidekiqConfig(RedisAddress address, boolean verifyCertificate, SidekiqKey
                             + "Redis with a self-signed certificate, like Heroku Key-Value Store "
                             + "(ssl_params: { verify_mode: OpenSSL::SSL::VERIFY_NONE } in Sidekiq)."),
             Setting.of(TIMEOUT, SettingType.DURATION).defaultValue(Duration.ofSeconds(2))
-                    .doc("How long to wait to connect to Redis and for each of its answers; keep it below the "
-                            + "group's timeout."));
+                    .doc("How long to wait to connect to Redis and for each of its answers; paging through many due "
+                            + "jobs of the sets also stops there. Keep it below the group's timeout."));
 
     /** The longest timeout Jedis can take (it counts milliseconds in an int). */
     private static final Duration LONGEST_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);

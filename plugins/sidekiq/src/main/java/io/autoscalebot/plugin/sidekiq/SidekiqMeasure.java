@@ -193,6 +193,14 @@ final class SidekiqMeasure implements Measure {
                 + "may use this key)");
     }
 
+    /**
+     * When a measurement that started at {@code start} must be over. For now the {@code timeout} setting; once the
+     * engine hands plugins the call's own deadline, this is the one place to take the earlier of the two.
+     */
+    private Instant deadline(Instant start) {
+        return start.plus(config.timeout());
+    }
+
     /** The epoch second Sidekiq's poller compares scores with, to the millisecond. */
     private static String score(Instant now) {
         return BigDecimal.valueOf(now.toEpochMilli()).movePointLeft(3).toPlainString();
@@ -251,6 +259,12 @@ final class SidekiqMeasure implements Measure {
         }
 
         private List<Tuple> page(Instant now, int offset) throws UnreadableException {
+            if (offset > 0 && !clock.instant().isBefore(deadline(now))) {
+                throw new UnreadableException("reading the due jobs of " + role + " (key '" + key + "') took longer "
+                        + "than setting 'timeout' (" + config.timeout().toMillis() + "ms) after " + offset
+                        + " entries; raise the timeout, or turn off "
+                        + (role.contains("retry") ? "include_retries" : "include_scheduled"));
+            }
             return read(() -> redis.zrangeByScoreWithScores(key, "-inf", score(now), offset, PAGE));
         }
 

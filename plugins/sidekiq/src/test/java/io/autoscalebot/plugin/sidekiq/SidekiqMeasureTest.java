@@ -157,6 +157,39 @@ class SidekiqMeasureTest {
     }
 
     @Test
+    void failsWhenPagingThroughTheDueJobsOutlastsTheTimeout() throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            sidekiq.schedule(SIDEKIQ_8, "default", NOW.minusSeconds(1 + i), NOW.minusSeconds(3600));
+        }
+        // Each look at the clock is a second later: the measurement starts at 0s, page 2 at 1s, page 3 at 2s.
+        Clock ticking = new Clock() {
+            private int reads;
+
+            @Override
+            public Instant instant() {
+                return NOW.plusSeconds(reads++);
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+
+        Measurement measurement = OpenMeasure.once(Map.of("url", SharedRedis.server().url(), "include_scheduled", true,
+                "timeout", "2s"), ticking);
+
+        assertThat(measurement.failure()).isEqualTo("reading the due jobs of the scheduled set (key 'schedule') took "
+                + "longer than setting 'timeout' (2000ms) after 1000 entries; raise the timeout, or turn off "
+                + "include_scheduled");
+    }
+
+    @Test
     void reportsTheLatencyOfSidekiq7JobsFromFloatSeconds() throws Exception {
         sidekiq.enqueue(SIDEKIQ_7, "default", NOW.minusMillis(90_250));
         sidekiq.enqueue(SIDEKIQ_7, "default", NOW.minusSeconds(10));
