@@ -45,8 +45,8 @@ record Header(String name, String value) {
                     + "colon (letters, digits and - only), like \"X-Api-Key: ${HOOK_KEY}\"");
         }
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new PluginException("setting 'headers': header '" + name + "' is set by autoscalebot itself (the body "
-                    + "is JSON, sent over HTTP/1.1); remove it");
+            throw new PluginException("setting 'headers': header '" + name + "' is set by autoscalebot itself "
+                    + "(the body is JSON, sent over HTTP/1.1); remove it");
         }
         if (value.isEmpty()) {
             throw new PluginException("setting 'headers': header '" + name + "' has an empty value; if it comes from "

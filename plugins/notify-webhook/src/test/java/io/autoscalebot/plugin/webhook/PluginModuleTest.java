@@ -57,7 +57,8 @@ class PluginModuleTest {
                 .map(Path::of)
                 .filter(entry -> isOneOf(entry, names))
                 .toArray(Path[]::new);
-        Configuration configuration = parent.configuration().resolve(ModuleFinder.of(entries), ModuleFinder.of(), roots);
+        Configuration configuration = parent.configuration()
+                .resolve(ModuleFinder.of(entries), ModuleFinder.of(), roots);
         return parent.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
     }
 

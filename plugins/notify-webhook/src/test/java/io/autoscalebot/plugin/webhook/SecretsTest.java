@@ -2,6 +2,7 @@ package io.autoscalebot.plugin.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SecretsTest {
 
     @Test
     void masksTheUserAndPasswordOfABasicAuthorizationHeader() {
-        String basic = Base64.getEncoder().encodeToString("bot:Pa55-w0rd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString("bot:Pa55-w0rd".getBytes(StandardCharsets.UTF_8));
         Secrets secrets = Secrets.of(new Header("Authorization", "Basic " + basic).secrets());
 
         assertThat(secrets.scrub("login bot:Pa55-w0rd failed, password Pa55-w0rd, header " + basic))

@@ -26,7 +26,8 @@ record RedisAddress(boolean tls, String host, int port, String user, String pass
     static final int DEFAULT_PORT = 6379;
     private static final int HIGHEST_PORT = 65_535;
 
-    private static final String FORM = "write it like redis://:PASSWORD@host:6379/0 or rediss://USER:PASSWORD@host:6380/0";
+    private static final String FORM =
+            "write it like redis://:PASSWORD@host:6379/0 or rediss://USER:PASSWORD@host:6380/0";
 
     /**
      * Parses a Redis URL the way Sidekiq (redis-client) reads {@code REDIS_URL}.
@@ -86,7 +87,8 @@ record RedisAddress(boolean tls, String host, int port, String user, String pass
             case "rediss":
                 return true;
             case "unix":
-                throw new PluginException("setting 'url': Unix socket URLs are not supported; connect over TCP, " + FORM);
+                throw new PluginException("setting 'url': Unix socket URLs are not supported; connect over TCP, "
+                        + FORM);
             default:
                 throw new PluginException("setting 'url' must start with redis:// or rediss:// (TLS)"
                         + (lower.isEmpty() ? "" : ", got " + lower + "://") + "; " + FORM);
