@@ -98,8 +98,9 @@ class PluginLoadingIT {
 
         assertThat(plugin.path("status").asText()).isEqualTo("duplicate");
         assertThat(plugin.path("problem").asText())
-                .contains(thirdPartyDirectory.resolve(SECOND_COPY).toString(), "plugin id 'file-value'",
-                        thirdPartyDirectory.resolve(THIRD_PARTY).toString(), "remove one of the two");
+                .contains(thirdPartyDirectory.resolve(SECOND_COPY) + ": plugin id 'file-value' (version 0.9.0) is "
+                        + "already taken by " + thirdPartyDirectory.resolve(THIRD_PARTY) + " (also version 0.9.0), "
+                        + "found first; remove one of the two");
     }
 
     @Test
@@ -148,10 +149,10 @@ class PluginLoadingIT {
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
         assertThat(result.stderr()).as(result.output())
-                .contains("measure plugin 'file-value' is installed but not loaded (incompatible): "
-                        + unusableDirectory.resolve(INCOMPATIBLE))
-                .contains("measure plugin 'broken-plugin' is installed but not loaded (broken): "
-                        + unusableDirectory.resolve(CORRUPT))
+                .contains("measure plugin 'file-value' is installed but could not be loaded: "
+                        + unusableDirectory.resolve(INCOMPATIBLE) + ": built for autoscalebot API [2.0,3.0)")
+                .contains("measure plugin 'broken-plugin' is installed but could not be loaded: "
+                        + unusableDirectory.resolve(CORRUPT) + ": not a readable jar")
                 .contains("2 errors in " + config);
         assertThat(Files.exists(work.resolve("unusable-state"))).as("nothing ran").isFalse();
     }

@@ -91,7 +91,7 @@ class PluginLoaderTest {
     }
 
     @Test
-    void theSecondJarClaimingAPluginIdIsADuplicateNamingBothFiles() throws Exception {
+    void aLowerVersionOfAPluginIsADuplicateNamingBothFilesAndVersions() throws Exception {
         PluginFixtures.copy(fixtures.good(), plugins);
         PluginFixtures.copy(fixtures.sameId(), plugins);
 
@@ -100,7 +100,8 @@ class PluginLoaderTest {
         assertThat(catalog.plugins()).extracting(PluginInfo::status)
                 .containsExactly(PluginInfo.Status.LOADED, PluginInfo.Status.DUPLICATE);
         assertThat(catalog.plugins().get(1).problem()).contains(plugins.resolve("zz-acme-copy.jar")
-                + ": plugin id 'acme' is already taken by " + plugins.resolve("acme-1.2.0.jar"));
+                + ": plugin id 'acme' (version 1.0.0) is already taken by " + plugins.resolve("acme-1.2.0.jar")
+                + " (version 1.2.0), the higher version; remove the older one");
         assertThat(catalog.components(Kind.MEASURE)).extracting(Component::pluginId).containsExactly("acme");
     }
 
