@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,24 @@ class PluginLoadingIT {
                         + unusableDirectory.resolve(CORRUPT) + ": not a readable jar")
                 .contains("2 errors in " + config);
         assertThat(Files.exists(work.resolve("unusable-state"))).as("nothing ran").isFalse();
+    }
+
+    @Test
+    void configValidateNamesThePluginProblemAtTheKeyWhenAGroupNeedsAPluginThatDidNotLoad() {
+        Path config = Configs.write(work.resolve("validate-unusable.toml"),
+                Configs.stateDir(work.resolve("validate-unusable-state")),
+                Configs.group("web", 1, 3),
+                Configs.fileValue("web", work.resolve("load.txt")),
+                Configs.component("web", "decide", "consecutive-threshold"),
+                Configs.localSleep("web", 30));
+
+        Cli.Result result = cli.run("config", "validate", "--config", config.toString(),
+                "--plugins-dir", unusableDirectory.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.stderr()).as(result.output()).containsPattern(Pattern.quote(config.toString())
+                + ":\\d+:\\d+: " + Pattern.quote("measure plugin 'file-value' is installed but could not be loaded: "
+                + unusableDirectory.resolve(INCOMPATIBLE) + ": built for autoscalebot API [2.0,3.0), this is API 1.0"));
     }
 
     @Test
