@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where plugins are looked for: the distribution's {@code plugins/}, then {@code ./plugins}, then every
- * {@code --plugins-dir}, in that order (the first plugin found with an id wins).
+ * {@code --plugins-dir}, in that order. Of plugins with the same id the highest version built for this API is used,
+ * the first found of equal versions. {@code plugins install} installs into the first {@code --plugins-dir}, else into
+ * {@code ./plugins}: the folder {@code run} searches when started from the same place.
  */
 final class PluginOptions {
 
@@ -40,6 +42,23 @@ final class PluginOptions {
             }
         }
         return directories;
+    }
+
+    /** @return the distribution's own {@code plugins/}, which holds the bundled plugins; {@code null} when unknown */
+    Path bundledDirectory() {
+        String home = System.getProperty("autoscalebot.home");
+        return home == null ? null : Path.of(home, "plugins").toAbsolutePath().normalize();
+    }
+
+    /** @return where {@code plugins install} puts a plugin: the first {@code --plugins-dir}, else {@code ./plugins} */
+    Path installDirectory() {
+        Path directory = extraDirectories.isEmpty() ? Path.of("plugins") : extraDirectories.get(0);
+        return directory.toAbsolutePath().normalize();
+    }
+
+    /** @return the searched directories but the distribution's own: those a user installs into and removes from */
+    List<Path> userDirectories() {
+        return directories().stream().filter(directory -> !directory.equals(bundledDirectory())).toList();
     }
 
     /** Loads the plugins; warns on the command's stderr about every {@code --plugins-dir} that is not a folder. */

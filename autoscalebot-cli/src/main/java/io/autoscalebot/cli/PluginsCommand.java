@@ -3,9 +3,13 @@ package io.autoscalebot.cli;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.engine.config.SettingsDocs;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.plugin.InstallException;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInfo;
+import io.autoscalebot.engine.plugin.PluginInstaller;
 import io.autoscalebot.engine.plugin.PluginListing;
+import io.autoscalebot.engine.plugin.PluginLoader;
+import io.autoscalebot.engine.plugin.PluginRemover;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +23,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code autoscalebot plugins list|describe|docs}. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List and describe the plugins found.",
+/** {@code autoscalebot plugins list|describe|docs|install|remove}. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List, describe, install and remove plugins.",
         subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.DescribeCommand.class,
-                PluginsCommand.DocsCommand.class})
+                PluginsCommand.DocsCommand.class, PluginsCommand.InstallCommand.class,
+                PluginsCommand.RemoveCommand.class})
 final class PluginsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -121,6 +127,68 @@ final class PluginsCommand implements Runnable {
                 spec.commandLine().getOut().println("wrote " + file);
             }
             return Main.OK;
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Check a plugin, then copy it into ./plugins, or into the first --plugins-dir.",
+                "It must load as run loads it, be built for this API, and take no plugin or component id already "
+                        + "taken (unless --replace). Nothing is changed when it is refused."})
+    static final class InstallCommand implements Callable<Integer> {
+        @Mixin
+        PluginOptions plugins;
+        @Parameters(paramLabel = "PATH", description = "A plugin jar, a plugin folder (the plugin jar and its "
+                + "libraries), or a .zip, .tar.gz or .tgz of a plugin folder.")
+        Path source;
+        @Option(names = "--replace", description = "Replace the plugin with the same plugin id (or a same component) "
+                + "in that folder; or install beside one with the same id elsewhere, which a higher version outranks.")
+        boolean replace;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PluginInstaller installer = new PluginInstaller(new PluginLoader(), plugins.directories(),
+                    plugins.bundledDirectory());
+            try {
+                PluginInstaller.Installation done = installer.install(source, plugins.installDirectory(), replace);
+                done.summary().forEach(spec.commandLine().getOut()::println);
+                spec.commandLine().getOut().flush();
+                return Main.OK;
+            } catch (InstallException e) {
+                spec.commandLine().getErr().println("autoscalebot: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Main.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove an installed plugin from ./plugins and every --plugins-dir.",
+                "ID is a plugin id, or a component id (the plugin offering it goes, with all its components). "
+                        + "Plugins bundled with autoscalebot are never removed."})
+    static final class RemoveCommand implements Callable<Integer> {
+        @Mixin
+        PluginOptions plugins;
+        @Parameters(paramLabel = "ID", description = "A plugin id, like threshold, or a component id, like "
+                + "consecutive-threshold.")
+        String id;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PluginRemover remover = new PluginRemover(plugins.userDirectories(), plugins.bundledDirectory());
+            try {
+                PluginRemover.Removal done = remover.remove(plugins.load(), id);
+                done.summary().forEach(spec.commandLine().getOut()::println);
+                spec.commandLine().getOut().flush();
+                return Main.OK;
+            } catch (InstallException e) {
+                spec.commandLine().getErr().println("autoscalebot: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Main.USAGE;
+            }
         }
     }
 }

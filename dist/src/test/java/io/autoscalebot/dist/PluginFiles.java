@@ -14,7 +14,10 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Makes the broken plugin files users end up with: built for another API, or not a jar at all. */
+/**
+ * Makes the plugin files users end up with: another release of a plugin, one built for another API, or not a jar at
+ * all.
+ */
 final class PluginFiles {
 
     private PluginFiles() {
@@ -25,10 +28,19 @@ final class PluginFiles {
      * a future autoscalebot would have.
      */
     static Path withApiRange(Path jar, String apiRange, Path target) {
+        return withAttribute(jar, "Autoscalebot-Api-Range", apiRange, target);
+    }
+
+    /** Writes a copy of a plugin jar whose manifest claims another {@code Autoscalebot-Plugin-Version}. */
+    static Path withVersion(Path jar, String version, Path target) {
+        return withAttribute(jar, "Autoscalebot-Plugin-Version", version, target);
+    }
+
+    private static Path withAttribute(Path jar, String name, String value, Path target) {
         try (JarFile source = new JarFile(jar.toFile());
              OutputStream file = Files.newOutputStream(target)) {
             Manifest manifest = new Manifest(source.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Autoscalebot-Api-Range"), apiRange);
+            manifest.getMainAttributes().put(new Attributes.Name(name), value);
             try (JarOutputStream copy = new JarOutputStream(file, manifest)) {
                 for (Enumeration<JarEntry> entries = source.entries(); entries.hasMoreElements(); ) {
                     JarEntry entry = entries.nextElement();

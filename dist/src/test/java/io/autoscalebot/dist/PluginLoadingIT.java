@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,9 @@ class PluginLoadingIT {
 
         assertThat(plugin.path("status").asText()).isEqualTo("duplicate");
         assertThat(plugin.path("problem").asText())
-                .contains(thirdPartyDirectory.resolve(SECOND_COPY).toString(), "plugin id 'file-value'",
-                        thirdPartyDirectory.resolve(THIRD_PARTY).toString(), "remove one of the two");
+                .contains(thirdPartyDirectory.resolve(SECOND_COPY) + ": plugin id 'file-value' (version 0.9.0) is "
+                        + "already taken by " + thirdPartyDirectory.resolve(THIRD_PARTY) + " (also version 0.9.0), "
+                        + "found first; remove one of the two");
     }
 
     @Test
@@ -148,12 +150,30 @@ class PluginLoadingIT {
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
         assertThat(result.stderr()).as(result.output())
-                .contains("measure plugin 'file-value' is installed but not loaded (incompatible): "
-                        + unusableDirectory.resolve(INCOMPATIBLE))
-                .contains("measure plugin 'broken-plugin' is installed but not loaded (broken): "
-                        + unusableDirectory.resolve(CORRUPT))
+                .contains("measure plugin 'file-value' is installed but could not be loaded: "
+                        + unusableDirectory.resolve(INCOMPATIBLE) + ": built for autoscalebot API [2.0,3.0)")
+                .contains("measure plugin 'broken-plugin' is installed but could not be loaded: "
+                        + unusableDirectory.resolve(CORRUPT) + ": not a readable jar")
                 .contains("2 errors in " + config);
         assertThat(Files.exists(work.resolve("unusable-state"))).as("nothing ran").isFalse();
+    }
+
+    @Test
+    void configValidateNamesThePluginProblemAtTheKeyWhenAGroupNeedsAPluginThatDidNotLoad() {
+        Path config = Configs.write(work.resolve("validate-unusable.toml"),
+                Configs.stateDir(work.resolve("validate-unusable-state")),
+                Configs.group("web", 1, 3),
+                Configs.fileValue("web", work.resolve("load.txt")),
+                Configs.component("web", "decide", "consecutive-threshold"),
+                Configs.localSleep("web", 30));
+
+        Cli.Result result = cli.run("config", "validate", "--config", config.toString(),
+                "--plugins-dir", unusableDirectory.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.stderr()).as(result.output()).containsPattern(Pattern.quote(config.toString())
+                + ":\\d+:\\d+: " + Pattern.quote("measure plugin 'file-value' is installed but could not be loaded: "
+                + unusableDirectory.resolve(INCOMPATIBLE) + ": built for autoscalebot API [2.0,3.0), this is API 1.0"));
     }
 
     @Test

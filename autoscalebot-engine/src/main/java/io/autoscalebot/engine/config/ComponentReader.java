@@ -12,7 +12,6 @@ import io.autoscalebot.engine.plugin.PluginInfo;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +25,9 @@ final class ComponentReader {
 
     /** The key naming the plugin; every other key of a component table is a plugin setting. */
     static final String PLUGIN = "plugin";
+
+    /** How many plugins that did not load an unknown-plugin error explains; the rest are counted. */
+    private static final int MAX_PROBLEMS_SHOWN = 3;
 
     private final PluginCatalog catalog;
     private final Set<String> secrets;
@@ -115,8 +117,8 @@ final class ComponentReader {
     private String notFound(Kind kind, String id) {
         Optional<PluginInfo> unusable = catalog.unusable(id);
         if (unusable.isPresent()) {
-            return kind.label() + " plugin '" + id + "' is installed but not loaded ("
-                    + unusable.get().status().name().toLowerCase(Locale.ROOT) + "): " + unusable.get().problem();
+            return kind.label() + " plugin '" + id + "' is installed but could not be loaded: "
+                    + unusable.get().problem();
         }
         for (Kind other : Kind.values()) {
             if (other != kind && catalog.find(other, id).isPresent()) {
@@ -129,7 +131,26 @@ final class ComponentReader {
                 + Settings.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
                 + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
                         : "available: " + String.join(", ", ids))
-                + ")";
+                + ")" + unloadable();
+    }
+
+    /**
+     * A plugin that did not load never said which components it offers, so any of them may be the one named: say
+     * why each did not load, rather than let the user believe the plugin is not installed.
+     */
+    private String unloadable() {
+        List<PluginInfo> unloadable = catalog.unloadable();
+        if (unloadable.isEmpty()) {
+            return "";
+        }
+        String problems = unloadable.stream().limit(MAX_PROBLEMS_SHOWN).map(PluginInfo::problem)
+                .collect(Collectors.joining(" | "));
+        String more = unloadable.size() > MAX_PROBLEMS_SHOWN ? " | and " + (unloadable.size() - MAX_PROBLEMS_SHOWN)
+                + " more (see autoscalebot plugins list)" : "";
+        return unloadable.size() == 1
+                ? "; 1 installed plugin could not be loaded and may provide it: " + problems
+                : "; " + unloadable.size() + " installed plugins could not be loaded and may provide it: " + problems
+                        + more;
     }
 
     private String example(Kind kind) {

@@ -5,22 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which plugin found so far owns each plugin id and each component (kind and id), so that the plugin found first keeps
- * it and a later one is refused as a duplicate naming both files.
+ * Which plugin loaded so far provides each component (kind and id), so that of two different plugins offering the same
+ * component the one found first keeps it and the later one is refused as a duplicate naming both files. Plugins with
+ * the same plugin id never get here: {@link Precedence} has picked one of them already.
  */
 final class Claims {
 
-    private final Map<String, PluginSource> plugins = new HashMap<>();
     private final Map<String, PluginSource> components = new HashMap<>();
-
-    /** @throws LoadProblem a {@code DUPLICATE} when an earlier plugin has that id */
-    void claimPlugin(String id, PluginSource source) throws LoadProblem {
-        PluginSource first = plugins.putIfAbsent(id, source);
-        if (first != null) {
-            throw new LoadProblem(PluginInfo.Status.DUPLICATE, source + ": plugin id '" + id + "' is already taken by "
-                    + first + ", found first; remove one of the two");
-        }
-    }
 
     /**
      * Claims all of a plugin's components, or none.

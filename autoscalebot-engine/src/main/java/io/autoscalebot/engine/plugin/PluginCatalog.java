@@ -3,6 +3,7 @@ package io.autoscalebot.engine.plugin;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.PluginProvider;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -50,12 +51,32 @@ public record PluginCatalog(List<PluginInfo> plugins) {
     }
 
     /**
-     * Why no component of that kind and id is usable: a plugin that claims it but did not load, or the list of those
-     * available. For messages like {@code unknown measure plugin 'x' (available: a, b)}.
+     * A plugin with that plugin id that is installed but could not be loaded, for messages like {@code plugin 'x' is
+     * installed but could not be loaded: ...} instead of only listing the available ones.
      *
-     * @return a plugin that did not load and whose id is {@code id}, if any
+     * @return a broken or incompatible plugin with that id (before one that is only a duplicate), if no plugin with
+     *     that id loaded
      */
     public Optional<PluginInfo> unusable(String id) {
-        return plugins.stream().filter(p -> p.status() != PluginInfo.Status.LOADED && p.id().equals(id)).findFirst();
+        List<PluginInfo> sameId = plugins.stream().filter(p -> p.id().equals(id)).toList();
+        if (sameId.stream().anyMatch(p -> p.status() == PluginInfo.Status.LOADED)) {
+            return Optional.empty();
+        }
+        return sameId.stream()
+                .min(Comparator.comparing(p -> p.status() == PluginInfo.Status.DUPLICATE));
+    }
+
+    /**
+     * The plugins that could not be loaded and whose components are therefore unknown: any of them may be the one a
+     * configuration names by component id. A duplicate whose plugin id loaded from another file is not one of them.
+     *
+     * @return those plugins, in the order found
+     */
+    public List<PluginInfo> unloadable() {
+        return plugins.stream()
+                .filter(p -> p.status() != PluginInfo.Status.LOADED)
+                .filter(p -> p.status() != PluginInfo.Status.DUPLICATE || plugins.stream()
+                        .noneMatch(other -> other.status() == PluginInfo.Status.LOADED && other.id().equals(p.id())))
+                .toList();
     }
 }

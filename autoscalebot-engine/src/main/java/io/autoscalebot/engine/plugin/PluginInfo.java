@@ -29,7 +29,10 @@ public record PluginInfo(String id, String version, String apiRange, Path locati
         INCOMPATIBLE,
         /** Unreadable, badly packaged, or failing to load. */
         BROKEN,
-        /** Claims an id another plugin already has; the first one found wins. */
+        /**
+         * Not used because another plugin has its plugin id and wins (the highest version built for this API, see
+         * {@link Precedence}), or because it offers a component that a different plugin found first already offers.
+         */
         DUPLICATE
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Each directory (the distribution's {@code plugins/}, the user's {@code ./plugins}, a {@code --plugins-dir}) is
  * read in the order given, its entries sorted by name; a directory that does not exist is skipped. A plugin is a jar,
  * or a folder holding the plugin jar (the one whose manifest has {@code Autoscalebot-Plugin-Id}) and its libraries.
- * Each loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status
+ * Of plugins with the same plugin id, only the one {@link Precedence} picks is loaded: the highest version built for
+ * this API. Each loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status
  * and a message naming the file and saying what to do; it never stops the others from loading.
  */
 public final class PluginLoader {
@@ -52,37 +54,66 @@ public final class PluginLoader {
     /**
      * Loads every plugin found.
      *
-     * @param directories the plugin directories, in order of precedence: on a clash of plugin or component ids, the
-     *     plugin found first wins
+     * @param directories the plugin directories, in order of precedence. Of plugins with the same plugin id, the one
+     *     built for this API with the highest version is loaded (see {@link Precedence}); on a clash of component ids
+     *     between different plugins, the plugin found first wins
      * @return every plugin found, loaded or not, in discovery order
      */
     public PluginCatalog load(List<Path> directories) {
-        Claims claims = new Claims();
-        List<PluginInfo> plugins = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (Path directory : directories) {
             try {
                 for (PluginSource source : PluginSource.in(directory)) {
-                    plugins.add(load(source, claims));
+                    found.add(read(source));
                 }
             } catch (IOException e) {
-                plugins.add(new PluginInfo(PluginDescriptor.idFromFileName(String.valueOf(directory.getFileName())),
-                        "?", "?", directory, PluginInfo.Status.BROKEN, "plugin directory " + directory
-                        + " cannot be listed: " + JdkFailures.detail(e) + "; check its permissions", List.of()));
+                found.add(Found.unreadable(new PluginInfo(
+                        PluginDescriptor.idFromFileName(String.valueOf(directory.getFileName())), "?", "?", directory,
+                        PluginInfo.Status.BROKEN, "plugin directory " + directory + " cannot be listed: "
+                        + JdkFailures.detail(e) + "; check its permissions", List.of())));
+            }
+        }
+        Map<PluginSource, LoadProblem> superseded = Precedence.superseded(found.stream()
+                .filter(f -> f.descriptor() != null)
+                .map(f -> Map.entry(f.source(), f.descriptor()))
+                .toList(), api);
+        Claims claims = new Claims();
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (Found plugin : found) {
+            if (plugin.unreadable() != null) {
+                plugins.add(plugin.unreadable());
+            } else if (superseded.containsKey(plugin.source())) {
+                LoadProblem problem = superseded.get(plugin.source());
+                plugins.add(info(plugin.descriptor(), plugin.source(), problem.status(), problem.getMessage(),
+                        List.of()));
+            } else {
+                plugins.add(load(plugin, claims));
             }
         }
         return new PluginCatalog(plugins);
     }
 
-    private PluginInfo load(PluginSource source, Claims claims) {
-        PluginDescriptor descriptor = null;
+    /** Reads what a plugin says about itself (its manifest) without running any of its code. */
+    private static Found read(PluginSource source) {
         try {
             List<Path> jars = source.jars();
             Path pluginJar = PluginJars.pluginJar(source, jars);
-            descriptor = PluginDescriptor.read(PluginJars.manifest(pluginJar), pluginJar.getFileName().toString(),
-                    source.toString());
-            claims.claimPlugin(descriptor.id(), source);
+            return new Found(source, jars, PluginDescriptor.read(PluginJars.manifest(pluginJar),
+                    pluginJar.getFileName().toString(), source.toString()), null);
+        } catch (LoadProblem problem) {
+            return Found.unreadable(info(null, source, problem.status(), problem.getMessage(), List.of()));
+        } catch (Exception | LinkageError e) {
+            return Found.unreadable(info(null, source, PluginInfo.Status.BROKEN, JdkFailures.describe(source, e),
+                    List.of()));
+        }
+    }
+
+    private PluginInfo load(Found plugin, Claims claims) {
+        PluginSource source = plugin.source();
+        PluginDescriptor descriptor = plugin.descriptor();
+        try {
             checkCompatible(descriptor, source);
-            ModuleLayer layer = layerFor(source).define(jars);
+            ModuleLayer layer = layerFor(source).define(plugin.jars());
             List<Component> components = scanWithin(layer, descriptor.id(), source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
@@ -145,5 +176,17 @@ public final class PluginLoader {
         }
         return new PluginInfo(descriptor.id(), descriptor.version(), descriptor.apiRange().toString(),
                 source.location(), status, problem, components);
+    }
+
+    /**
+     * A plugin found on disk: its source, jars and descriptor once read, or what made it unreadable.
+     *
+     * @param unreadable the plugin as listed when its jars or manifest could not be read; else {@code null}
+     */
+    private record Found(PluginSource source, List<Path> jars, PluginDescriptor descriptor, PluginInfo unreadable) {
+
+        static Found unreadable(PluginInfo info) {
+            return new Found(null, List.of(), null, info);
+        }
     }
 }

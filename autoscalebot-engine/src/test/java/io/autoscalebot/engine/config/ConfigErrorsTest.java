@@ -124,7 +124,7 @@ class ConfigErrorsTest extends ConfigFileTest {
                 TestProviders.catalogWithBrokenPrometheus(), Map.of());
 
         assertThat(errors).singleElement().asString().startsWith(files.at(4, 1))
-                .contains("measure plugin 'prometheus' is installed but not loaded (incompatible)")
+                .contains("measure plugin 'prometheus' is installed but could not be loaded: plugins/prometheus needs")
                 .contains("needs API [2.0,3.0)");
     }
 
