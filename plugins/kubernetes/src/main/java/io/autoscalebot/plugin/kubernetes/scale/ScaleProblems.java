@@ -122,7 +122,8 @@ final class ScaleProblems {
                     + api.access().credentials().describe() + " holds a token, or a client certificate the cluster"
                     + " trusts";
         }
-        String who = user == null ? "these credentials" : "user \"" + user + "\"";
+        String who = user == null ? "these credentials (the API server said: " + status.message() + ")"
+                : "user \"" + user + "\"";
         String binding;
         if (user != null && user.startsWith("system:serviceaccount:")) {
             binding = "--serviceaccount=" + user.substring("system:serviceaccount:".length());
