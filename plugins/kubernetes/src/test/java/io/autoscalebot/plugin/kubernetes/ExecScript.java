@@ -54,9 +54,10 @@ public final class ExecScript {
      * @return the lines of a kubeconfig user's {@code exec} section
      */
     public String[] userLines(String apiVersion, String expires) {
-        return new String[] {"exec:", "  apiVersion: " + apiVersion, "  command: " + path(), "  env:",
-                "  - {name: API, value: " + apiVersion + "}", "  - {name: EXPIRES, value: \"" + (expires == null ? ""
-                : expires) + "\"}", "  installHint: install get-token from the test"};
+        // env comes last, so a test can append entries to it.
+        return new String[] {"exec:", "  apiVersion: " + apiVersion, "  command: " + path(),
+                "  installHint: install get-token from the test", "  env:", "  - {name: API, value: " + apiVersion
+                + "}", "  - {name: EXPIRES, value: \"" + (expires == null ? "" : expires) + "\"}"};
     }
 
     /** @return how many times the script ran */
