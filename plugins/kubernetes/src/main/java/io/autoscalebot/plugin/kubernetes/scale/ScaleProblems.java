@@ -69,7 +69,7 @@ final class ScaleProblems {
      *
      * @param deadline the call's deadline
      * @return what is wrong, if something is; empty when all is well or the server does not let us look
-     * @throws PluginException if the server could not be reached
+     * @throws PluginException if the server could not be reached, or refused the credentials (401)
      * @throws InterruptedException if the engine gave up on the call
      */
     Optional<String> unservedTarget(Deadline deadline) throws PluginException, InterruptedException {
@@ -77,6 +77,9 @@ final class ScaleProblems {
         try {
             resources = api.get(target.groupVersionPath(), "the discovery of " + target.apiVersion(), deadline);
         } catch (ApiException e) {
+            if (e.code() == 401) {
+                throw e;
+            }
             if (e.code() == 404) {
                 return Optional.of("the API server serves no API " + target.apiVersion() + ", so there are no "
                         + target.resource() + " there; fix the kind in target" + (target.group().isEmpty()

@@ -156,6 +156,7 @@ class KubernetesScaleTest extends AgainstKubeApiServer {
                         + ": 401 Unauthorized")
                 .hasMessageContaining("the server did not accept the token of user 'tester' in " + wrong)
                 .hasMessageNotContaining("wrong-token-0123456789");
+        assertThatThrownBy(scale::setup).as("setup fails already").hasMessageContaining("401 Unauthorized");
     }
 
     private Scale scaleWithoutSetup(Map<String, Object> settings) throws Exception {
