@@ -1,0 +1,29 @@
+package io.autoscalebot.plugin.kubernetes;
+
+import io.autoscalebot.plugin.kubernetes.client.Sleeper;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A sleeper that returns at once, remembers each wait and moves the test clock by it. */
+public final class RecordingSleeper implements Sleeper {
+
+    private final MutableClock clock;
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    /** @param clock the clock to move forward by each wait */
+    public RecordingSleeper(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        sleeps.add(duration);
+        clock.advance(duration);
+    }
+
+    /** @return every wait asked for, in order */
+    public List<Duration> sleeps() {
+        return List.copyOf(sleeps);
+    }
+}
