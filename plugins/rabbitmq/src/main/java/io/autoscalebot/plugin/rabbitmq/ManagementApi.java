@@ -181,6 +181,11 @@ final class ManagementApi {
                     + "with the management plugin enabled (rabbitmq-plugins enable rabbitmq_management), which "
                     + "listens on port 15672 by default (the AMQP port 5672 does not speak HTTP)", cause);
         }
+        if (cause instanceof IOException && reasonOf(cause).contains("AMQP")) {
+            // The AMQP listener answers anything that is not AMQP with its protocol header, "AMQP" and 4 bytes.
+            return new PluginException(shown() + ": " + host + " answered in AMQP, not HTTP: it is the broker's AMQP "
+                    + "port; point setting 'url' at the management plugin instead, on port 15672 by default", cause);
+        }
         if (cause instanceof IOException) {
             return new PluginException(shown() + ": the request failed (" + reasonOf(cause) + "); if " + host
                     + " is not the management plugin's HTTP port (15672 by default; AMQP's 5672 does not speak HTTP),"
@@ -218,11 +223,24 @@ final class ManagementApi {
         Throwable current = failure;
         for (int depth = 0; depth < MAX_CAUSE_DEPTH && current != null; depth++) {
             if (current.getMessage() != null && !current.getMessage().isBlank()) {
-                return redaction.scrub(current.getMessage());
+                return printable(redaction.scrub(current.getMessage()));
             }
             current = current.getCause();
         }
         return failure.getClass().getSimpleName();
+    }
+
+    /** A reason may quote bytes a server sent (the JDK does for a bad status line); control characters are shown. */
+    private static String printable(String text) {
+        StringBuilder printable = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                printable.append(String.format(java.util.Locale.ROOT, "\\x%02X", c));
+            } else {
+                printable.appendCodePoint(c);
+            }
+        });
+        return printable.toString();
     }
 
     /** One request in flight and its body, which is abandoned with it. */

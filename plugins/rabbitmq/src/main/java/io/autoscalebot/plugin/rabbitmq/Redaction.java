@@ -41,10 +41,14 @@ final class Redaction {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(password);
         String formEncoded = URLEncoder.encode(password, StandardCharsets.UTF_8);
-        forms.add(formEncoded);
-        forms.add(formEncoded.replace("+", "%20"));
-        forms.add(lowerCaseEscapes(formEncoded));
-        forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(password)));
+        String pathEncoded = formEncoded.replace("+", "%20");
+        for (String encoded : List.of(formEncoded, pathEncoded)) {
+            forms.add(encoded);
+            forms.add(lowerCaseEscapes(encoded));
+        }
+        String jsonEscaped = new String(JsonStringEncoder.getInstance().quoteAsString(password));
+        forms.add(jsonEscaped);
+        forms.add(jsonEscaped.replace("/", "\\/")); // JSON may escape '/', and some writers do
         for (String secret : List.of(username + ":" + password, password)) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             forms.add(Base64.getEncoder().encodeToString(bytes));

@@ -219,15 +219,21 @@ final class RabbitMqBroker implements AutoCloseable {
 
     /** Stops the broker gracefully (SIGTERM, which its script turns into a clean stop), then the port mapper. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         List<ProcessHandle> family = new ArrayList<>(server.descendants().toList());
         server.destroy();
-        if (!server.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-            server.destroyForcibly();
+        try {
+            if (!server.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            epmd.destroy();
+            epmd.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            killNow();
+            family.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
         }
-        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        epmd.destroy();
-        epmd.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
         Runtime.getRuntime().removeShutdownHook(killOnExit);
     }
 
@@ -294,7 +300,8 @@ final class RabbitMqBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("epmd exited with " + process.exitValue() + ": " + tail(log));
             }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException e) {
                 Thread.sleep(50); // a pause between polls; the loop ends as soon as epmd listens

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,13 +21,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * on CI ({@code CI=true}), where a missing broker must fail the build rather than let it pass untested. Set
  * {@code AUTOSCALEBOT_RABBITMQ_SERVER} to the {@code rabbitmq-server} script of another installation to use that.
  */
-final class RabbitMqExtension implements BeforeAllCallback, ParameterResolver {
+final class RabbitMqExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     static final String PACKAGE_HINT = "install Debian's rabbitmq-server package (apt-get install rabbitmq-server), or "
             + "set AUTOSCALEBOT_RABBITMQ_SERVER to a rabbitmq-server script";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RabbitMqExtension.class);
 
+    /** Disabled rather than aborted: Maven then lists every test as skipped, with this reason. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return missing().isEmpty() || onCi() ? ConditionEvaluationResult.enabled("rabbitmq-server found, or on CI")
+                : ConditionEvaluationResult.disabled(missing().get());
+    }
+
+    /** Starts the broker, or fails on CI, where the condition let the tests run without one. */
     @Override
     public void beforeAll(ExtensionContext context) {
         broker(context);
@@ -43,19 +52,15 @@ final class RabbitMqExtension implements BeforeAllCallback, ParameterResolver {
     }
 
     private static RabbitMqBroker broker(ExtensionContext context) {
-        Optional<Path> script = script();
-        Optional<Path> epmd = onPath("epmd", List.of(Path.of("/usr/lib/erlang/bin/epmd")));
-        if (script.isEmpty() || epmd.isEmpty()) {
-            String missing = "no " + (script.isEmpty() ? "rabbitmq-server" : "epmd (Erlang)") + " found; " + PACKAGE_HINT;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true and " + missing + " (.ci/run installs it)");
-            }
-            Assumptions.abort(missing);
-        }
+        missing().ifPresent(missing -> {
+            throw new IllegalStateException("CI=true and " + missing + " (.ci/run installs it)");
+        });
+        Path script = script().orElseThrow();
+        Path epmd = epmd().orElseThrow();
         // A failed start is kept too, so the next class fails at once instead of waiting for a broker again.
         Object started = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RabbitMqBroker.class, type -> {
             try {
-                return RabbitMqBroker.start(script.get(), epmd.get(),
+                return RabbitMqBroker.start(script, epmd,
                         Path.of("target", "rabbitmq-" + ProcessHandle.current().pid()).toAbsolutePath());
             } catch (Exception e) {
                 return new IllegalStateException("could not start rabbitmq-server: " + e.getMessage(), e);
@@ -65,6 +70,25 @@ final class RabbitMqExtension implements BeforeAllCallback, ParameterResolver {
             throw (IllegalStateException) started;
         }
         return (RabbitMqBroker) started;
+    }
+
+    /** @return what is missing to run a broker, with where to get it; empty when nothing is */
+    private static Optional<String> missing() {
+        if (script().isEmpty()) {
+            return Optional.of("no rabbitmq-server found; " + PACKAGE_HINT);
+        }
+        if (epmd().isEmpty()) {
+            return Optional.of("no epmd (Erlang's port mapper, which rabbitmq-server needs) found; " + PACKAGE_HINT);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static Optional<Path> epmd() {
+        return onPath("epmd", List.of(Path.of("/usr/lib/erlang/bin/epmd")));
     }
 
     /**

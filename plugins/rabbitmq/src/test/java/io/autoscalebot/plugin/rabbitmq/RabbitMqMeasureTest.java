@@ -67,6 +67,7 @@ class RabbitMqMeasureTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the consumers only need to be connected while the body runs
     void countsUnacknowledgedMessagesOnlyWhenAsked() throws Exception {
         broker.declareQueue(VHOST, "thumbnails");
         broker.publish(VHOST, "thumbnails", 10);
@@ -85,6 +86,7 @@ class RabbitMqMeasureTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the consumers only need to be connected while the body runs
     void reportsTheBacklogPerConsumer() throws Exception {
         broker.declareQueue(VHOST, "videos");
         broker.publish(VHOST, "videos", 10);
