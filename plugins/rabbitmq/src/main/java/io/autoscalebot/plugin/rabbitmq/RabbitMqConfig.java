@@ -65,13 +65,16 @@ record RabbitMqConfig(URI url, String username, String password, String vhost, L
                     .doc("\"ready\": the messages waiting for a consumer (messages_ready). \"ready+unacked\": also "
                             + "those delivered to a consumer and not yet acknowledged (messages_unacknowledged), "
                             + "which counts work in progress as load too. RabbitMQ's management plugin samples these "
-                            + "figures every 5s (collect_statistics_interval), so a reading can be that old."),
+                            + "figures every 5s, so a reading can be that old; collect_statistics_interval in "
+                            + "rabbitmq.conf (milliseconds) samples more often, at some cost on a broker with many "
+                            + "queues."),
             Setting.of(REPORT, SettingType.STRING).defaultValue(Report.MESSAGES.label())
                     .choices(Report.MESSAGES.label(), Report.MESSAGES_PER_CONSUMER.label())
                     .doc("\"messages\": the counted messages of all queues (unit messages). "
                             + "\"messages_per_consumer\": those divided by the queues' consumers added up (unit "
-                            + "messages/consumer), the backlog each worker faces; no consumer counts as one, and a "
-                            + "consumer of two listed queues counts twice."),
+                            + "messages/consumer), the backlog each worker faces, which is what target-tracking's "
+                            + "target is written in; no consumer counts as one, and a consumer of two listed queues "
+                            + "counts twice."),
             Setting.of(CA_FILE, SettingType.STRING)
                     .doc("A PEM file with the certificate authorities to trust for an https url, for a broker whose "
                             + "certificate an in-house CA signed; the JVM's trusted authorities by default."),

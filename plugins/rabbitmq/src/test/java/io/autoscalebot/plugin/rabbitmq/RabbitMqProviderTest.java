@@ -48,7 +48,7 @@ class RabbitMqProviderTest {
     @Test
     void tellsUsersTheFiguresAreSampledEveryFiveSeconds() {
         assertThat(provider.description()).contains("sampled by RabbitMQ every 5s");
-        assertThat(doc("count")).contains("samples these figures every 5s (collect_statistics_interval)");
+        assertThat(doc("count")).contains("samples these figures every 5s, so a reading can be that old; collect_statistics_interval");
     }
 
     @Test
