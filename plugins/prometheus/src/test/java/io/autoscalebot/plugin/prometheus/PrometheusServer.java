@@ -135,13 +135,9 @@ final class PrometheusServer implements AutoCloseable {
      * @return the API's whole answer
      */
     JsonNode query(String promql) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30));
-        if (certificateAuthority.isPresent()) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)));
+        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Stops Prometheus with SIGTERM, which it takes as a clean shutdown; kills it if it has not stopped in time. */
@@ -160,32 +156,33 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited with " + process.exitValue() + " before it was "
-                        + "ready; its log:\n" + tail());
-            }
-            try {
-                HttpRequest.Builder ready = HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
-                        .timeout(Duration.ofSeconds(10));
-                if (certificateAuthority.isPresent()) {
-                    ready.header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-                }
-                HttpResponse<String> answer = http.send(ready.build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-                last = "HTTP " + answer.statusCode() + " " + answer.body().strip();
-            } catch (IOException e) {
-                last = e.toString(); // not listening yet
-            }
-            Thread.sleep(100); // a pause between polls; the loop ends as soon as Prometheus is ready
+        Eventually.await("prometheus to answer /-/ready", START_PATIENCE, this::readiness,
+                answer -> answer.equals("HTTP 200"));
+    }
+
+    /** @return what /-/ready answers so far */
+    private String readiness() throws Exception {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("prometheus exited with " + process.exitValue() + " before it was "
+                    + "ready; its log:\n" + tail());
         }
-        throw new IllegalStateException("prometheus was not ready after " + START_PATIENCE.toMinutes() + " minutes "
-                + "(last: " + last + "); its log:\n" + tail());
+        HttpRequest ready = authorized(HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
+                .timeout(Duration.ofSeconds(10)));
+        try {
+            HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+            return "HTTP " + answer.statusCode();
+        } catch (IOException e) {
+            return e.toString(); // not listening yet
+        }
+    }
+
+    /** @return the request, with the Basic credentials of a secured server */
+    private HttpRequest authorized(HttpRequest.Builder request) {
+        if (certificateAuthority.isPresent()) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.build();
     }
 
     private String tail() {

@@ -27,7 +27,20 @@ final class Eventually {
      * @throws AssertionError with the last answer when the deadline passes first
      */
     static <T> T await(String what, Callable<T> probe, Predicate<? super T> done) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return await(what, PATIENCE, probe, done);
+    }
+
+    /**
+     * @param what the condition, for the failure message
+     * @param patience how long to ask; an exception from the probe ends the wait at once
+     * @param probe asks once
+     * @param done whether the answer is the one waited for
+     * @param <T> the answer's type
+     * @return the first answer that is done
+     * @throws AssertionError with the last answer when the deadline passes first
+     */
+    static <T> T await(String what, Duration patience, Callable<T> probe, Predicate<? super T> done) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         T last;
         do {
             last = probe.call();
@@ -37,6 +50,6 @@ final class Eventually {
             // A pause between questions, not a wait for the answer: the loop ends as soon as the condition holds.
             Thread.sleep(PAUSE_MILLIS);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + what + "; last seen: " + last);
+        throw new AssertionError("waited " + patience.toSeconds() + "s for " + what + "; last seen: " + last);
     }
 }

@@ -246,30 +246,26 @@ final class RabbitMqBroker implements AutoCloseable {
 
     /** Ready when the management API answers and lists the AMQP, HTTP(S) and STOMP listeners. */
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("rabbitmq-server exited with " + server.exitValue() + " before it was "
-                        + "ready; its log:\n" + tail(home.resolve("server.log")));
-            }
-            try {
-                HttpResponse<String> answer = send("GET", "/api/overview?columns=listeners", null);
-                last = "HTTP " + answer.statusCode() + " " + answer.body();
-                if (answer.statusCode() == 200) {
-                    List<String> protocols = new ArrayList<>();
-                    JSON.readTree(answer.body()).path("listeners").forEach(l -> protocols.add(l.path("protocol").asText()));
-                    if (protocols.containsAll(List.of("amqp", "http", "https", "stomp"))) {
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                last = e.toString(); // not listening yet
-            }
-            Thread.sleep(250); // a pause between polls; the loop ends as soon as the broker is ready
+        Eventually.await("rabbitmq-server to list its amqp, http, https and stomp listeners", START_PATIENCE,
+                this::listenerProtocols, protocols -> protocols.containsAll(List.of("amqp", "http", "https", "stomp")));
+    }
+
+    /** @return the protocols the broker listens for so far; none while its management API does not answer */
+    private List<String> listenerProtocols() throws Exception {
+        if (!server.isAlive()) {
+            throw new IllegalStateException("rabbitmq-server exited with " + server.exitValue() + " before it was "
+                    + "ready; its log:\n" + tail(home.resolve("server.log")));
         }
-        throw new IllegalStateException("rabbitmq-server was not ready after " + START_PATIENCE.toMinutes()
-                + " minutes (last: " + last + "); its log:\n" + tail(home.resolve("server.log")));
+        List<String> protocols = new ArrayList<>();
+        try {
+            HttpResponse<String> answer = send("GET", "/api/overview?columns=listeners", null);
+            if (answer.statusCode() == 200) {
+                JSON.readTree(answer.body()).path("listeners").forEach(l -> protocols.add(l.path("protocol").asText()));
+            }
+        } catch (IOException e) {
+            // not listening yet
+        }
+        return protocols;
     }
 
     private JsonNode expect(int status, String method, String path, JsonNode body) throws Exception {
@@ -295,19 +291,17 @@ final class RabbitMqBroker implements AutoCloseable {
     }
 
     private static void awaitListening(int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.await("epmd to listen on port " + port, START_PATIENCE, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("epmd exited with " + process.exitValue() + ": " + tail(log));
             }
             try {
                 new Socket(InetAddress.getLoopbackAddress(), port).close();
-                return;
+                return true;
             } catch (IOException e) {
-                Thread.sleep(50); // a pause between polls; the loop ends as soon as epmd listens
+                return false;
             }
-        }
-        throw new IllegalStateException("epmd did not listen on port " + port + ": " + tail(log));
+        }, listening -> listening);
     }
 
     private static String tail(Path log) {
