@@ -16,6 +16,7 @@ import java.util.Map;
 final class QueryResult {
 
     private static final int MAX_LABELS_SHOWN = 10;
+    private static final int MAX_QUERY_IN_SUGGESTION = 60;
 
     private QueryResult() {
     }
@@ -61,12 +62,19 @@ final class QueryResult {
                     + "\"or vector(0)\" if no series means 0");
         }
         if (series.size() > 1) {
+            // The query itself is quoted at the start; a long one is not repeated in the suggestion.
+            String inner = query.strip().length() <= MAX_QUERY_IN_SUGGESTION ? query.strip() : "...";
             throw new PluginException(shownQuery + " returned " + series.size() + " series, the first "
                     + labels(series.get(0).path("metric")) + "; a measure needs one number: aggregate them, like "
-                    + "sum(" + query.strip() + ") or max(" + query.strip() + ")");
+                    + "sum(" + inner + ") or max(" + inner + ")");
         }
         JsonNode sample = series.get(0).path("value");
         String labels = labels(series.get(0).path("metric"));
+        if (series.get(0).has("histogram")) {
+            throw new PluginException(shownQuery + " returned a native histogram for " + labels + ", not a number; "
+                    + "read one figure of it, like histogram_quantile(0.9, ...), histogram_count(...) or "
+                    + "histogram_sum(...)");
+        }
         if (!sample.isArray() || sample.size() != 2 || !sample.get(1).isTextual()) {
             throw new PluginException(shownQuery + " returned a sample that is not [time, \"value\"] for " + labels
                     + "; check that setting 'url' is Prometheus's base URL");

@@ -27,6 +27,25 @@ class QueryResultTest {
     }
 
     @Test
+    void refusesANativeHistogramSayingHowToReadANumberFromIt() throws Exception {
+        JsonNode data = JSON.readTree("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":\"rpc\"},"
+                + "\"histogram\":[1.5,{\"count\":\"3\",\"sum\":\"1.2\"}]}]}");
+
+        assertThatThrownBy(() -> QueryResult.value(data, "rpc"))
+                .isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("query \"rpc\" returned a native histogram for rpc{}, not a number");
+    }
+
+    @Test
+    void doesNotRepeatALongQueryInTheSuggestionForSeveralSeries() throws Exception {
+        JsonNode data = JSON.readTree("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"1\"]},"
+                + "{\"metric\":{},\"value\":[1,\"2\"]}]}");
+
+        assertThatThrownBy(() -> QueryResult.value(data, "x".repeat(100)))
+                .hasMessageEndingWith("aggregate them, like sum(...) or max(...)");
+    }
+
+    @Test
     void writesSeriesAsPromqlDoesEscapingQuotes() throws Exception {
         JsonNode metric = JSON.readTree("{\"__name__\":\"up\",\"job\":\"a\\\"b\",\"instance\":\"h:9\"}");
 
