@@ -1,0 +1,30 @@
+package io.autoscalebot.plugin.prometheus;
+
+import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.Settings;
+import java.time.Clock;
+import java.util.Map;
+
+/** Takes readings the way the engine does: settings resolved against the schema, created, set up, torn down. */
+final class Measuring {
+
+    private Measuring() {
+    }
+
+    /**
+     * @param settings raw settings as configuration gives them
+     * @return one reading
+     */
+    static Measurement once(Map<String, ?> settings) throws Exception {
+        PrometheusProvider provider = new PrometheusProvider();
+        Measure measure = provider.create(Settings.resolve(provider.settings(), settings),
+                TestContexts.worker(Clock.systemUTC()));
+        try {
+            measure.setup();
+            return measure.measure();
+        } finally {
+            measure.teardown();
+        }
+    }
+}
