@@ -7,7 +7,8 @@
  * server (a servlet filter, Netty, ...). No dependency beyond the JDK: this module goes into users' apps.
  */
 module io.autoscalebot.probe {
-    requires jdk.httpserver;
+    // Transitive: handler() and wrap() hand out and take the JDK server's HttpHandler.
+    requires transitive jdk.httpserver;
 
     exports io.autoscalebot.probe;
 }

@@ -1,6 +1,7 @@
 package io.autoscalebot.probe;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record RequestStart(Outcome outcome, double millis) {
      * The largest distance from now a start time may be. Routers give up on a request long before (Heroku after 30
      * s), and clocks skew by far less; anything further is a wrong unit or a wrong header, not a queue time.
      */
-    public static final java.time.Duration PLAUSIBLE = java.time.Duration.ofHours(1);
+    public static final Duration PLAUSIBLE = Duration.ofHours(1);
 
     // Far longer than any real header (nanoseconds are 19 digits); keeps a hostile header from costing anything.
     private static final int MAX_LENGTH = 40;

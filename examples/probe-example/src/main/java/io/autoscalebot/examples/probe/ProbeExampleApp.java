@@ -108,11 +108,16 @@ public final class ProbeExampleApp implements AutoCloseable {
 
     /** Stops serving and waits for the server's threads to end. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         server.stop(0);
         threads.shutdown();
-        if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+        try {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             threads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }
