@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 final class FileMeasure implements Measure {
 
-    /** A number is a few dozen characters; more means the setting points at the wrong file, and it is not read whole. */
+    /** A number is a few dozen characters; more means the setting names the wrong file, which is not read whole. */
     static final int MAX_BYTES = 256;
 
     private final Path file;

@@ -1,0 +1,110 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the log of one bench/engine-scale.sh run and prints {@code RUN DUE P50 P99 MAX P50 P99 MAX}: the ticks that
+ * ended, the ticks due on the groups' grids before the stop, and the lateness of the ended ones in milliseconds
+ * (tick end minus due): of all of them, then of all but each group's first.
+ *
+ * <p>The engine does not report when a tick was due, so it is rebuilt here the way its scheduler
+ * (ExecutorScheduler.nextDue) sets it: every group's first tick is due at the start, each next one an interval after
+ * the previous due, or, when a tick ended after that, at the first point of the group's grid at or after its end.
+ * Each group's ticks never overlap, so its log lines come in order.
+ *
+ * <p>Run with the JDK's source launcher: {@code java bench/EngineScale.java LOG STARTED_MS STOPPED_MS INTERVAL_S}.
+ */
+public final class EngineScale {
+
+    /** {@code 1764640000123 INFO io.autoscalebot.engine.g00001: g00001: current 1, measured 800 ms, hold: ...}. */
+    private static final Pattern LINE =
+            Pattern.compile("^(\\d+) \\w+ io\\.autoscalebot\\.engine\\.(g\\d+): \\2: (.*)$");
+    /** Lines of a group's logger that are not the end of a tick. */
+    private static final List<String> NOT_A_TICK = List.of("could not record", "could not deliver",
+            "a tick was still running", "was not torn down", "teardown of");
+
+    public static void main(String[] args) throws IOException {
+        Path log = Path.of(args[0]);
+        long started = Long.parseLong(args[1]);
+        long stopped = Long.parseLong(args[2]);
+        long interval = Long.parseLong(args[3]) * 1000;
+        Map<String, Long> nextDue = new HashMap<>();
+        long[] lateness = new long[1024];
+        int ended = 0;
+        // The first ticks of all groups are due at the same instant, on a JVM still loading classes; the later ones
+        // show the steady state.
+        long[] later = new long[1024];
+        int laterEnded = 0;
+        try (BufferedReader reader = Files.newBufferedReader(log)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                Matcher m = LINE.matcher(line);
+                if (!m.matches() || NOT_A_TICK.stream().anyMatch(m.group(3)::contains)) {
+                    continue;
+                }
+                long end = Long.parseLong(m.group(1));
+                if (end > stopped) {
+                    continue;
+                }
+                Long known = nextDue.get(m.group(2));
+                long due = known == null ? started : known;
+                if (ended == lateness.length) {
+                    lateness = Arrays.copyOf(lateness, ended * 2);
+                }
+                lateness[ended++] = Math.max(0, end - due);
+                if (known != null) {
+                    if (laterEnded == later.length) {
+                        later = Arrays.copyOf(later, laterEnded * 2);
+                    }
+                    later[laterEnded++] = Math.max(0, end - due);
+                }
+                nextDue.put(m.group(2), next(due, interval, end));
+            }
+        }
+        // Every group is due at the start and on each point of its 30 s grid before the stop; the scheduler skips the
+        // points a late tick overran, so those count as due and not run.
+        long due = (long) groupsIn(log) * ((stopped - started + interval - 1) / interval);
+        System.out.println(ended + " " + due + " " + summary(lateness, ended) + " " + summary(later, laterEnded));
+    }
+
+    /** When the tick after one due at {@code due} and ended at {@code end} is due, as ExecutorScheduler.nextDue. */
+    static long next(long due, long interval, long end) {
+        long next = due + interval;
+        long late = end - next;
+        if (late <= 0) {
+            return next;
+        }
+        return next + ((late + interval - 1) / interval) * interval;
+    }
+
+    /** How many groups the config next to the log holds ({@code [groups.NAME]} headers). */
+    private static int groupsIn(Path log) throws IOException {
+        Pattern header = Pattern.compile("^\\[groups\\.[^.\\]]+\\]$");
+        try (var lines = Files.lines(log.resolveSibling("autoscale.toml"))) {
+            return (int) lines.filter(l -> header.matcher(l).matches()).count();
+        }
+    }
+
+    /** @return {@code P50 P99 MAX} of the first {@code count} values */
+    private static String summary(long[] values, int count) {
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return percentile(sorted, 50) + " " + percentile(sorted, 99) + " "
+                + (count == 0 ? "n/a" : String.valueOf(sorted[count - 1]));
+    }
+
+    private static String percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return "n/a";
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return String.valueOf(sorted[Math.max(0, rank - 1)]);
+    }
+}
