@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the log of one bench/engine-scale.sh run and prints {@code RUN DUE P50 P99 MAX P50 P99 MAX}: the ticks that
- * ended, the ticks due on the groups' grids before the stop, and the lateness of the ended ones in milliseconds
+ * ended, the ticks due on the groups' grids before the cut-off, and the lateness of the ended ones in milliseconds
  * (tick end minus due): of all of them, then of all but each group's first.
  *
  * <p>The engine does not report when a tick was due, so it is rebuilt here the way its scheduler
@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * the previous due, or, when a tick ended after that, at the first point of the group's grid at or after its end.
  * Each group's ticks never overlap, so its log lines come in order.
  *
- * <p>Run with the JDK's source launcher: {@code java bench/EngineScale.java LOG STARTED_MS STOPPED_MS INTERVAL_S}.
+ * <p>The start is the earlier of the stamp of the "running" line (taken from outside, so a little late) and the
+ * earliest {@code end - k * interval} of any group's k-th tick (a tick never ends before it is due). So lateness is
+ * measured from the earliest the engine can have started, and includes each tick's own run time.
+ *
+ * <p>Run with the JDK's source launcher: {@code java bench/EngineScale.java LOG STARTED_MS CUTOFF_MS INTERVAL_S}.
  */
 public final class EngineScale {
 
@@ -33,16 +37,40 @@ public final class EngineScale {
 
     public static void main(String[] args) throws IOException {
         Path log = Path.of(args[0]);
-        long started = Long.parseLong(args[1]);
-        long stopped = Long.parseLong(args[2]);
+        long stamped = Long.parseLong(args[1]);
+        long cutoff = Long.parseLong(args[2]);
         long interval = Long.parseLong(args[3]) * 1000;
-        Map<String, Long> nextDue = new HashMap<>();
-        long[] lateness = new long[1024];
-        int ended = 0;
+        Map<String, List<Long>> ends = tickEnds(log, cutoff);
+        long started = stamped;
+        for (List<Long> group : ends.values()) {
+            for (int k = 0; k < group.size(); k++) {
+                started = Math.min(started, group.get(k) - k * interval);
+            }
+        }
+        List<Long> all = new ArrayList<>();
         // The first ticks of all groups are due at the same instant, on a JVM still loading classes; the later ones
         // show the steady state.
-        long[] later = new long[1024];
-        int laterEnded = 0;
+        List<Long> later = new ArrayList<>();
+        for (List<Long> group : ends.values()) {
+            long due = started;
+            for (int k = 0; k < group.size(); k++) {
+                long end = group.get(k);
+                all.add(end - due);
+                if (k > 0) {
+                    later.add(end - due);
+                }
+                due = next(due, interval, end);
+            }
+        }
+        // Every group is due at the start and on each point of its grid before the cut-off; the scheduler skips the
+        // points a late tick overran, so those count as due and not run.
+        long due = (long) groupsIn(log) * ((cutoff - started + interval - 1) / interval);
+        System.out.println(all.size() + " " + due + " " + summary(all) + " " + summary(later));
+    }
+
+    /** @return each group's tick end times up to the cut-off, in the order they were logged */
+    private static Map<String, List<Long>> tickEnds(Path log, long cutoff) throws IOException {
+        Map<String, List<Long>> ends = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(log)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 Matcher m = LINE.matcher(line);
@@ -50,28 +78,12 @@ public final class EngineScale {
                     continue;
                 }
                 long end = Long.parseLong(m.group(1));
-                if (end > stopped) {
-                    continue;
+                if (end <= cutoff) {
+                    ends.computeIfAbsent(m.group(2), g -> new ArrayList<>()).add(end);
                 }
-                Long known = nextDue.get(m.group(2));
-                long due = known == null ? started : known;
-                if (ended == lateness.length) {
-                    lateness = Arrays.copyOf(lateness, ended * 2);
-                }
-                lateness[ended++] = Math.max(0, end - due);
-                if (known != null) {
-                    if (laterEnded == later.length) {
-                        later = Arrays.copyOf(later, laterEnded * 2);
-                    }
-                    later[laterEnded++] = Math.max(0, end - due);
-                }
-                nextDue.put(m.group(2), next(due, interval, end));
             }
         }
-        // Every group is due at the start and on each point of its 30 s grid before the stop; the scheduler skips the
-        // points a late tick overran, so those count as due and not run.
-        long due = (long) groupsIn(log) * ((stopped - started + interval - 1) / interval);
-        System.out.println(ended + " " + due + " " + summary(lateness, ended) + " " + summary(later, laterEnded));
+        return ends;
     }
 
     /** When the tick after one due at {@code due} and ended at {@code end} is due, as ExecutorScheduler.nextDue. */
@@ -92,19 +104,17 @@ public final class EngineScale {
         }
     }
 
-    /** @return {@code P50 P99 MAX} of the first {@code count} values */
-    private static String summary(long[] values, int count) {
-        long[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
-        return percentile(sorted, 50) + " " + percentile(sorted, 99) + " "
-                + (count == 0 ? "n/a" : String.valueOf(sorted[count - 1]));
+    /** @return {@code P50 P99 MAX} in milliseconds, or {@code n/a n/a n/a} */
+    private static String summary(List<Long> values) {
+        if (values.isEmpty()) {
+            return "n/a n/a n/a";
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return percentile(sorted, 50) + " " + percentile(sorted, 99) + " " + sorted[sorted.length - 1];
     }
 
-    private static String percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return "n/a";
-        }
+    private static long percentile(long[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return String.valueOf(sorted[Math.max(0, rank - 1)]);
+        return sorted[Math.max(0, rank - 1)];
     }
 }
