@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the log of one bench/engine-scale.sh run and prints {@code RUN DUE P50 P99 MAX P50 P99 MAX}: the ticks that
- * ended, the ticks due on the groups' grids before the cut-off, and the lateness of the ended ones in milliseconds
- * (tick end minus due): of all of them, then of all but each group's first.
+ * Reads the log of one bench/engine-scale.sh run and prints {@code RUN FAILED DUE P50 P99 MAX P50 P99 MAX}: the ticks
+ * that ended, those of them that failed (logged as a warning: a plugin call or a plugin's creation timed out), the
+ * ticks due on the groups' grids before the cut-off, and the lateness of the ended ones in milliseconds (tick end minus
+ * due): of all of them, then of all but each group's first.
  *
  * <p>The engine does not report when a tick was due, so it is rebuilt here the way its scheduler
  * (ExecutorScheduler.nextDue) sets it: every group's first tick is due at the start, each next one an interval after
@@ -30,7 +31,7 @@ public final class EngineScale {
 
     /** {@code 1764640000123 INFO io.autoscalebot.engine.g00001: g00001: current 1, measured 800 ms, hold: ...}. */
     private static final Pattern LINE =
-            Pattern.compile("^(\\d+) \\w+ io\\.autoscalebot\\.engine\\.(g\\d+): \\2: (.*)$");
+            Pattern.compile("^(\\d+) (\\w+) io\\.autoscalebot\\.engine\\.(g\\d+): \\3: (.*)$");
     /** Lines of a group's logger that are not the end of a tick. */
     private static final List<String> NOT_A_TICK = List.of("could not record", "could not deliver",
             "a tick was still running", "was not torn down", "teardown of");
@@ -40,7 +41,8 @@ public final class EngineScale {
         long stamped = Long.parseLong(args[1]);
         long cutoff = Long.parseLong(args[2]);
         long interval = Long.parseLong(args[3]) * 1000;
-        Map<String, List<Long>> ends = tickEnds(log, cutoff);
+        int[] failed = {0};
+        Map<String, List<Long>> ends = tickEnds(log, cutoff, failed);
         long started = stamped;
         for (List<Long> group : ends.values()) {
             for (int k = 0; k < group.size(); k++) {
@@ -65,21 +67,25 @@ public final class EngineScale {
         // Every group is due at the start and on each point of its grid before the cut-off; the scheduler skips the
         // points a late tick overran, so those count as due and not run.
         long due = (long) groupsIn(log) * ((cutoff - started + interval - 1) / interval);
-        System.out.println(all.size() + " " + due + " " + summary(all) + " " + summary(later));
+        System.out.println(all.size() + " " + failed[0] + " " + due + " " + summary(all) + " " + summary(later));
     }
 
-    /** @return each group's tick end times up to the cut-off, in the order they were logged */
-    private static Map<String, List<Long>> tickEnds(Path log, long cutoff) throws IOException {
+    /**
+     * @param failed where to count the ticks that failed
+     * @return each group's tick end times up to the cut-off, in the order they were logged
+     */
+    private static Map<String, List<Long>> tickEnds(Path log, long cutoff, int[] failed) throws IOException {
         Map<String, List<Long>> ends = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(log)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 Matcher m = LINE.matcher(line);
-                if (!m.matches() || NOT_A_TICK.stream().anyMatch(m.group(3)::contains)) {
+                if (!m.matches() || NOT_A_TICK.stream().anyMatch(m.group(4)::contains)) {
                     continue;
                 }
                 long end = Long.parseLong(m.group(1));
                 if (end <= cutoff) {
-                    ends.computeIfAbsent(m.group(2), g -> new ArrayList<>()).add(end);
+                    ends.computeIfAbsent(m.group(3), g -> new ArrayList<>()).add(end);
+                    failed[0] += m.group(2).equals("INFO") ? 0 : 1;
                 }
             }
         }
