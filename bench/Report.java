@@ -92,7 +92,14 @@ public final class Report {
             markdown.append(Document.section(trace, chart));
         }
         markdown.append(Document.footer());
-        Files.writeString(docs.resolve("benchmarks.md"), markdown);
+        Path target = docs.resolve("benchmarks.md");
+        // bench/engine-scale.sh's figures are written by hand from its output: keep that section when regenerating.
+        String previous = Files.exists(target) ? Files.readString(target) : "";
+        int engineScale = previous.indexOf("\n## Engine scale");
+        if (engineScale >= 0) {
+            markdown.append(previous.substring(engineScale));
+        }
+        Files.writeString(target, markdown);
     }
 
     private static TraceResult read(Path folder, Path policies, List<String> ids) throws IOException {

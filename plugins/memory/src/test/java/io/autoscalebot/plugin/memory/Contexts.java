@@ -1,0 +1,19 @@
+package io.autoscalebot.plugin.memory;
+
+import io.autoscalebot.api.PluginContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** The one place this module's tests build a {@link PluginContext}, so a change to how one is made is one edit. */
+final class Contexts {
+
+    private Contexts() {
+    }
+
+    static PluginContext forGroup(String group) {
+        return new PluginContext(group, Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC),
+                System.getLogger("test"), Path.of("unused-state"), false);
+    }
+}
