@@ -19,7 +19,7 @@ import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.config.NotifyRules;
+import io.autoscalebot.engine.notify.NotifyRules;
 import io.autoscalebot.engine.plugin.Component;
 import java.io.IOException;
 import java.io.PrintWriter;

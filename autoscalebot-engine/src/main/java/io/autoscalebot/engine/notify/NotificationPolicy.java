@@ -3,7 +3,6 @@ package io.autoscalebot.engine.notify;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
-import io.autoscalebot.engine.config.NotifyRules;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -16,7 +16,7 @@ import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.config.NotifyRules;
+import io.autoscalebot.engine.notify.NotifyRules;
 import io.autoscalebot.engine.plugin.Component;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.autoscalebot.engine.config;
+package io.autoscalebot.engine.notify;
 
 import io.autoscalebot.api.notify.EventType;
 import java.time.Duration;
