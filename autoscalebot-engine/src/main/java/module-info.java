@@ -1,21 +1,24 @@
 /**
  * The autoscalebot engine: finds plugins, reads {@code autoscale.toml}, and runs each group's measure, decide, scale,
- * notify loop. Exported packages are for the CLI; plugin authors use {@code io.autoscalebot.api} only.
+ * notify loop.
+ *
+ * <p>Everyone gets the facade, {@code io.autoscalebot.engine}, and nothing else: plugin authors use
+ * {@code io.autoscalebot.api} only, and the CLI runs the engine through the facade. The internal packages are exported
+ * by name to the modules built on them, so JPMS refuses every other reader, plugins included.
  */
 module io.autoscalebot.engine {
     requires transitive io.autoscalebot.api;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
 
-    exports io.autoscalebot.engine.plugin;
-    exports io.autoscalebot.engine.config;
-    exports io.autoscalebot.engine.simulate;
-    exports io.autoscalebot.engine.simulate.trace;
-    exports io.autoscalebot.engine.simulate.model;
-    exports io.autoscalebot.engine.simulate.report;
-    exports io.autoscalebot.engine.loop;
-    exports io.autoscalebot.engine.state;
-    exports io.autoscalebot.engine.notify;
+    exports io.autoscalebot.engine;
+
+    // Until the simulator leaves the engine: the CLI's simulate command picks the group to simulate.
+    exports io.autoscalebot.engine.config to io.autoscalebot.cli;
+    exports io.autoscalebot.engine.simulate to io.autoscalebot.cli;
+    exports io.autoscalebot.engine.simulate.trace to io.autoscalebot.cli;
+    exports io.autoscalebot.engine.simulate.model to io.autoscalebot.cli;
+    exports io.autoscalebot.engine.simulate.report to io.autoscalebot.cli;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

@@ -3,7 +3,9 @@ package io.autoscalebot.engine.simulate;
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.config.ComponentConfig;
+import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.loop.Failures;
 import io.autoscalebot.engine.loop.ManualClock;
@@ -58,6 +60,27 @@ public final class Simulator {
     public Simulator(SimulationModel model, Collection<String> secrets) {
         this.model = Objects.requireNonNull(model, "model");
         this.redactor = Redactor.of(secrets);
+    }
+
+    /**
+     * Replays the trace against a group of a loaded configuration, with its secrets masked: {@code autoscalebot
+     * simulate}.
+     *
+     * @param model the app and load model
+     * @param configuration the configuration, as the engine loaded it
+     * @param group the name of the group to simulate
+     * @param trace the workload, read as it is
+     * @param progress told as ticks are replayed
+     * @return what the replay showed
+     * @throws IllegalArgumentException if the configuration has no such group
+     * @throws SimulationException if the decide plugin cannot be created or set up
+     */
+    public static SimulationResult run(SimulationModel model, Configuration configuration, String group, Trace trace,
+                                       Progress progress) throws SimulationException {
+        EngineConfig config = configuration.engineConfig();
+        GroupConfig chosen = config.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no group '" + group + "' in " + config.file()));
+        return new Simulator(model, config.secrets()).run(chosen, trace, progress);
     }
 
     /**

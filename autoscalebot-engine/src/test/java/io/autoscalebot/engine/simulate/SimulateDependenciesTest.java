@@ -62,7 +62,7 @@ class SimulateDependenciesTest {
     /** One code path decides in both: the simulator uses the loop's decision step, never a copy of its rules. */
     @Test
     void theWiringUsesTheEnginesDecisionStepAndNothingThatRunsInRealTime() {
-        noClasses().should().dependOnClassesThat().haveSimpleNameStartingWith("Engine")
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("io.autoscalebot.engine.loop.Engine")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("ExecutorScheduler")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("PluginCalls")
                 .check(simulate());
