@@ -12,12 +12,13 @@ if [ ! -f "$trace" ]; then
   exit 2
 fi
 cd "$root"
-# Compiles the engine and its tests only (never installs), and writes the test class path next to them.
-mvn -q -pl autoscalebot-engine -am test-compile dependency:build-classpath \
+# Compiles the simulator and its tests only (never installs), and writes the test class path next to them.
+mvn -q -pl autoscalebot-simulate -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/simulate-speed.classpath -Dmdep.includeScope=test
-engine="$root/autoscalebot-engine/target"
+simulate="$root/autoscalebot-simulate/target"
+engine="$root/autoscalebot-engine/target/classes"
 api="$root/autoscalebot-api/target/classes"
 # The reactor's own modules are taken from target/, never from a snapshot another build left in ~/.m2.
-classpath=$(tr ':' '\n' < "$engine/simulate-speed.classpath" | grep -v '/io/autoscalebot/' | paste -sd: -)
-exec java -cp "$engine/classes:$engine/test-classes:$api:$classpath" \
-  io.autoscalebot.engine.simulate.SimulateSpeed "$trace" "$rounds"
+classpath=$(tr ':' '\n' < "$simulate/simulate-speed.classpath" | grep -v '/io/autoscalebot/' | paste -sd: -)
+exec java -cp "$simulate/classes:$simulate/test-classes:$engine:$api:$classpath" \
+  io.autoscalebot.simulate.SimulateSpeed "$trace" "$rounds"

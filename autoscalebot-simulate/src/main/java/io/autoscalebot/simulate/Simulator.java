@@ -1,0 +1,194 @@
+package io.autoscalebot.simulate;
+
+import io.autoscalebot.api.Plugin;
+import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.config.ComponentConfig;
+import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.loop.Failures;
+import io.autoscalebot.engine.loop.ManualClock;
+import io.autoscalebot.engine.notify.Redactor;
+import io.autoscalebot.simulate.model.Demand;
+import io.autoscalebot.simulate.model.ElasticityMetrics;
+import io.autoscalebot.simulate.model.Oracle;
+import io.autoscalebot.simulate.model.Provisioning;
+import io.autoscalebot.simulate.model.Replay;
+import io.autoscalebot.simulate.trace.Trace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Replays a workload trace against one configured group in virtual time: {@code autoscalebot simulate}. The group's
+ * own decide component decides every tick, through the engine's {@link io.autoscalebot.engine.loop.DecisionStep} and
+ * with its min and max tables, zone and interval, so what a simulation shows is what a run would do; the app is the
+ * {@link SimulationModel}'s queue, and the measurement is what the group's measure plugin would have read from it.
+ *
+ * <p>The trace is replayed at the group's interval ({@link Trace#resampled}), arrivals constant within each trace
+ * step. Single-threaded; a plugin that never returns stalls the simulation, as there is no real time to bound it by.
+ */
+public final class Simulator {
+
+    /** Told how far a replay has got, to draw a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Reports nothing. */
+        Progress NONE = (done, total) -> { };
+
+        /**
+         * @param done ticks replayed so far
+         * @param total ticks in the replay
+         */
+        void update(int done, int total);
+    }
+
+    private final SimulationModel model;
+    private final Redactor redactor;
+
+    /**
+     * @param model the app and load model
+     * @param secrets the configuration's secret values ({@code EngineConfig.secrets()}), masked in every message
+     */
+    public Simulator(SimulationModel model, Collection<String> secrets) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.redactor = Redactor.of(secrets);
+    }
+
+    /**
+     * Replays the trace against a group of a loaded configuration, with its secrets masked: {@code autoscalebot
+     * simulate}.
+     *
+     * @param model the app and load model
+     * @param configuration the configuration, as the engine loaded it
+     * @param group the name of the group to simulate
+     * @param trace the workload, read as it is
+     * @param progress told as ticks are replayed
+     * @return what the replay showed
+     * @throws IllegalArgumentException if the configuration has no such group
+     * @throws SimulationException if the decide plugin cannot be created or set up
+     */
+    public static SimulationResult run(SimulationModel model, Configuration configuration, String group, Trace trace,
+                                       Progress progress) throws SimulationException {
+        EngineConfig config = configuration.engineConfig();
+        GroupConfig chosen = config.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no group '" + group + "' in " + config.file()));
+        return new Simulator(model, config.secrets()).run(chosen, trace, progress);
+    }
+
+    /**
+     * Replays the trace against the group.
+     *
+     * @param group the group, as configured
+     * @param trace the workload, read as it is; the model's load scale is applied here
+     * @param progress told as ticks are replayed
+     * @return what the replay showed
+     * @throws SimulationException if the decide plugin cannot be created or set up
+     */
+    public SimulationResult run(GroupConfig group, Trace trace, Progress progress) throws SimulationException {
+        Trace ticks = trace.resampled(group.interval(), model.loadScale());
+        Demand demand = model.demand();
+        ManualClock clock = new ManualClock(ticks.time(0));
+        ComponentConfig decide = group.decide();
+        SimulationLog log = new SimulationLog("io.autoscalebot.plugin." + group.name() + ".decide."
+                + decide.component().id(), redactor);
+        Path stateDirectory = temporaryDirectory();
+        try {
+            SimulatedTicks.StartedPlugin plugin = start(group, new PluginContext(group.name(), clock, log,
+                    stateDirectory, true));
+            SimulatedTicks simulated = new SimulatedTicks(group, plugin, clock, model, ticks.size(), redactor,
+                    progress);
+            Provisioning run;
+            try {
+                run = new Replay(model.queue(), model.kind()).run(ticks, demand, initial(group, ticks, demand),
+                        simulated);
+            } finally {
+                teardown(plugin, log);
+            }
+            Provisioning oracle = Oracle.replay(ticks, demand);
+            return new SimulationResult(group.name(), group.measure().component().id(), decide.component().id(),
+                    model, trace, group.interval(), Timeline.of(ticks, run, oracle, simulated.measured()),
+                    ElasticityMetrics.measure(run, oracle, model.slo()), simulated.decisions(), log.warnings());
+        } finally {
+            delete(stateDirectory);
+        }
+    }
+
+    /** @return the model's initial count, or d(0) within the min and max in force when the trace starts */
+    private int initial(GroupConfig group, Trace ticks, Demand demand) {
+        if (model.initial().isPresent()) {
+            return model.initial().getAsInt();
+        }
+        var start = ticks.time(0).atZone(group.zone());
+        int wanted = demand.processesFor(ticks.ratePerSecond(0));
+        return Math.max(group.min().at(start), Math.min(group.max().at(start), wanted));
+    }
+
+    private SimulatedTicks.StartedPlugin start(GroupConfig group, PluginContext context)
+            throws SimulationException {
+        ComponentConfig decide = group.decide();
+        ClassLoader loader = decide.component().loader();
+        String label = "decide plugin '" + decide.component().id() + "' of group '" + group.name() + "' ("
+                + decide.where() + ")";
+        Plugin made;
+        try {
+            made = GuardedCall.call(loader, () -> decide.component().provider().create(decide.settings(), context));
+        } catch (Exception e) {
+            throw new SimulationException("cannot create the " + label + ": " + redactor.redact(Failures.describe(e)),
+                    e);
+        }
+        if (!(made instanceof Decide)) {
+            throw new SimulationException("the " + label + " created "
+                    + (made == null ? "nothing (null)" : "a " + made.getClass().getSimpleName())
+                    + ", not a Decide (plugin bug)", null);
+        }
+        Decide plugin = (Decide) made;
+        try {
+            GuardedCall.call(loader, () -> {
+                plugin.setup();
+                return null;
+            });
+            return new SimulatedTicks.StartedPlugin(plugin, loader, GuardedCall.call(loader, plugin::historySize));
+        } catch (Exception e) {
+            teardown(new SimulatedTicks.StartedPlugin(plugin, loader, 1), context.logger());
+            throw new SimulationException("cannot set up the " + label + ": " + redactor.redact(Failures.describe(e)),
+                    e);
+        }
+    }
+
+    private static void teardown(SimulatedTicks.StartedPlugin started, System.Logger log) {
+        try {
+            GuardedCall.call(started.loader(), () -> {
+                started.plugin().teardown();
+                return null;
+            });
+        } catch (Exception e) {
+            log.log(Level.WARNING, "teardown failed: " + Failures.describe(e));
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("autoscalebot-simulate-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary state folder for the decide plugin: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the plugin's throwaway state; what cannot be removed stays in the system's temporary folder. */
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a leftover temporary folder is not worth failing a finished simulation for.
+        }
+    }
+}
