@@ -3,12 +3,15 @@ package io.autoscalebot.simulate;
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.loop.Failures;
+import io.autoscalebot.engine.loop.CallResult;
+import io.autoscalebot.engine.loop.DirectCalls;
 import io.autoscalebot.engine.loop.ManualClock;
+import io.autoscalebot.engine.loop.PluginCaller;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.simulate.model.Demand;
 import io.autoscalebot.simulate.model.ElasticityMetrics;
@@ -24,12 +27,13 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Replays a workload trace against one configured group in virtual time: {@code autoscalebot simulate}. The group's
- * own decide component decides every tick, through the engine's {@link io.autoscalebot.engine.loop.DecisionStep} and
- * with its min and max tables, zone and interval, so what a simulation shows is what a run would do; the app is the
+ * own decide component decides every tick, through the engine's {@link io.autoscalebot.engine.loop.TickPipeline} (the
+ * one {@code run} drives) with its min and max tables, zone and interval, so what a simulation shows is what a run would do; the app is the
  * {@link SimulationModel}'s queue, and the measurement is what the group's measure plugin would have read from it.
  *
  * <p>The trace is replayed at the group's interval ({@link Trace#resampled}), arrivals constant within each trace
@@ -49,6 +53,9 @@ public final class Simulator {
          */
         void update(int done, int total);
     }
+
+    /** How the simulation calls the decide plugin: on this thread, in virtual time, as the tick pipeline does. */
+    private static final PluginCaller CALLS = new DirectCalls();
 
     private final SimulationModel model;
     private final Redactor redactor;
@@ -93,6 +100,15 @@ public final class Simulator {
      * @throws SimulationException if the decide plugin cannot be created or set up
      */
     public SimulationResult run(GroupConfig group, Trace trace, Progress progress) throws SimulationException {
+        return run(group, trace, progress, notification -> { });
+    }
+
+    /**
+     * Replays the trace against the group, telling {@code events} every notification the group's notify rules would
+     * have sent had it run: for the tests that hold a simulation to what a run does.
+     */
+    SimulationResult run(GroupConfig group, Trace trace, Progress progress, Consumer<Notification> events)
+            throws SimulationException {
         Trace ticks = trace.resampled(group.interval(), model.loadScale());
         Demand demand = model.demand();
         ManualClock clock = new ManualClock(ticks.time(0));
@@ -104,13 +120,13 @@ public final class Simulator {
             SimulatedTicks.StartedPlugin plugin = start(group, new PluginContext(group.name(), clock, log,
                     stateDirectory, true));
             SimulatedTicks simulated = new SimulatedTicks(group, plugin, clock, model, ticks.size(), redactor,
-                    progress);
+                    progress, events);
             Provisioning run;
             try {
                 run = new Replay(model.queue(), model.kind()).run(ticks, demand, initial(group, ticks, demand),
                         simulated);
             } finally {
-                teardown(plugin, log);
+                teardown(group, plugin.plugin(), log);
             }
             Provisioning oracle = Oracle.replay(ticks, demand);
             return new SimulationResult(group.name(), group.measure().component().id(), decide.component().id(),
@@ -131,46 +147,39 @@ public final class Simulator {
         return Math.max(group.min().at(start), Math.min(group.max().at(start), wanted));
     }
 
+    /** Creates and sets up the decide plugin as a run does, but directly: there is no real time to bound it by. */
     private SimulatedTicks.StartedPlugin start(GroupConfig group, PluginContext context)
             throws SimulationException {
         ComponentConfig decide = group.decide();
         ClassLoader loader = decide.component().loader();
         String label = "decide plugin '" + decide.component().id() + "' of group '" + group.name() + "' ("
                 + decide.where() + ")";
-        Plugin made;
-        try {
-            made = GuardedCall.call(loader, () -> decide.component().provider().create(decide.settings(), context));
-        } catch (Exception e) {
-            throw new SimulationException("cannot create the " + label + ": " + redactor.redact(Failures.describe(e)),
-                    e);
+        CallResult<Plugin> made = CALLS.call(loader, group.timeout(),
+                () -> decide.component().provider().create(decide.settings(), context));
+        if (!made.succeeded()) {
+            throw new SimulationException("cannot create the " + label + ": " + redactor.redact(made.failure()), null);
         }
-        if (!(made instanceof Decide)) {
+        if (!(made.value() instanceof Decide)) {
             throw new SimulationException("the " + label + " created "
-                    + (made == null ? "nothing (null)" : "a " + made.getClass().getSimpleName())
+                    + (made.value() == null ? "nothing (null)" : "a " + made.value().getClass().getSimpleName())
                     + ", not a Decide (plugin bug)", null);
         }
-        Decide plugin = (Decide) made;
-        try {
-            GuardedCall.call(loader, () -> {
-                plugin.setup();
-                return null;
-            });
-            return new SimulatedTicks.StartedPlugin(plugin, loader, GuardedCall.call(loader, plugin::historySize));
-        } catch (Exception e) {
-            teardown(new SimulatedTicks.StartedPlugin(plugin, loader, 1), context.logger());
-            throw new SimulationException("cannot set up the " + label + ": " + redactor.redact(Failures.describe(e)),
-                    e);
+        Decide plugin = (Decide) made.value();
+        CallResult<Void> setUp = CALLS.run(loader, group.timeout(), plugin::setup);
+        CallResult<Integer> historySize = setUp.succeeded() ? CALLS.call(loader, group.timeout(), plugin::historySize)
+                : CallResult.failed(setUp.failure());
+        if (!historySize.succeeded() || historySize.value() == null) {
+            teardown(group, plugin, context.logger());
+            String why = historySize.succeeded() ? "it did not say its history size (null)" : historySize.failure();
+            throw new SimulationException("cannot set up the " + label + ": " + redactor.redact(why), null);
         }
+        return new SimulatedTicks.StartedPlugin(plugin, historySize.value());
     }
 
-    private static void teardown(SimulatedTicks.StartedPlugin started, System.Logger log) {
-        try {
-            GuardedCall.call(started.loader(), () -> {
-                started.plugin().teardown();
-                return null;
-            });
-        } catch (Exception e) {
-            log.log(Level.WARNING, "teardown failed: " + Failures.describe(e));
+    private static void teardown(GroupConfig group, Decide plugin, System.Logger log) {
+        CallResult<Void> done = CALLS.run(group.decide().component().loader(), group.timeout(), plugin::teardown);
+        if (!done.succeeded()) {
+            log.log(Level.WARNING, "teardown failed: " + done.failure());
         }
     }
 

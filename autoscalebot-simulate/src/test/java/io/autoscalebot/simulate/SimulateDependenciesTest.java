@@ -77,13 +77,12 @@ class SimulateDependenciesTest {
     }
 
     /**
-     * Only the wiring to a configured group reaches beyond the JDK: the simulator, its ticks, its guarded plugin calls,
-     * its plugin log, JSON.
+     * Only the wiring to a configured group reaches beyond the JDK: the simulator, its ticks, its plugin log, JSON.
      */
     @Test
     void everythingButTheWiringAndTheJsonDependsOnlyOnJava() {
-        classes().that().doNotBelongToAnyOf(Simulator.class, SimulatedTicks.class, GuardedCall.class,
-                        SimulationLog.class, SimulationReport.class).should().onlyDependOnClassesThat()
+        classes().that().doNotBelongToAnyOf(Simulator.class, SimulatedTicks.class, SimulationLog.class,
+                        SimulationReport.class).should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.autoscalebot.simulate..")
                 .check(simulate());
     }
@@ -95,15 +94,19 @@ class SimulateDependenciesTest {
                 .check(simulate());
     }
 
-    /** One code path decides in both: the simulator uses the loop's decision step, never a copy of its rules. */
+    /**
+     * One tick pipeline: the simulator ticks through the loop's, never a copy of its steps (it does not even reach the
+     * decision step on its own), and uses nothing that runs in real time.
+     */
     @Test
-    void theWiringUsesTheEnginesDecisionStepAndNothingThatRunsInRealTime() {
+    void theWiringTicksThroughTheEnginesPipelineAndNothingThatRunsInRealTime() {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("io.autoscalebot.engine.loop.Engine")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("ExecutorScheduler")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("PluginCalls")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.autoscalebot.engine.loop.DecisionStep")
                 .check(simulate());
         classes().that().haveSimpleName("SimulatedTicks").should().dependOnClassesThat()
-                .haveFullyQualifiedName("io.autoscalebot.engine.loop.DecisionStep")
+                .haveFullyQualifiedName("io.autoscalebot.engine.loop.TickPipeline")
                 .check(simulate());
     }
 }

@@ -34,6 +34,7 @@ public final class SimulatedGroups {
     CountSchedule min = CountSchedule.fixed(1);
     CountSchedule max = CountSchedule.fixed(20);
     String measurePlugin = "response-time";
+    NotifyRules rules = NotifyRules.DEFAULTS;
     ComponentConfig decide;
 
     /** @param decideProvider the decide component the groups name */
@@ -47,8 +48,7 @@ public final class SimulatedGroups {
      */
     public GroupConfig build(String name) {
         return new GroupConfig(name, interval, Duration.ofSeconds(5), min, max, ZoneOffset.UTC,
-                configure(new UnusedMeasure(measurePlugin)), decide, configure(new UnusedScale()), List.of(),
-                NotifyRules.DEFAULTS);
+                configure(new UnusedMeasure(measurePlugin)), decide, configure(new UnusedScale()), List.of(), rules);
     }
 
     static ComponentConfig configure(PluginProvider<?> provider) {

@@ -61,6 +61,21 @@ public final class NotificationPolicy {
                 .flatMap(phase -> build(type, time, phase, phase == Phase.STARTED ? whenStarted : whenEnded, details));
     }
 
+    /**
+     * Whether a {@link #condition} call would start or end that condition, so a caller can skip building its messages
+     * on the many ticks where nothing changes.
+     *
+     * @return true when the condition's state differs from {@code on}
+     */
+    public boolean changes(EventType type, boolean on) {
+        return conditions.isOn(type) != on;
+    }
+
+    /** @return whether events of that type go out at all ({@code notify_on}) */
+    public boolean notifies(EventType type) {
+        return rules.notifyOn().contains(type);
+    }
+
     /** @return the conditions on now, to keep across restarts */
     public Set<EventType> activeConditions() {
         return conditions.active();
