@@ -1,12 +1,14 @@
+package io.autoscalebot.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.autoscalebot.simulate.model.ElasticityMetrics;
 import io.autoscalebot.simulate.MeasuredQuantity;
-import io.autoscalebot.simulate.trace.MissingSteps;
+import io.autoscalebot.simulate.SimulationModel;
+import io.autoscalebot.simulate.model.ElasticityMetrics;
 import io.autoscalebot.simulate.model.Oracle;
 import io.autoscalebot.simulate.model.Provisioning;
 import io.autoscalebot.simulate.model.Replay;
-import io.autoscalebot.simulate.SimulationModel;
+import io.autoscalebot.simulate.trace.MissingSteps;
 import io.autoscalebot.simulate.trace.Trace;
 import io.autoscalebot.simulate.trace.TraceReader;
 import java.io.IOException;
@@ -27,10 +29,11 @@ import java.util.stream.Stream;
 
 /**
  * Turns the {@code simulate --json} results of bench/decision-quality.sh into docs/benchmarks.md and one SVG chart per
- * trace. Run by the script as a single-file program on the distribution's class path (Jackson to read the JSON, the
- * engine's simulate package to replay the oracle, whose SPEC metrics the simulate report does not print):
+ * trace. Built with the bench module and run by the script on its class path (Jackson to read the JSON, the
+ * simulator's model to replay the oracle, whose SPEC metrics the simulate report does not print):
  *
- * <pre>java -cp 'dist/target/autoscalebot/lib/*' bench/Report.java RESULTS POLICIES DOCS COMMAND POLICY...</pre>
+ * <pre>java -cp 'bench/target/classes:bench/target/lib/*' io.autoscalebot.bench.Report RESULTS POLICIES DOCS COMMAND
+ *     POLICY...</pre>
  *
  * RESULTS holds one folder per trace with {@code trace.path} and {@code POLICY.json} per policy.
  */
@@ -69,8 +72,8 @@ public final class Report {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 5) {
-            System.err.println("usage: java -cp 'dist/target/autoscalebot/lib/*' bench/Report.java RESULTS POLICIES"
-                    + " DOCS COMMAND POLICY...");
+            System.err.println("usage: java -cp 'bench/target/classes:bench/target/lib/*' io.autoscalebot.bench.Report"
+                    + " RESULTS POLICIES DOCS COMMAND POLICY...");
             System.exit(2);
         }
         Path results = Path.of(args[0]);
