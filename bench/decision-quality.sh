@@ -2,7 +2,7 @@
 # Decision-quality benchmark: replays every trace against every policy of bench/policies/ with `autoscalebot simulate`
 # and writes docs/benchmarks.md (one table and one cost/SLO chart per trace).
 #
-#   mvn -q package -DskipTests        # once: this script builds nothing itself
+#   mvn -B -q package -DskipTests     # once: this script builds nothing itself
 #   bench/decision-quality.sh         # from anywhere; TRACES=/other/folder to read traces from elsewhere
 #
 # Every policy of a trace gets the same model (per-process capacity, boot time, load scale, SLO), so the rows differ
@@ -12,6 +12,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST=${AUTOSCALEBOT_HOME:-$ROOT/dist/target/autoscalebot}
 BIN=$DIST/bin/autoscalebot
+BENCH=$ROOT/bench/target
 TRACES=${TRACES:-$ROOT/../shared/traces}
 DOCS=$ROOT/docs
 
@@ -31,8 +32,8 @@ scale_for() {
   esac
 }
 
-if [[ ! -x $BIN ]]; then
-  echo "error: $BIN is missing; build the distribution first with: mvn -q package -DskipTests" >&2
+if [[ ! -x $BIN || ! -d $BENCH/lib ]]; then
+  echo "error: $BIN or $BENCH/lib is missing; build first with: mvn -B -q package -DskipTests" >&2
   exit 2
 fi
 if [[ ! -d $TRACES ]]; then
@@ -62,5 +63,6 @@ for trace in "$TRACES"/*.csv; do
 done
 
 COMMAND="mvn -q package -DskipTests && bench/decision-quality.sh"
-java -cp "$DIST/lib/*" "$ROOT/bench/Report.java" "$RESULTS" "$ROOT/bench/policies" "$DOCS" "$COMMAND" $POLICIES
+java -cp "$BENCH/classes:$BENCH/lib/*" io.autoscalebot.bench.Report "$RESULTS" "$ROOT/bench/policies" "$DOCS" \
+  "$COMMAND" $POLICIES
 echo "wrote $DOCS/benchmarks.md" >&2

@@ -2,7 +2,9 @@
  * The {@code autoscalebot} command line: run, plugins list/describe, config validate, simulate.
  */
 module io.autoscalebot.cli {
+    // The engine through its facade only, and the simulator beside it.
     requires io.autoscalebot.engine;
+    requires io.autoscalebot.simulate;
     requires info.picocli;
     requires java.logging;
 

@@ -1,8 +1,7 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.config.EngineConfig;
-import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.notify.Durations;
+import io.autoscalebot.engine.Configuration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -35,22 +34,16 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<EngineConfig> loaded = config.load(plugins.load(), spec.commandLine().getErr());
+            Optional<Configuration> loaded = config.load(plugins.load(), spec.commandLine().getErr());
             if (loaded.isEmpty()) {
                 return Main.USAGE;
             }
-            EngineConfig engineConfig = loaded.get();
-            spec.commandLine().getOut().println(config.file + ": valid, " + engineConfig.groups().size()
-                    + (engineConfig.groups().size() == 1 ? " group: " : " groups: ")
-                    + engineConfig.groups().stream().map(ValidateCommand::summary).collect(Collectors.joining("; ")));
+            List<Configuration.Group> groups = loaded.get().groups();
+            spec.commandLine().getOut().println(config.file + ": valid, " + groups.size()
+                    + (groups.size() == 1 ? " group: " : " groups: ")
+                    + groups.stream().map(Configuration.Group::describe).collect(Collectors.joining("; ")));
             spec.commandLine().getOut().flush();
             return Main.OK;
-        }
-
-        private static String summary(GroupConfig group) {
-            return group.name() + " (every " + Durations.human(group.interval()) + ", measure "
-                    + group.measure().component().id() + ", decide " + group.decide().component().id() + ", scale "
-                    + group.scale().component().id() + ")";
         }
     }
 }

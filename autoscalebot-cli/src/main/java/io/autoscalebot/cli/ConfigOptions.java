@@ -1,10 +1,10 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.config.ConfigError;
-import io.autoscalebot.engine.config.ConfigException;
-import io.autoscalebot.engine.config.ConfigLoader;
-import io.autoscalebot.engine.config.EngineConfig;
-import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.Autoscalebot;
+import io.autoscalebot.engine.ConfigProblem;
+import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.ConfigurationException;
+import io.autoscalebot.engine.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,14 +22,14 @@ final class ConfigOptions {
      *
      * @return the configuration, or empty when it has errors
      */
-    Optional<EngineConfig> load(PluginCatalog catalog, PrintWriter err) {
+    Optional<Configuration> load(Plugins plugins, PrintWriter err) {
         try {
-            return Optional.of(ConfigLoader.load(file, catalog, System.getenv()));
-        } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                err.println(error);
+            return Optional.of(Autoscalebot.loadConfiguration(file, plugins, System.getenv()));
+        } catch (ConfigurationException e) {
+            for (ConfigProblem problem : e.problems()) {
+                err.println(problem);
             }
-            int count = e.errors().size();
+            int count = e.problems().size();
             err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
             err.flush();
             return Optional.empty();

@@ -1,7 +1,7 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.plugin.PluginCatalog;
-import io.autoscalebot.engine.plugin.PluginLoader;
+import io.autoscalebot.engine.Autoscalebot;
+import io.autoscalebot.engine.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +62,9 @@ final class PluginOptions {
     }
 
     /** Loads the plugins; warns on the command's stderr about every {@code --plugins-dir} that is not a folder. */
-    PluginCatalog load() {
+    Plugins load() {
         warnAboutMissingDirectories(command.commandLine().getErr());
-        return new PluginLoader().load(directories());
+        return Autoscalebot.loadPlugins(directories());
     }
 
     /**

@@ -1,22 +1,14 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.api.Kind;
-import io.autoscalebot.engine.config.SettingsDocs;
-import io.autoscalebot.engine.plugin.Component;
-import io.autoscalebot.engine.plugin.InstallException;
-import io.autoscalebot.engine.plugin.PluginCatalog;
-import io.autoscalebot.engine.plugin.PluginInfo;
-import io.autoscalebot.engine.plugin.PluginInstaller;
-import io.autoscalebot.engine.plugin.PluginListing;
-import io.autoscalebot.engine.plugin.PluginLoader;
-import io.autoscalebot.engine.plugin.PluginRemover;
+import io.autoscalebot.engine.Autoscalebot;
+import io.autoscalebot.engine.PluginChangeException;
+import io.autoscalebot.engine.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +43,8 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PluginCatalog catalog = plugins.load();
-            spec.commandLine().getOut().print(json ? PluginListing.json(catalog) : PluginListing.table(catalog));
+            Plugins loaded = plugins.load();
+            spec.commandLine().getOut().print(json ? loaded.json() : loaded.table());
             spec.commandLine().getOut().flush();
             return Main.OK;
         }
@@ -70,26 +62,13 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PluginCatalog catalog = plugins.load();
-            List<Component> matches = new ArrayList<>();
-            for (Kind kind : Kind.values()) {
-                catalog.find(kind, id).ifPresent(matches::add);
-            }
-            if (matches.isEmpty()) {
-                catalog.plugins().stream()
-                        .filter(p -> p.id().equals(id) && p.status() == PluginInfo.Status.LOADED)
-                        .forEach(p -> matches.addAll(p.components()));
-            }
-            if (matches.isEmpty()) {
-                String problem = catalog.unusable(id).map(p -> " (" + p.problem() + ")").orElse("");
-                String available = catalog.plugins().stream().flatMap(p -> p.components().stream())
-                        .map(Component::id).distinct().sorted().collect(Collectors.joining(", "));
-                spec.commandLine().getErr().println("autoscalebot: no plugin '" + id + "' is loaded" + problem
-                        + (available.isEmpty() ? "; no plugins were found" : "; available: " + available));
+            Plugins loaded = plugins.load();
+            Optional<String> text = loaded.describe(id);
+            if (text.isEmpty()) {
+                spec.commandLine().getErr().println("autoscalebot: " + loaded.notLoaded(id));
                 return Main.USAGE;
             }
-            String text = matches.stream().map(SettingsDocs::text).collect(Collectors.joining(System.lineSeparator()));
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print(text.get());
             spec.commandLine().getOut().flush();
             return Main.OK;
         }
@@ -108,22 +87,11 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PluginCatalog catalog = plugins.load();
+            Map<String, String> pages = plugins.load().docsPages();
             Files.createDirectories(out);
-            // One page per id: a plugin may offer one id in two roles (app-decision measures and decides).
-            java.util.Map<String, List<String>> pages = new java.util.TreeMap<>();
-            for (PluginInfo plugin : catalog.plugins()) {
-                if (plugin.status() != PluginInfo.Status.LOADED) {
-                    continue;
-                }
-                for (Component component : plugin.components()) {
-                    pages.computeIfAbsent(component.id(), id -> new ArrayList<>())
-                            .add(SettingsDocs.markdown(component, plugin.version()));
-                }
-            }
-            for (java.util.Map.Entry<String, List<String>> page : pages.entrySet()) {
+            for (Map.Entry<String, String> page : pages.entrySet()) {
                 Path file = out.resolve(page.getKey() + ".md");
-                Files.writeString(file, String.join(System.lineSeparator(), page.getValue()));
+                Files.writeString(file, page.getValue());
                 spec.commandLine().getOut().println("wrote " + file);
             }
             return Main.OK;
@@ -148,14 +116,12 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PluginInstaller installer = new PluginInstaller(new PluginLoader(), plugins.directories(),
-                    plugins.bundledDirectory());
             try {
-                PluginInstaller.Installation done = installer.install(source, plugins.installDirectory(), replace);
-                done.summary().forEach(spec.commandLine().getOut()::println);
+                Autoscalebot.installPlugin(source, plugins.directories(), plugins.bundledDirectory(),
+                        plugins.installDirectory(), replace).forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
                 return Main.OK;
-            } catch (InstallException e) {
+            } catch (PluginChangeException e) {
                 spec.commandLine().getErr().println("autoscalebot: " + e.getMessage());
                 spec.commandLine().getErr().flush();
                 return Main.USAGE;
@@ -178,13 +144,12 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PluginRemover remover = new PluginRemover(plugins.userDirectories(), plugins.bundledDirectory());
             try {
-                PluginRemover.Removal done = remover.remove(plugins.load(), id);
-                done.summary().forEach(spec.commandLine().getOut()::println);
+                Autoscalebot.removePlugin(plugins.load(), plugins.userDirectories(), plugins.bundledDirectory(), id)
+                        .forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
                 return Main.OK;
-            } catch (InstallException e) {
+            } catch (PluginChangeException e) {
                 spec.commandLine().getErr().println("autoscalebot: " + e.getMessage());
                 spec.commandLine().getErr().flush();
                 return Main.USAGE;

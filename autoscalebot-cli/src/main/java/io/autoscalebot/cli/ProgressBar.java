@@ -1,6 +1,6 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.simulate.Simulator;
+import io.autoscalebot.simulate.Simulator;
 import java.io.PrintWriter;
 
 /**

@@ -1,16 +1,13 @@
 package io.autoscalebot.cli;
 
 import io.autoscalebot.cli.logging.DeferredResetLogManager;
-import io.autoscalebot.engine.config.EngineConfig;
-import io.autoscalebot.engine.loop.Engine;
-import io.autoscalebot.engine.loop.EngineOptions;
-import io.autoscalebot.engine.loop.ExecutorScheduler;
-import io.autoscalebot.engine.loop.TickReport;
-import io.autoscalebot.engine.plugin.PluginCatalog;
-import io.autoscalebot.engine.plugin.PluginInfo;
-import io.autoscalebot.engine.state.FileStateStore;
+import io.autoscalebot.engine.Autoscalebot;
+import io.autoscalebot.engine.Autoscaler;
+import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.Plugins;
+import io.autoscalebot.engine.RunOptions;
+import io.autoscalebot.engine.TickSummary;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -57,47 +54,41 @@ final class RunCommand implements Callable<Integer> {
             err.println("autoscalebot: --teardown must be more than 0s, like --teardown 30s; got " + teardown);
             return Main.USAGE;
         }
-        PluginCatalog catalog = plugins.load();
-        Optional<EngineConfig> loaded = config.load(catalog, err);
+        Plugins found = plugins.load();
+        Optional<Configuration> loaded = config.load(found, err);
         if (loaded.isEmpty()) {
             return Main.USAGE;
         }
-        EngineConfig engineConfig = loaded.get();
-        warnAboutUnusablePlugins(catalog, err);
-        FileStateStore store = new FileStateStore(engineConfig.stateDirectory(),
-                System.getLogger("io.autoscalebot.engine.state"));
-        Engine engine = new Engine(engineConfig, Clock.systemUTC(),
-                new ExecutorScheduler(Math.max(1, engineConfig.groups().size())), store,
-                EngineOptions.DEFAULT.withDryRun(dryRun).withTeardown(teardown));
+        warnAboutUnusablePlugins(found, err);
+        Autoscaler engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown));
         if (once) {
             return runOnce(engine, out);
         }
         return runUntilStopped(engine, out);
     }
 
-    private int runOnce(Engine engine, PrintWriter out) {
+    private int runOnce(Autoscaler engine, PrintWriter out) {
         // SIGTERM or Ctrl-C during the tick must still stop what it started (local copies), as in the loop.
         Thread hook = stopHook(engine, () -> { });
         Runtime.getRuntime().addShutdownHook(hook);
-        List<TickReport> reports;
+        List<TickSummary> ticks;
         try {
-            reports = engine.runOnce();
+            ticks = engine.runOnce();
         } finally {
             removeHook(hook);
             engine.stop(grace);
         }
         boolean failed = false;
-        for (TickReport report : reports) {
-            out.println(report.group() + ": " + report.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                    + report.summary());
-            failed |= report.outcome() == TickReport.Outcome.FAILED
-                    || report.outcome() == TickReport.Outcome.NOT_STARTED;
+        for (TickSummary tick : ticks) {
+            out.println(tick.group() + ": " + tick.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + tick.summary());
+            failed |= tick.failed();
         }
         out.flush();
         return failed ? Main.FAILURE : Main.OK;
     }
 
-    private int runUntilStopped(Engine engine, PrintWriter out) throws InterruptedException {
+    private int runUntilStopped(Autoscaler engine, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(stopHook(engine, stopped::countDown));
         out.println("autoscalebot " + (dryRun ? "(dry run: nothing will be scaled) " : "")
@@ -113,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
      * down (local copies too), then runs {@code after}. Logging stays open until it has finished, so what the stop
      * logs is seen.
      */
-    private Thread stopHook(Engine engine, Runnable after) {
+    private Thread stopHook(Autoscaler engine, Runnable after) {
         CountDownLatch finished = new CountDownLatch(1);
         // The engine's stop is bounded by the grace, a second per unwinding step, and the teardown budget.
         DeferredResetLogManager.holdResetUntil(finished, grace.plus(teardown).plusSeconds(5));
@@ -138,11 +129,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void warnAboutUnusablePlugins(PluginCatalog catalog, PrintWriter err) {
-        for (PluginInfo plugin : catalog.plugins()) {
-            if (plugin.status() != PluginInfo.Status.LOADED) {
-                err.println("autoscalebot: warning: " + plugin.problem());
-            }
+    private static void warnAboutUnusablePlugins(Plugins found, PrintWriter err) {
+        for (String problem : found.problems()) {
+            err.println("autoscalebot: warning: " + problem);
         }
         err.flush();
     }

@@ -1,19 +1,18 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.config.EngineConfig;
-import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.simulate.MeasuredQuantity;
-import io.autoscalebot.engine.simulate.SimulationException;
-import io.autoscalebot.engine.simulate.SimulationModel;
-import io.autoscalebot.engine.simulate.SimulationResult;
-import io.autoscalebot.engine.simulate.Simulator;
-import io.autoscalebot.engine.simulate.model.Replay;
-import io.autoscalebot.engine.simulate.report.SimulationHtml;
-import io.autoscalebot.engine.simulate.report.SimulationReport;
-import io.autoscalebot.engine.simulate.trace.MissingSteps;
-import io.autoscalebot.engine.simulate.trace.Trace;
-import io.autoscalebot.engine.simulate.trace.TraceException;
-import io.autoscalebot.engine.simulate.trace.TraceReader;
+import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.simulate.MeasuredQuantity;
+import io.autoscalebot.simulate.SimulationException;
+import io.autoscalebot.simulate.SimulationModel;
+import io.autoscalebot.simulate.SimulationResult;
+import io.autoscalebot.simulate.Simulator;
+import io.autoscalebot.simulate.model.Replay;
+import io.autoscalebot.simulate.report.SimulationHtml;
+import io.autoscalebot.simulate.report.SimulationReport;
+import io.autoscalebot.simulate.trace.MissingSteps;
+import io.autoscalebot.simulate.trace.Trace;
+import io.autoscalebot.simulate.trace.TraceException;
+import io.autoscalebot.simulate.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<EngineConfig> loaded = config.load(plugins.load(), err);
+        Optional<Configuration> loaded = config.load(plugins.load(), err);
         if (loaded.isEmpty()) {
             return Main.USAGE;
         }
@@ -110,16 +109,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything after the configuration is read: separate so it can be tested with a configuration built in code,
-     * since plugin jars load only on the module path.
+     * Everything after the configuration is read: separate so it can be tested with plugins given in code, since
+     * plugin jars load only on the module path.
      *
      * @return the exit code
      */
-    int simulate(EngineConfig engineConfig, PrintWriter out, PrintWriter err) {
-        Optional<GroupConfig> chosen = engineConfig.groups().stream().filter(g -> g.name().equals(group)).findFirst();
+    int simulate(Configuration configuration, PrintWriter out, PrintWriter err) {
+        Optional<Configuration.Group> chosen = configuration.group(group);
         if (chosen.isEmpty()) {
-            return usage(err, "no group '" + group + "' in " + engineConfig.file() + "; its groups: "
-                    + engineConfig.groups().stream().map(GroupConfig::name).collect(Collectors.joining(", "))
+            return usage(err, "no group '" + group + "' in " + configuration.file() + "; its groups: "
+                    + configuration.groups().stream().map(Configuration.Group::name).collect(Collectors.joining(", "))
                     + "; choose one with --group");
         }
         SimulationModel model;
@@ -136,7 +135,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationResult result;
         try (ProgressBar progress = ProgressBar.forConsole(err, "simulating " + group)) {
-            result = new Simulator(model, engineConfig.secrets()).run(chosen.get(), workload, progress);
+            result = Simulator.run(model, configuration, group, workload, progress);
         } catch (IllegalArgumentException e) {
             // The trace cannot be replayed at this group's interval (far too many ticks).
             return usage(err, e.getMessage());
@@ -150,8 +149,8 @@ final class SimulateCommand implements Callable<Integer> {
         return report == null ? Main.OK : writeReport(result, err);
     }
 
-    private SimulationModel model(GroupConfig chosen) {
-        SimulationModel defaults = SimulationModel.defaults(chosen.measure().component().id());
+    private SimulationModel model(Configuration.Group chosen) {
+        SimulationModel defaults = SimulationModel.defaults(chosen.measure());
         return new SimulationModel(capacity, boot, loadScale, slo, kind != null ? kind : defaults.kind(),
                 measure != null ? measure : defaults.measured(),
                 initial == null ? OptionalInt.empty() : OptionalInt.of(initial));

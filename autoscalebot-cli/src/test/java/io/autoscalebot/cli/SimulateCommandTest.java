@@ -6,28 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
-import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.scale.Scale;
+import io.autoscalebot.api.scale.ScaleProvider;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
-import io.autoscalebot.engine.config.ComponentConfig;
-import io.autoscalebot.engine.config.CountSchedule;
-import io.autoscalebot.engine.config.EngineConfig;
-import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.config.NotifyRules;
-import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.Autoscalebot;
+import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,38 +54,53 @@ class SimulateCommandTest {
     }
 
     /**
-     * Parses the arguments as picocli would, then simulates against groups built in code: plugin jars load only on
+     * Parses the arguments as picocli would, then simulates against plugins given in code: plugin jars load only on
      * the module path, and tests run on the class path.
      */
-    private int simulate(EngineConfig config, String... args) {
+    private int simulate(Configuration config, String... args) {
         SimulateCommand command = new SimulateCommand();
         new CommandLine(command).parseArgs(args);
         return command.simulate(config, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
-    private EngineConfig config(String measurePlugin, PluginProvider<?> decide) {
-        GroupConfig web = new GroupConfig("web", Duration.ofSeconds(30), Duration.ofSeconds(5),
-                CountSchedule.fixed(1), CountSchedule.fixed(10), ZoneOffset.UTC,
-                configure(new Measured(measurePlugin)), configure(decide), configure(new Measured("unused")),
-                List.of(), NotifyRules.DEFAULTS);
-        GroupConfig worker = new GroupConfig("worker", Duration.ofMinutes(1), Duration.ofSeconds(5),
-                CountSchedule.fixed(0), CountSchedule.fixed(4), ZoneOffset.UTC,
-                configure(new Measured("celery-redis")), configure(decide), configure(new Measured("unused")),
-                List.of(), NotifyRules.DEFAULTS);
-        return new EngineConfig(folder.resolve("autoscale.toml"), folder, List.of(web, worker), Set.of("hunter2"));
-    }
+    /** A web group measured by response time and a worker group by its queue, both decided by {@code decide}. */
+    private Configuration config(DecideProvider decide) {
+        String text = """
+                [groups.web]
+                interval = "30s"
+                timeout = "5s"
+                max = 10
+                [groups.web.measure]
+                plugin = "response-time"
+                [groups.web.decide]
+                plugin = "%1$s"
+                token = "hunter2"
+                [groups.web.scale]
+                plugin = "modelled"
 
-    private EngineConfig config() {
-        return config("response-time", slowAddsOne());
-    }
-
-    private static ComponentConfig configure(PluginProvider<?> provider) {
+                [groups.worker]
+                interval = "1m"
+                timeout = "5s"
+                min = 0
+                max = 4
+                [groups.worker.measure]
+                plugin = "celery-redis"
+                [groups.worker.decide]
+                plugin = "%1$s"
+                [groups.worker.scale]
+                plugin = "modelled"
+                """.formatted(decide.id());
         try {
-            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), Map.of()),
-                    "autoscale.toml:9:1");
-        } catch (SettingsException e) {
+            Path file = Files.writeString(folder.resolve("autoscale.toml"), text);
+            return Autoscalebot.loadConfiguration(file, Autoscalebot.plugins(new Measured("response-time"),
+                    new Measured("celery-redis"), new Modelled(), decide), Map.of());
+        } catch (IOException | ConfigurationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Configuration config() {
+        return config(slowAddsOne());
     }
 
     private int execute(String... args) {
@@ -193,14 +206,15 @@ class SimulateCommandTest {
 
     @Test
     void failsAtRunTimeWithoutTheSecretWhenTheDecidePluginCannotStart() {
-        EngineConfig config = config("response-time", new Decider("unstartable", context -> {
+        Configuration config = config(new Decider("unstartable", context -> {
             throw new PluginException("the API refused token hunter2");
         }));
 
         assertThat(simulate(config, "--group", "web", "--trace", trace.toString())).isEqualTo(Main.FAILURE);
 
         assertThat(err.toString()).contains("autoscalebot: cannot create the decide plugin 'unstartable' of group"
-                + " 'web' (autoscale.toml:9:1): the API refused token ****").doesNotContain("hunter2");
+                + " 'web' (" + folder.resolve("autoscale.toml") + ":7:13): the API refused token ****")
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -227,11 +241,16 @@ class SimulateCommandTest {
         Decide create(PluginContext context) throws PluginException;
     }
 
-    /** A decide component by id, with nothing to configure. */
+    /** A decide component by id, whose only setting is a secret token. */
     private record Decider(String id, Creator creator) implements DecideProvider {
         @Override
         public String description() {
             return "test decide plugin " + id;
+        }
+
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.of("token", SettingType.STRING).asSecret().doc("Masked in every message."));
         }
 
         @Override
@@ -250,6 +269,24 @@ class SimulateCommandTest {
         @Override
         public Measure create(Settings settings, PluginContext context) {
             return () -> Measurement.failed(context.clock().instant(), "not called in a simulation");
+        }
+    }
+
+    /** The scale component the groups name; simulations scale the model instead and never create it. */
+    private static final class Modelled implements ScaleProvider {
+        @Override
+        public String id() {
+            return "modelled";
+        }
+
+        @Override
+        public String description() {
+            return "replaced by the fleet model";
+        }
+
+        @Override
+        public Scale create(Settings settings, PluginContext context) {
+            throw new AssertionError("a simulation must not create the scale plugin");
         }
     }
 }

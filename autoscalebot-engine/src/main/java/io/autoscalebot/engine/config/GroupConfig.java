@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.config;
 
+import io.autoscalebot.engine.notify.NotifyRules;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

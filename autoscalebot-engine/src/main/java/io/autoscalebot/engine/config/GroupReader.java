@@ -4,6 +4,7 @@ import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.engine.notify.NotifyRules;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;

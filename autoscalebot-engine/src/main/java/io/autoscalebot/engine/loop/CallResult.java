@@ -25,4 +25,17 @@ public record CallResult<T>(T value, String failure) {
     public boolean succeeded() {
         return failure == null;
     }
+
+    /**
+     * For code that expects an exception, like {@link DecisionStep.DecideCall}.
+     *
+     * @return the value
+     * @throws CallFailedException with the failure as its message, when the call failed
+     */
+    public T orThrow() throws CallFailedException {
+        if (failure != null) {
+            throw new CallFailedException(failure);
+        }
+        return value;
+    }
 }

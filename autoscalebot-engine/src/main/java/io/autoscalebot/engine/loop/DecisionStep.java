@@ -15,16 +15,14 @@ import java.util.Set;
  * {@code now} in the group's zone, the decide plugin is asked, and its answer is clamped to [min, max] with the reason
  * saying so. A count already outside [min, max] (a time-of-day bound changed) is brought inside even on a hold.
  *
- * <p><b>One code path decides in both.</b> The engine calls {@link #decide(DecisionInput, DecideCall)} with a guarded
- * call (timeout, context class loader); a simulator replays a trace in virtual time through the same method,
- * passing the plugin itself ({@code DecisionStep.decide(input, plugin::decide)}). Neither adds its own decision logic around this class,
- * so what a simulation shows is what a run does.
+ * <p>The {@link TickPipeline} calls it on every tick, in a run and in a simulation alike, asking the plugin through the
+ * pipeline's {@link PluginCaller}; nothing else adds decision logic around it.
  */
 public final class DecisionStep {
 
     /**
-     * How the decide plugin is asked: the engine passes a guarded call, a simulator {@code plugin::decide}.
-     * A {@link Decide} is not one itself, so the engine's guard cannot be bypassed by accident.
+     * How the decide plugin is asked: through the pipeline's {@link PluginCaller}. A {@link Decide} is not one itself,
+     * so the caller's guard cannot be bypassed by accident.
      */
     @FunctionalInterface
     public interface DecideCall {

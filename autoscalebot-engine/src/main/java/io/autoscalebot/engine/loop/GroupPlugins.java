@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A group's plugin instances, all set up.
+ * A group's plugin instances, all set up: what a {@link TickPipeline} ticks.
  *
  * @param measure the measure instance
  * @param decide the decide instance
@@ -16,15 +16,16 @@ import java.util.List;
  * @param notifiers the notify instances
  * @param historySize how many measurements the decide instance wants
  */
-record GroupPlugins(Instance<Measure> measure, Instance<Decide> decide, Instance<Scale> scale,
-                    List<Instance<Notify>> notifiers, int historySize) {
+public record GroupPlugins(Instance<Measure> measure, Instance<Decide> decide, Instance<Scale> scale,
+                           List<Instance<Notify>> notifiers, int historySize) {
 
-    GroupPlugins {
+    /** Copies the notifiers. */
+    public GroupPlugins {
         notifiers = List.copyOf(notifiers);
     }
 
     /** @return every instance, in the order they were set up */
-    List<Instance<?>> all() {
+    public List<Instance<?>> all() {
         List<Instance<?>> all = new ArrayList<>(notifiers);
         all.add(measure);
         all.add(decide);

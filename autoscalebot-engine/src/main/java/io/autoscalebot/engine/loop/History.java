@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A group's recent measurements, oldest first, keeping at most the decide plugin's {@code historySize()}. Shared by the
- * engine and the simulator so both hand the decide plugin the same window.
+ * A group's recent measurements, oldest first, keeping at most the decide plugin's {@code historySize()}: the window
+ * the {@link TickPipeline} hands the decide plugin.
  */
 public final class History {
 

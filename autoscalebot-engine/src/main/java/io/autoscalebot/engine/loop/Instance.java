@@ -2,18 +2,25 @@ package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.engine.config.ComponentConfig;
+import java.util.Objects;
 
 /**
  * One created plugin instance of a group, with the configuration it came from.
  *
  * @param plugin the instance
- * @param config its component and settings
+ * @param config its component and settings: its label in messages and its class loader
  * @param <T> its kind's interface
  */
-record Instance<T extends Plugin>(T plugin, ComponentConfig config) {
+public record Instance<T extends Plugin>(T plugin, ComponentConfig config) {
+
+    /** Checks the parts. */
+    public Instance {
+        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(config, "config");
+    }
 
     /** @return {@code measure 'response-time'}, for messages */
-    String label() {
+    public String label() {
         return label(config);
     }
 
@@ -21,7 +28,8 @@ record Instance<T extends Plugin>(T plugin, ComponentConfig config) {
         return config.component().kind().label() + " '" + config.component().id() + "'";
     }
 
-    ClassLoader loader() {
+    /** @return the class loader of the plugin it came from, the context class loader around every call into it */
+    public ClassLoader loader() {
         return config.component().loader();
     }
 }

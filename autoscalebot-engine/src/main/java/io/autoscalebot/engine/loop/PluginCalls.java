@@ -13,11 +13,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs plugin calls on worker threads, each under a timeout and with the plugin's class loader as the thread context
- * class loader. A call that throws or does not answer in time becomes a {@link CallResult#failed failed result}; a call
- * that does not answer is interrupted and abandoned, so a hung plugin costs its group one tick, never the engine.
+ * Guarded plugin calls, as {@code run} makes them: on worker threads, each under a timeout and with the plugin's class
+ * loader as the thread context class loader. A call that throws or does not answer in time becomes a
+ * {@link CallResult#failed failed result}; a call that does not answer is interrupted and abandoned, so a hung plugin
+ * costs its group one tick, never the engine. {@link DirectCalls} is the other way, for simulations.
  */
-public final class PluginCalls implements AutoCloseable {
+public final class PluginCalls implements PluginCaller, AutoCloseable {
 
     private final ExecutorService workers;
 
@@ -32,15 +33,7 @@ public final class PluginCalls implements AutoCloseable {
         });
     }
 
-    /**
-     * Calls into a plugin.
-     *
-     * @param loader the plugin's class loader ({@code Component.loader()})
-     * @param timeout how long to wait for an answer
-     * @param body the call
-     * @return its value, or why it failed: a {@code PluginException}'s message, {@code plugin bug: TYPE: message}, or
-     *     {@code no answer within 200 ms; the call was abandoned}
-     */
+    @Override
     public <T> CallResult<T> call(ClassLoader loader, Duration timeout, Callable<T> body) {
         Future<T> future;
         try {
@@ -60,31 +53,6 @@ public final class PluginCalls implements AutoCloseable {
             Thread.currentThread().interrupt();
             return CallResult.failed("interrupted: the engine is stopping");
         }
-    }
-
-    /** A plugin call that returns nothing: a hook, a notification. */
-    @FunctionalInterface
-    public interface Action {
-        /** Calls the plugin. */
-        void run() throws Exception;
-    }
-
-    /** Like {@link #call}, for a call that returns nothing. */
-    public CallResult<Void> run(ClassLoader loader, Duration timeout, Action action) {
-        return call(loader, timeout, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    /** Calls into one of a group's instances, with its loader. */
-    <T> CallResult<T> call(Instance<?> instance, Duration timeout, Callable<T> body) {
-        return call(instance.loader(), timeout, body);
-    }
-
-    /** Calls into one of a group's instances, with its loader, for a call that returns nothing. */
-    CallResult<Void> run(Instance<?> instance, Duration timeout, Action action) {
-        return run(instance.loader(), timeout, action);
     }
 
     /** Interrupts calls still running and stops the workers. */

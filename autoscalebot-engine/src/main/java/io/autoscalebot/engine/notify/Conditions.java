@@ -43,6 +43,11 @@ public final class Conditions {
         return Optional.empty();
     }
 
+    /** @return whether that condition is on now */
+    public boolean isOn(EventType type) {
+        return active.contains(type);
+    }
+
     /** @return the conditions on now */
     public Set<EventType> active() {
         return active.isEmpty() ? Set.of() : Set.copyOf(active);

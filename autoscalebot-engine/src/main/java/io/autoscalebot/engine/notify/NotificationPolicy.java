@@ -3,7 +3,6 @@ package io.autoscalebot.engine.notify;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
-import io.autoscalebot.engine.config.NotifyRules;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +59,21 @@ public final class NotificationPolicy {
                                             String whenEnded, Map<String, String> details) {
         return conditions.update(type, on)
                 .flatMap(phase -> build(type, time, phase, phase == Phase.STARTED ? whenStarted : whenEnded, details));
+    }
+
+    /**
+     * Whether a {@link #condition} call would start or end that condition, so a caller can skip building its messages
+     * on the many ticks where nothing changes.
+     *
+     * @return true when the condition's state differs from {@code on}
+     */
+    public boolean changes(EventType type, boolean on) {
+        return conditions.isOn(type) != on;
+    }
+
+    /** @return whether events of that type go out at all ({@code notify_on}) */
+    public boolean notifies(EventType type) {
+        return rules.notifyOn().contains(type);
     }
 
     /** @return the conditions on now, to keep across restarts */

@@ -1,7 +1,6 @@
 package io.autoscalebot.engine.notify;
 
 import io.autoscalebot.api.decide.ScaleEvent;
-import io.autoscalebot.engine.config.NotifyRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.autoscalebot.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.engine.notify.NotifyRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

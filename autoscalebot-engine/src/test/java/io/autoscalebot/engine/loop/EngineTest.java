@@ -311,7 +311,7 @@ class EngineTest {
         RecordingNotify notes = new RecordingNotify();
         TestGroups web = group(context -> busy.get() ? Decision.scaleTo(context.current() + 1, "busy")
                 : Decision.hold("calm"), new FakeScale(1), notes);
-        web.rules = new io.autoscalebot.engine.config.NotifyRules(java.util.EnumSet.allOf(EventType.class), 2,
+        web.rules = new io.autoscalebot.engine.notify.NotifyRules(java.util.EnumSet.allOf(EventType.class), 2,
                 Duration.ofMinutes(10));
         engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), EngineOptions.DEFAULT).start();
 
@@ -398,7 +398,7 @@ class EngineTest {
         RecordingNotify notes = new RecordingNotify();
         TestGroups web = group(SCALE_UP, new FakeScale(2), notes);
         // MEASUREMENT happens on this tick too, but is not asked for
-        web.rules = new io.autoscalebot.engine.config.NotifyRules(java.util.EnumSet.of(EventType.SCALE), 5,
+        web.rules = new io.autoscalebot.engine.notify.NotifyRules(java.util.EnumSet.of(EventType.SCALE), 5,
                 Duration.ofMinutes(1));
         engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), EngineOptions.DEFAULT);
 

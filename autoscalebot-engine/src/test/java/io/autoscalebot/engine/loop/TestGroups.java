@@ -7,7 +7,7 @@ import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
-import io.autoscalebot.engine.config.NotifyRules;
+import io.autoscalebot.engine.notify.NotifyRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
-import io.autoscalebot.engine.config.NotifyRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

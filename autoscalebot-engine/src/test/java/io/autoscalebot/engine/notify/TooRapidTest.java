@@ -3,7 +3,6 @@ package io.autoscalebot.engine.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.ScaleEvent;
-import io.autoscalebot.engine.config.NotifyRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,65 @@
+package io.autoscalebot.engine;
+
+import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.loop.Engine;
+import io.autoscalebot.engine.loop.EngineOptions;
+import io.autoscalebot.engine.loop.ExecutorScheduler;
+import io.autoscalebot.engine.loop.TickReport;
+import io.autoscalebot.engine.state.FileStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One configuration running in real time: every group on its own interval ({@link #start()}), or one tick of each
+ * ({@link #runOnce()}); {@link #stop(Duration)} ends either in bounded time and tears every plugin down. Safe to stop
+ * from another thread (a shutdown hook) while it runs.
+ */
+public final class Autoscaler implements AutoCloseable {
+
+    private final Engine engine;
+
+    Autoscaler(EngineConfig config, RunOptions options) {
+        FileStateStore store = new FileStateStore(config.stateDirectory(),
+                System.getLogger("io.autoscalebot.engine.state"));
+        // One thread per group: a slow group never delays another's tick.
+        this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(Math.max(1, config.groups().size())),
+                store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown()));
+    }
+
+    /** Ticks every group now and then every interval, on the autoscaler's own threads; returns at once. */
+    public void start() {
+        engine.start();
+    }
+
+    /**
+     * Runs one tick of every group, one after the other: {@code run --once}. A {@link #stop} meanwhile gives it the
+     * grace, then interrupts it, and the groups not reached are skipped.
+     *
+     * @return how each group's tick went, in configuration order
+     */
+    public List<TickSummary> runOnce() {
+        return engine.runOnce().stream().map(Autoscaler::summary).toList();
+    }
+
+    /**
+     * Stops in bounded time: no new ticks, running ones get {@code grace} and are then interrupted, then every group's
+     * plugins are torn down within the teardown budget. Calling it again does nothing.
+     *
+     * @return true when every running tick finished within the grace
+     */
+    public boolean stop(Duration grace) {
+        return engine.stop(grace);
+    }
+
+    /** Stops with a grace of 10 s. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static TickSummary summary(TickReport report) {
+        return new TickSummary(report.group(), report.time(), TickSummary.Outcome.valueOf(report.outcome().name()),
+                report.summary());
+    }
+}

@@ -1,0 +1,339 @@
+package io.autoscalebot.engine.loop;
+
+import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.ScaleEvent;
+import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.NotificationPolicy;
+import io.autoscalebot.engine.notify.Redactor;
+import io.autoscalebot.engine.notify.TooRapid;
+import io.autoscalebot.engine.state.GroupState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One group's tick, the same for {@code run} and {@code simulate}, in nomad-autoscaler's order: every instance's
+ * before-tick hook, the real count from the scale plugin, a measurement, the decision clamped to [min, max]
+ * ({@link DecisionStep}), the scale, then the events the group's notify rules turn into notifications (conditions on
+ * their edges, too-rapid scaling). A plugin that throws, hangs or returns garbage fails the tick, never the caller.
+ *
+ * <p><b>Two ways of calling plugins, one pipeline.</b> {@link #guarded} ticks with {@link PluginCalls} (worker
+ * threads, the group's timeout, interruption) and narrates each tick for the log: what {@code run} does. {@link #direct}
+ * ticks with {@link DirectCalls} on the caller's thread in virtual time and keeps no narrative nobody reads: what a
+ * simulation does, with the model standing in for the measure and scale plugins. Nothing else differs, so what a
+ * simulation shows is what a run does.
+ *
+ * <p>Not thread safe: one tick at a time per group.
+ */
+public final class TickPipeline {
+
+    private final GroupConfig group;
+    private final Clock clock;
+    private final PluginCaller calls;
+    private final Redactor redactor;
+    private final boolean dryRun;
+    private final boolean narrate;
+    private final NotificationPolicy policy;
+    private final TooRapid tooRapid;
+    private GroupState state;
+    /** The instances {@link #history} was made for: a new set (a restart) starts a new history of its size. */
+    private GroupPlugins historyOwner;
+    private History history;
+
+    private TickPipeline(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor, GroupState state,
+                         boolean dryRun, boolean narrate) {
+        this.group = Objects.requireNonNull(group, "group");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.state = Objects.requireNonNull(state, "state");
+        this.dryRun = dryRun;
+        this.narrate = narrate;
+        this.policy = new NotificationPolicy(group.name(), group.rules(), redactor, state.activeConditions());
+        this.tooRapid = new TooRapid(group.rules());
+    }
+
+    /**
+     * The pipeline of {@code run}: guarded calls, a narrated tick.
+     *
+     * @param group the group
+     * @param clock the time of every tick and decision
+     * @param calls the engine's guarded calls
+     * @param redactor masks secrets in the narrative and the notifications
+     * @param state what the group's state store holds: the last scale, recent scales, the conditions already told
+     * @param dryRun true to run every step but the scale call
+     * @return the pipeline
+     */
+    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCalls calls, Redactor redactor,
+                                       GroupState state, boolean dryRun) {
+        return new TickPipeline(group, clock, calls, redactor, state, dryRun, true);
+    }
+
+    /**
+     * The pipeline of a simulation: direct calls in virtual time, from an empty state, every scale made (the model's
+     * scale plugin only moves the model), no narrative ({@link TickReport#summary()} is empty).
+     *
+     * @param group the group
+     * @param clock the virtual clock the simulation moves
+     * @param redactor masks secrets in failures and notifications
+     * @return the pipeline
+     */
+    public static TickPipeline direct(GroupConfig group, Clock clock, Redactor redactor) {
+        return new TickPipeline(group, clock, new DirectCalls(), redactor, GroupState.EMPTY, false, false);
+    }
+
+    /**
+     * How a tick went.
+     *
+     * @param report its outcome and, when narrated, its log line
+     * @param verdict the decision, clamped; empty when the tick ended before deciding (a hook, the count, the start)
+     * @param failure why the tick failed, secrets masked; empty when it did not
+     * @param notifications what the group's notifiers are to be told, secrets masked, in order
+     */
+    public record Result(TickReport report, Optional<Verdict> verdict, Optional<String> failure,
+                         List<Notification> notifications) {
+
+        /** Checks and copies. */
+        public Result {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(failure, "failure");
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /** @return the group's state now, to record: the last scale, the scales still in the too-rapid window, conditions */
+    public GroupState state() {
+        return state.withConditions(policy.activeConditions());
+    }
+
+    /**
+     * Runs one tick at the clock's time.
+     *
+     * @param plugins the group's instances, all set up
+     * @return how it went; never throws for a plugin's failure
+     */
+    public Result tick(GroupPlugins plugins) {
+        Tick tick = new Tick(clock.instant());
+        for (Instance<?> instance : plugins.all()) {
+            CallResult<Void> hook = calls.run(instance, group.timeout(), instance.plugin()::beforeTick);
+            if (!hook.succeeded()) {
+                String failure = "before-tick hook of " + instance.label() + " failed: " + hook.failure();
+                tick.failure(failure, null);
+                tick.note(() -> failure);
+                return tick.result(TickReport.Outcome.FAILED, null, failure);
+            }
+        }
+        CallResult<Integer> current = calls.call(plugins.scale(), group.timeout(), plugins.scale().plugin()::current);
+        String countProblem = countProblem(current);
+        if (countProblem != null) {
+            String failure = "cannot read the current count from " + plugins.scale().label() + ": " + countProblem;
+            tick.event(EventType.SCALE_FAILED, () -> failure, () -> Map.of("reason", countProblem));
+            tick.note(() -> failure);
+            return tick.result(TickReport.Outcome.FAILED, null, failure);
+        }
+        return measureAndDecide(tick, plugins, current.value());
+    }
+
+    /**
+     * A tick in which the group's plugins could not be started ({@code run} retries at the next): told as
+     * MEASUREMENT_FAILED, since the group can neither measure nor decide.
+     *
+     * @param failure why the start failed ({@code cannot start: setup of measure 'x' failed: ...})
+     * @return the tick, {@link TickReport.Outcome#NOT_STARTED}
+     */
+    public Result notStarted(String failure) {
+        Tick tick = new Tick(clock.instant());
+        tick.failure(failure, null);
+        tick.note(() -> failure + "; retrying next tick");
+        return tick.result(TickReport.Outcome.NOT_STARTED, null, failure);
+    }
+
+    private Result measureAndDecide(Tick tick, GroupPlugins plugins, int current) {
+        tick.note(() -> "current " + current);
+        Measurement measurement = measure(plugins, tick.start);
+        History recent = historyOf(plugins);
+        recent.add(measurement);
+        tick.note(() -> "measured " + measurement.describe());
+        if (measurement.succeeded()) {
+            tick.event(EventType.MEASUREMENT, () -> "measured " + measurement.describe(),
+                    () -> Map.of("measurement", measurement.describe()));
+        }
+        DecisionInput input = new DecisionInput(group.name(), clock.instant(), group.zone(), current, group.min(),
+                group.max(), recent.measurements(), state.lastScale());
+        Verdict verdict = DecisionStep.decide(input, context -> calls.<Decision>call(plugins.decide(),
+                group.timeout(), () -> plugins.decide().plugin().decide(context)).orThrow());
+        String failure = !measurement.succeeded() ? "measurement failed: " + measurement.failure()
+                : verdict.failure().orElse(null);
+        tick.failure(failure, measurement);
+        if (!verdict.failed()) {
+            tick.bounds(verdict);
+        }
+        TickReport.Outcome outcome = TickReport.Outcome.HELD;
+        if (verdict.scales()) {
+            ScaleAction action = new ScaleAction(current, verdict.target(), verdict.reason(), dryRun);
+            String problem = scale(tick, plugins, action, measurement, verdict);
+            outcome = problem == null ? TickReport.Outcome.SCALED : TickReport.Outcome.FAILED;
+            failure = failure == null ? problem : failure;
+        } else {
+            tick.note(() -> "hold: " + verdict.reason());
+        }
+        tick.tooRapid(tooRapid.check(state.recentScales(), tick.start).orElse(null));
+        return tick.result(failure != null ? TickReport.Outcome.FAILED : outcome, verdict, failure);
+    }
+
+    private History historyOf(GroupPlugins plugins) {
+        if (plugins != historyOwner) {
+            historyOwner = plugins;
+            history = new History(plugins.historySize());
+        }
+        return history;
+    }
+
+    /** @return what is wrong with a count the scale plugin gave (failed, null, negative), or null when usable */
+    private static String countProblem(CallResult<Integer> count) {
+        if (!count.succeeded()) {
+            return count.failure();
+        }
+        if (count.value() == null) {
+            return "it returned no count (null)";
+        }
+        return count.value() < 0 ? "it reported a negative count, " + count.value() : null;
+    }
+
+    private Measurement measure(GroupPlugins plugins, Instant now) {
+        CallResult<Measurement> result = calls.call(plugins.measure(), group.timeout(),
+                plugins.measure().plugin()::measure);
+        if (!result.succeeded()) {
+            return Measurement.failed(now, result.failure());
+        }
+        if (result.value() == null) {
+            return Measurement.failed(now, plugins.measure().label() + " returned no measurement (null)");
+        }
+        return result.value();
+    }
+
+    /**
+     * Makes the scale (or, in a dry run, pretends to) and records it as the last one.
+     *
+     * @return why the scale failed, or null when it was made
+     */
+    private String scale(Tick tick, GroupPlugins plugins, ScaleAction action, Measurement measurement,
+                         Verdict verdict) {
+        String problem = null;
+        int after = action.to();
+        if (!action.dryRun()) {
+            CallResult<Integer> result = calls.call(plugins.scale(), group.timeout(),
+                    () -> plugins.scale().plugin().scaleTo(action.to()));
+            problem = countProblem(result);
+            if (problem == null && result.value() == action.from()) {
+                problem = "it still reports " + action.from() + " processes";
+            }
+            after = problem == null ? result.value() : action.from();
+        }
+        if (problem != null) {
+            String message = "scaling " + action.from() + " -> " + action.to() + " failed: " + problem;
+            String error = problem;
+            tick.event(EventType.SCALE_FAILED, () -> message, () -> scaleDetails(action, measurement, verdict, error));
+            tick.note(() -> message);
+            return message;
+        }
+        state = state.withScale(new ScaleEvent(tick.start, action.from(), after),
+                tick.start.minus(group.rules().tooRapidPeriod()));
+        String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
+        String outcome = action.describe() + partly + ": " + action.reason();
+        tick.event(EventType.SCALE, () -> outcome, () -> scaleDetails(action, measurement, verdict, null));
+        tick.note(() -> outcome);
+        return null;
+    }
+
+    private static Map<String, String> scaleDetails(ScaleAction action, Measurement measurement, Verdict verdict,
+                                                    String error) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", String.valueOf(action.from()));
+        details.put("to", String.valueOf(action.to()));
+        details.put("reason", action.reason());
+        details.put("measurement", measurement.describe());
+        details.put("min", String.valueOf(verdict.min()));
+        details.put("max", String.valueOf(verdict.max()));
+        details.put("dry_run", String.valueOf(action.dryRun()));
+        if (error != null) {
+            details.put("error", error);
+        }
+        return details;
+    }
+
+    /**
+     * What one tick gathers: its notifications and its narrative. Texts are built only when they are used (a notified
+     * event, a condition's edge, a narrated tick), since a simulation runs hundreds of thousands of ticks.
+     */
+    private final class Tick {
+        final Instant start;
+        final List<Notification> outbox = new ArrayList<>(2);
+        final List<String> notes = narrate ? new ArrayList<>() : List.of();
+
+        Tick(Instant start) {
+            this.start = start;
+        }
+
+        void note(Supplier<String> text) {
+            if (narrate) {
+                notes.add(text.get());
+            }
+        }
+
+        void event(EventType type, Supplier<String> message, Supplier<Map<String, String>> details) {
+            if (policy.notifies(type)) {
+                policy.event(type, start, message.get(), details.get()).ifPresent(outbox::add);
+            }
+        }
+
+        /** Told only on an edge: the messages of a condition that stays as it was are never built. */
+        void condition(EventType type, boolean on, Supplier<String> whenStarted, Supplier<String> whenEnded,
+                       Supplier<Map<String, String>> details) {
+            if (policy.changes(type, on)) {
+                policy.condition(type, on, start, whenStarted.get(), whenEnded.get(), details.get())
+                        .ifPresent(outbox::add);
+            }
+        }
+
+        /** MEASUREMENT_FAILED stands for "could not measure and decide": start, hooks, measure or decide failed. */
+        void failure(String failure, Measurement measurement) {
+            condition(EventType.MEASUREMENT_FAILED, failure != null, () -> failure,
+                    () -> "measuring again" + (measurement == null ? "" : ": " + measurement.describe()),
+                    () -> failure == null ? Map.of() : Map.of("reason", failure));
+        }
+
+        void bounds(Verdict verdict) {
+            String wanted = verdict.wanted().isPresent() ? String.valueOf(verdict.wanted().getAsInt()) : "";
+            condition(EventType.ABOVE_MAX, verdict.conditions().contains(EventType.ABOVE_MAX),
+                    () -> "wants " + wanted + " processes, more than max " + verdict.max() + ": " + verdict.reason(),
+                    () -> "back within max " + verdict.max(),
+                    () -> Map.of("wanted", wanted, "max", String.valueOf(verdict.max())));
+            condition(EventType.BELOW_MIN, verdict.conditions().contains(EventType.BELOW_MIN),
+                    () -> "wants " + wanted + " processes, fewer than min " + verdict.min() + ": " + verdict.reason(),
+                    () -> "back within min " + verdict.min(),
+                    () -> Map.of("wanted", wanted, "min", String.valueOf(verdict.min())));
+        }
+
+        void tooRapid(String why) {
+            condition(EventType.TOO_RAPID, why != null, () -> "scaling too rapidly: " + why,
+                    () -> "scaling is no longer too rapid", () -> why == null ? Map.of() : Map.of("reason", why));
+        }
+
+        Result result(TickReport.Outcome outcome, Verdict verdict, String failure) {
+            String summary = narrate ? redactor.redact(group.name() + ": " + String.join(", ", notes)) : "";
+            return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
+                    Optional.ofNullable(failure).map(redactor::redact), outbox);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Reading workload traces: request counts per step from CSV, with the gaps the source has no rows for. */
-package io.autoscalebot.engine.simulate.trace;

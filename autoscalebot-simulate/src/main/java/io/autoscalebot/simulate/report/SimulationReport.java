@@ -1,0 +1,228 @@
+package io.autoscalebot.simulate.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.simulate.SimulationModel;
+import io.autoscalebot.simulate.SimulationResult;
+import io.autoscalebot.simulate.model.ElasticityMetrics;
+import io.autoscalebot.simulate.trace.MissingSteps;
+import io.autoscalebot.simulate.trace.Trace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@link SimulationResult} for people (a summary table for the terminal) and for machines (JSON). The HTML page is
+ * {@link SimulationHtml}'s.
+ */
+public final class SimulationReport {
+
+    /** How the arrival rate is read between trace rows: stated in every report, since it shapes the demand. */
+    public static final String ARRIVALS = "constant within each trace step";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SimulationReport() {
+    }
+
+    /**
+     * @param result a simulation
+     * @return the summary: what was simulated, then one metric a row, the oracle beside where it has a value
+     */
+    public static String text(SimulationResult result) {
+        StringBuilder text = new StringBuilder();
+        for (String line : description(result)) {
+            text.append(line).append(System.lineSeparator());
+        }
+        text.append(System.lineSeparator());
+        for (Row row : rows(result)) {
+            text.append(String.format(Locale.ROOT, "%-38s %12s %12s", row.name(), row.simulated(), row.oracle())
+                    .stripTrailing()).append(System.lineSeparator());
+        }
+        for (String note : notes(result)) {
+            text.append(note).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    /**
+     * One line of the summary table.
+     *
+     * @param name what is measured
+     * @param simulated its value for the simulated policy
+     * @param oracle its value for the oracle, or empty
+     */
+    record Row(String name, String simulated, String oracle) {
+    }
+
+    /** @return the summary table, a header row first: shared by the text and the HTML page */
+    static List<Row> rows(SimulationResult result) {
+        ElasticityMetrics metrics = result.metrics();
+        SimulationResult.Decisions decisions = result.decisions();
+        return List.of(new Row("", "simulated", "oracle"),
+                new Row("cost (process-hours)", number(metrics.processHours(), 1), number(oracleHours(metrics), 1)),
+                new Row("cost ratio to the oracle", number(metrics.costRatio(), 2),
+                        Double.isNaN(metrics.costRatio()) ? "n/a" : "1.00"),
+                new Row("SLO broken (minutes)", number(metrics.sloBrokenMinutes(), 0), "0"),
+                new Row("scale actions", count(decisions.scaleActions()), ""),
+                new Row("under-provisioning accuracy theta_U", percent(metrics.underProvisioningAccuracy()), ""),
+                new Row("over-provisioning accuracy theta_O", percent(metrics.overProvisioningAccuracy()), ""),
+                new Row("under-provisioned time tau_U", percent(metrics.underProvisioningTimeshare()), ""),
+                new Row("over-provisioned time tau_O", percent(metrics.overProvisioningTimeshare()), ""),
+                new Row("instability k", percent(metrics.instability()), ""),
+                new Row("jitter j (adaptations/hour)", number(metrics.jitterPerHour(), 2), ""),
+                new Row("failed decisions", count(decisions.failed()), ""),
+                new Row("ticks wanting above max / below min", count(decisions.aboveMax()) + " / " + count(decisions.belowMin()),
+                        ""));
+    }
+
+    /** @return the first failed decision and the plugin's warnings, if any: shared by the text and the HTML page */
+    static List<String> notes(SimulationResult result) {
+        List<String> notes = new ArrayList<>();
+        result.decisions().firstFailure().ifPresent(failure -> notes.add("first failed decision: " + failure));
+        SimulationResult.PluginWarnings warnings = result.warnings();
+        if (warnings.count() > 0) {
+            notes.add("the decide plugin logged " + warnings.count() + " warnings; the first:");
+            warnings.first().forEach(line -> notes.add("  " + line));
+        }
+        return notes;
+    }
+
+    /** @return what was simulated, in a few sentences: shared by the text and the HTML page */
+    static List<String> description(SimulationResult result) {
+        SimulationModel model = result.model();
+        Trace trace = result.trace();
+        List<String> lines = new ArrayList<>();
+        lines.add("Group " + result.group() + ": decided by " + result.decidePlugin() + " from the modelled "
+                + model.measured().label() + quoted(model.measured().unit()) + " in place of its measure plugin "
+                + result.measurePlugin() + ", every " + SettingType.formatDuration(result.interval()) + " ("
+                + count(result.decisions().ticks()) + " ticks).");
+        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + SettingType.formatDuration(trace.step())
+                + " from " + trace.time(0) + "; " + count(trace.missingSteps()) + " missing steps read as "
+                + (trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)") + "; arrivals "
+                + ARRIVALS + ".");
+        lines.add(String.format(Locale.ROOT, "Model: a %s group of processes serving %s requests/s each, booting in"
+                        + " %s; load x %s; SLO: mean response time within %s.",
+                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), SettingType.formatDuration(model.boot()),
+                plain(model.loadScale()), SettingType.formatDuration(model.slo())));
+        return lines;
+    }
+
+    /**
+     * @param result a simulation
+     * @return the result as indented JSON; numbers that are undefined (a cost ratio to an oracle that cost nothing)
+     *     are null
+     */
+    public static String json(SimulationResult result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("group", result.group());
+        root.put("measure_plugin", result.measurePlugin());
+        root.put("decide_plugin", result.decidePlugin());
+        root.put("interval_seconds", seconds(result.interval()));
+        root.set("trace", trace(root.objectNode(), result.trace()));
+        root.set("model", model(root.objectNode(), result.model()));
+        root.set("metrics", metrics(root.objectNode(), result.metrics()));
+        SimulationResult.Decisions decisions = result.decisions();
+        ObjectNode decided = root.putObject("decisions");
+        decided.put("ticks", decisions.ticks());
+        decided.put("scale_actions", decisions.scaleActions());
+        decided.put("failed", decisions.failed());
+        decided.put("first_failure", decisions.firstFailure().orElse(null));
+        decided.put("above_max", decisions.aboveMax());
+        decided.put("below_min", decisions.belowMin());
+        ObjectNode warnings = root.putObject("plugin_warnings");
+        warnings.put("count", result.warnings().count());
+        ArrayNode first = warnings.putArray("first");
+        result.warnings().first().forEach(first::add);
+        try {
+            return JSON.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static ObjectNode trace(ObjectNode node, Trace trace) {
+        node.put("source", trace.source());
+        node.put("step_seconds", seconds(trace.step()));
+        node.put("steps", trace.size());
+        node.put("start", trace.time(0).toString());
+        node.put("missing", trace.missing().name().toLowerCase(Locale.ROOT));
+        node.put("missing_steps", trace.missingSteps());
+        node.put("arrivals", ARRIVALS);
+        return node;
+    }
+
+    private static ObjectNode model(ObjectNode node, SimulationModel model) {
+        node.put("kind", model.kind().name().toLowerCase(Locale.ROOT));
+        node.put("measure", model.measured().label());
+        node.put("measure_unit", model.measured().unit());
+        node.put("capacity_per_second", model.capacity());
+        node.put("boot_seconds", seconds(model.boot()));
+        node.put("load_scale", model.loadScale());
+        node.put("slo_ms", model.slo().toMillis());
+        if (model.initial().isPresent()) {
+            node.put("initial", model.initial().getAsInt());
+        } else {
+            node.putNull("initial");
+        }
+        return node;
+    }
+
+    private static ObjectNode metrics(ObjectNode node, ElasticityMetrics metrics) {
+        number(node, "under_provisioning_accuracy_percent", metrics.underProvisioningAccuracy());
+        number(node, "over_provisioning_accuracy_percent", metrics.overProvisioningAccuracy());
+        number(node, "under_provisioning_timeshare_percent", metrics.underProvisioningTimeshare());
+        number(node, "over_provisioning_timeshare_percent", metrics.overProvisioningTimeshare());
+        number(node, "instability_percent", metrics.instability());
+        number(node, "jitter_per_hour", metrics.jitterPerHour());
+        number(node, "process_hours", metrics.processHours());
+        number(node, "oracle_process_hours", oracleHours(metrics));
+        number(node, "cost_ratio", metrics.costRatio());
+        number(node, "slo_broken_minutes", metrics.sloBrokenMinutes());
+        return node;
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+
+    /** @return the oracle's cost, recovered from the ratio; 0 when the oracle ran nothing (the ratio is NaN) */
+    static double oracleHours(ElasticityMetrics metrics) {
+        return Double.isNaN(metrics.costRatio()) ? 0 : metrics.processHours() / metrics.costRatio();
+    }
+
+    static String number(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%,." + decimals + "f", value) : "n/a";
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String percent(double value) {
+        return number(value, 1) + " %";
+    }
+
+    /** @return {@code 2}, {@code 1.5}, {@code 0.0005}: as typed, never in exponent notation */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String quoted(String unit) {
+        return unit.isEmpty() ? "" : " (" + unit + ")";
+    }
+
+    private static double seconds(Duration duration) {
+        return Trace.seconds(duration);
+    }
+
+}
