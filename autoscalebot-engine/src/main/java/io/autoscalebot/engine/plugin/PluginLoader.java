@@ -82,7 +82,7 @@ public final class PluginLoader {
                     source.toString());
             claims.claimPlugin(descriptor.id(), source);
             checkCompatible(descriptor, source);
-            ModuleLayer layer = layerFor(source).define(jars);
+            ModuleLayer layer = layerFor(source).define(jars, source);
             List<Component> components = scanWithin(layer, descriptor.id(), source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
