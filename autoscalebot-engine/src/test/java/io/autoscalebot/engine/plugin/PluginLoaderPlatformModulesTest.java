@@ -2,6 +2,7 @@ package io.autoscalebot.engine.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoscalebot.api.ApiVersion;
 import io.autoscalebot.api.Kind;
@@ -136,6 +137,21 @@ class PluginLoaderPlatformModulesTest {
         assertThat(PlatformModules.isShared("jdk.httpserver")).isTrue();
         assertThat(PlatformModules.isShared("info.picocli")).isFalse();
         assertThat(PlatformModules.isShared("io.autoscalebot.engine")).isFalse();
+    }
+
+    @Test
+    void theJsonListingNamesThePlatformModulesWithTheirVersions() throws Exception {
+        JsonNode listing = new ObjectMapper().readTree(PluginListing.json(load()));
+
+        JsonNode databind = null;
+        for (JsonNode module : listing.path("platformModules")) {
+            if (module.path("module").asText().equals("com.fasterxml.jackson.databind")) {
+                databind = module;
+            }
+        }
+        assertThat(databind).as(listing.toPrettyString()).isNotNull();
+        assertThat(databind.path("artifact").asText()).isEqualTo("com.fasterxml.jackson.core:jackson-databind");
+        assertThat(databind.path("version").asText()).isEqualTo(platformVersion("com.fasterxml.jackson.databind"));
     }
 
     private PluginCatalog load() {
