@@ -11,7 +11,8 @@ import java.util.Optional;
  * the CLI, picocli, the TOML reader, ...) is the platform's business and may change in any release: a plugin that
  * needs one is refused when it loads.
  *
- * <p>This list is the one place that says so; the loader, {@code plugins list --json} and the docs read it.
+ * <p>This list is the one place that says so: the loader and {@code plugins list --json} read it, and a test holds
+ * docs/platform-modules.md to it.
  */
 public final class PlatformModules {
 
@@ -20,7 +21,7 @@ public final class PlatformModules {
      *
      * @param module the JPMS module name a plugin {@code requires}
      * @param artifact the Maven coordinates a plugin compiles against ({@code provided} scope)
-     * @param promise what stays true across autoscalebot releases within API 1.x
+     * @param promise what stays true across autoscalebot releases within API 1.x, as the docs' table says it
      */
     public record Shared(String module, String artifact, String promise) {
     }
@@ -30,11 +31,11 @@ public final class PlatformModules {
             new Shared("io.autoscalebot.api", "io.autoscalebot:autoscalebot-api",
                     "the plugin API; the plugin's Autoscalebot-Api-Range says which versions it works with"),
             new Shared("com.fasterxml.jackson.databind", "com.fasterxml.jackson.core:jackson-databind",
-                    "Jackson 2.x; minor upgrades (2.20 to 2.21) may come with any release, never 3.x"),
+                    "Jackson 2.x, 2.20 or newer; a release may upgrade the minor version (2.20 to 2.21), never to 3.x"),
             new Shared("com.fasterxml.jackson.core", "com.fasterxml.jackson.core:jackson-core",
-                    "the same Jackson 2.x release as jackson-databind"),
+                    "the jackson-core release that goes with jackson-databind"),
             new Shared("com.fasterxml.jackson.annotation", "com.fasterxml.jackson.core:jackson-annotations",
-                    "the same Jackson 2.x release as jackson-databind"),
+                    "the jackson-annotations release that goes with jackson-databind (2.20 for 2.20.x)"),
             new Shared("org.slf4j", "org.slf4j:slf4j-api",
                     "SLF4J API 2.x; what a plugin's libraries log through it goes to autoscalebot's log"));
 
@@ -54,7 +55,7 @@ public final class PlatformModules {
         return module.startsWith("java.") || module.startsWith("jdk.");
     }
 
-    /** @return the shared module names, for messages: {@code io.autoscalebot.api, com.fasterxml.jackson.databind, ...} */
+    /** @return the shared module names, for messages: {@code io.autoscalebot.api, com.fasterxml.jackson.databind} ... */
     static String names() {
         return String.join(", ", SHARED.stream().map(Shared::module).toList());
     }
