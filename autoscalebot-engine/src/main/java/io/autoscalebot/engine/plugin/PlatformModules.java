@@ -55,7 +55,7 @@ public final class PlatformModules {
         return module.startsWith("java.") || module.startsWith("jdk.");
     }
 
-    /** @return the shared module names, for messages: {@code io.autoscalebot.api, com.fasterxml.jackson.databind} ... */
+    /** @return the shared module names for messages: {@code io.autoscalebot.api, com.fasterxml.jackson.databind} */
     static String names() {
         return String.join(", ", SHARED.stream().map(Shared::module).toList());
     }
