@@ -63,11 +63,31 @@ final class PluginLayers {
                 own.put(name, module);
             }
         }
+        checkNoAutomaticModuleSeesTwoCopies(own, location);
         Configuration configuration = Configuration.resolveAndBind(new Only(own), List.of(parent.configuration()),
                 ModuleFinder.of(), own.keySet());
         checkReads(configuration, location);
         return ModuleLayer.defineModulesWithOneLoader(configuration, List.of(parent),
                 ClassLoader.getPlatformClassLoader()).layer();
+    }
+
+    /**
+     * A jar without module-info reads every module, the platform's too; so when the plugin also carries its own copy
+     * of a module the platform holds, that jar would read two modules of one name, which Java refuses with a message
+     * naming neither the plugin nor what to do.
+     */
+    private void checkNoAutomaticModuleSeesTwoCopies(Map<String, ModuleReference> own, Object location)
+            throws LoadProblem {
+        Optional<String> automatic = own.values().stream().map(ModuleReference::descriptor)
+                .filter(ModuleDescriptor::isAutomatic).map(ModuleDescriptor::name).sorted().findFirst();
+        Optional<String> twice = own.keySet().stream().filter(name -> parent.findModule(name).isPresent())
+                .sorted().findFirst();
+        if (automatic.isPresent() && twice.isPresent()) {
+            throw LoadProblem.broken(location + ": carries its own " + twice.get() + ", which autoscalebot also"
+                    + " holds, and a jar without module-info (module " + automatic.get() + "), which Java lets read"
+                    + " every module and so both copies; ask the plugin's author for a release whose libraries all"
+                    + " have module-info, or that does not carry " + twice.get());
+        }
     }
 
     private void checkReads(Configuration configuration, Object location) throws LoadProblem, IOException {
@@ -119,7 +139,7 @@ final class PluginLayers {
         try (ModuleReader reader = module.open()) {
             List<String> classes;
             try (Stream<String> entries = reader.list()) {
-                // META-INF/versions/ holds other releases' copies of the same classes.
+                // A multi-release jar lists its classes under their plain names; nothing under META-INF/ is linked.
                 classes = entries.filter(entry -> entry.endsWith(".class") && !entry.startsWith("META-INF/")).toList();
             }
             for (String entry : classes) {

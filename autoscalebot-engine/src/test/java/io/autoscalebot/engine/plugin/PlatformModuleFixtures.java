@@ -25,12 +25,13 @@ import java.util.Map;
  * @param engineUser {@code engine-user-1.0.jar}: module {@code com.acme.sneaky} requiring {@code io.autoscalebot.engine}
  * @param plainEngineUser {@code plain-engine-user-1.0.jar}: no module-info, so JPMS lets it read every module; its
  *     provider calls into the engine's {@code PluginLoader}
+ * @param plainLibrary {@code acme-util-1.0.jar}: a library without module-info or plugin manifest
  * @param toml the jackson-dataformat-toml jar the engine runs with, for a plugin folder to carry its own copy
  * @param olderJackson real jackson-databind, -core and -annotations 2.17.2 jars, as a plugin folder built against an
  *     older Jackson would carry
  */
-record PlatformModuleFixtures(Path jsonProbe, Path tomlProbe, Path engineUser, Path plainEngineUser, Path toml,
-                              List<Path> olderJackson) {
+record PlatformModuleFixtures(Path jsonProbe, Path tomlProbe, Path engineUser, Path plainEngineUser,
+                              Path plainLibrary, Path toml, List<Path> olderJackson) {
 
     private static final String JSON_MODULE = """
             module com.acme.json {
@@ -140,7 +141,9 @@ record PlatformModuleFixtures(Path jsonProbe, Path tomlProbe, Path engineUser, P
                 "com.acme.sneaky/module-info.java", SNEAKY_MODULE,
                 "com.acme.sneaky/com/acme/sneaky/SneakyProvider.java", SNEAKY_PROVIDER), modulePath);
         Path plain = FixtureJar.compileClasses(dir.resolve("plain"), Map.of(
-                "com/acme/sneaky/SneakyProvider.java", SNEAKY_PROVIDER), List.of(api, engine));
+                "com/acme/sneaky/SneakyProvider.java", SNEAKY_PROVIDER,
+                "com/acme/util/Util.java", "package com.acme.util;\n\npublic final class Util {\n}\n"),
+                List.of(api, engine));
         Path jars = Files.createDirectories(dir.resolve("jars"));
         return new PlatformModuleFixtures(
                 plugin("json-probe").classes(modules.resolve("com.acme.json"), "")
@@ -152,6 +155,7 @@ record PlatformModuleFixtures(Path jsonProbe, Path tomlProbe, Path engineUser, P
                 plugin("plain-engine-user").classes(plain, "com/acme/sneaky")
                         .service(MeasureProvider.class, "com.acme.sneaky.SneakyProvider")
                         .writeTo(jars.resolve("plain-engine-user-1.0.jar")),
+                FixtureJar.withManifest().classes(plain, "com/acme/util").writeTo(jars.resolve("acme-util-1.0.jar")),
                 toml,
                 List.of(libs.resolve("jackson-databind-2.17.2.jar"), libs.resolve("jackson-core-2.17.2.jar"),
                         libs.resolve("jackson-annotations-2.17.2.jar")));

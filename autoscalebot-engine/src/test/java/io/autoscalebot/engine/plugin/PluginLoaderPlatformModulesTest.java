@@ -125,6 +125,20 @@ class PluginLoaderPlatformModulesTest {
     }
 
     @Test
+    void aFolderWithAJarWithoutModuleInfoAndItsOwnCopyOfAPlatformModuleIsRefusedSayingWhy() throws Exception {
+        // The library would read both copies of the TOML reader, its own and the platform's: JPMS refuses that.
+        Path folder = plugins.resolve("toml-probe");
+        PluginFixtures.copy(fixtures.tomlProbe(), folder);
+        PluginFixtures.copy(fixtures.toml(), folder);
+        PluginFixtures.copy(fixtures.plainLibrary(), folder);
+
+        PluginInfo probe = only(load());
+
+        assertProblem(probe).contains(folder + ": carries its own com.fasterxml.jackson.dataformat.toml, which"
+                + " autoscalebot also holds, and a jar without module-info (module acme.util)");
+    }
+
+    @Test
     void listsEverySharedModuleWithTheVersionThePlatformHolds() {
         List<PlatformModules.Version> versions = PlatformModules.versionsIn(platform);
 
