@@ -18,12 +18,14 @@ class AppDecisionArchitectureTest {
     static final ArchRule dependsOnlyOnJavaTheApiAndThePlatformsJackson = classes()
             .that().resideInAPackage("io.autoscalebot.plugin.appdecision..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.autoscalebot.api..", "com.fasterxml.jackson..",
+            .resideInAnyPackage("java..", "io.autoscalebot.api..", "com.fasterxml.jackson.core..",
+                    "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.annotation..",
                     "io.autoscalebot.plugin.appdecision..");
 
     @ArchTest
     static final ArchRule jsonSupportStandsOnItsOwn = classes()
             .that().resideInAPackage("io.autoscalebot.plugin.appdecision.json..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "com.fasterxml.jackson..", "io.autoscalebot.plugin.appdecision.json..");
+            .resideInAnyPackage("java..", "com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..",
+                    "io.autoscalebot.plugin.appdecision.json..");
 }
