@@ -5,6 +5,8 @@
 module io.autoscalebot.plugin.appdecision {
     requires io.autoscalebot.api;
     requires java.net.http;
+    // A platform module: resolved from autoscalebot's own layer, so the plugin folder ships no JSON library.
+    requires com.fasterxml.jackson.databind;
 
     provides io.autoscalebot.api.measure.MeasureProvider
             with io.autoscalebot.plugin.appdecision.AppDecisionMeasureProvider;

@@ -5,6 +5,8 @@
 module io.autoscalebot.plugin.heroku {
     requires io.autoscalebot.api;
     requires java.net.http;
+    // A platform module: resolved from autoscalebot's own layer, so the plugin folder ships no JSON library.
+    requires com.fasterxml.jackson.databind;
 
     provides io.autoscalebot.api.scale.ScaleProvider
             with io.autoscalebot.plugin.heroku.scale.HerokuScaleProvider;

@@ -37,6 +37,11 @@ final class Distribution {
         return path("autoscalebot.slf4j1Jar");
     }
 
+    /** @return the folder of libraries the tests drop into plugin folders: slf4j-api 1.7.36, Jackson 2.17.2 */
+    static Path e2eLibs() {
+        return path("autoscalebot.e2eLibs");
+    }
+
     /** @return a bundled plugin's folder in the distribution, like {@code plugins/celery-redis} */
     static Path bundledPlugin(String folder) {
         return home().resolve("plugins").resolve(folder);

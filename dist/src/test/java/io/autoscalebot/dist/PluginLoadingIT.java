@@ -126,7 +126,8 @@ class PluginLoadingIT {
 
     @Test
     void listsTheBundledPluginsAsLoadedNextToPluginsThatDidNot() {
-        for (String bundled : List.of("threshold", "local", "response-time", "heroku", "notify-basic")) {
+        for (String bundled : List.of("threshold", "local", "response-time", "heroku", "app-decision",
+                "notify-basic")) {
             assertThat(Json.pluginAt(unusableListing, bundled).path("status").asText()).as(bundled)
                     .isEqualTo("loaded");
         }

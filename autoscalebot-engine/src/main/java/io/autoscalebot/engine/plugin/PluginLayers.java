@@ -1,49 +1,194 @@
 package io.autoscalebot.engine.plugin;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
+import java.lang.module.ResolvedModule;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Makes one module layer per plugin, child of the engine's layer.
+ * Makes one module layer per plugin, child of the platform's layer, through which a plugin sees only what the plugin
+ * contract shares with it (see {@link PlatformModules}).
  *
- * <p>The plugin's jars are the <em>after</em> finder: a module the engine already has (the API, or {@code org.slf4j}
- * that a plugin's libraries bundle in an older copy) resolves to the engine's copy, so plugins and engine share one API
- * and one copy of each common library. Each layer has its own class loader, so two plugins can carry different
- * versions of the same private library.
+ * <p>A plugin's folder is searched first for every module except the shared ones: its libraries are its own, even
+ * when the platform happens to hold a module of the same name. A shared module (the API, Jackson, slf4j-api) always
+ * resolves to the platform's copy, and a copy of it in the plugin's folder is passed over, so plugins and engine
+ * exchange one {@code ObjectMapper} class and one API. Each layer has its own class loader, so two plugins can carry
+ * different versions of the same private library.
+ *
+ * <p>Resolution alone would let a plugin read any module the platform holds. So once resolved, a module of the plugin
+ * that reads a platform module outside the contract is refused, naming the jar and the module: an explicit module by
+ * what it requires, a jar without module-info (which JPMS lets read everything) by the classes it refers to.
  */
 final class PluginLayers {
 
     private final ModuleLayer parent;
 
-    /** @param parent the layer holding the API and the engine's shared libraries */
+    /** @param parent the layer holding the API and the shared libraries */
     PluginLayers(ModuleLayer parent) {
         this.parent = parent;
     }
 
     /**
-     * Resolves and defines a plugin's modules.
+     * Resolves, checks and defines a plugin's modules.
      *
-     * @param jars the plugin jar and its libraries; every module in them is a root
+     * @param jars the plugin jar and its libraries; every module in them is a root, except copies of shared modules
+     * @param location the plugin, as shown to the user
      * @return the new layer
+     * @throws LoadProblem when a module of the plugin needs a platform module the contract does not share
+     * @throws IOException when a jar without module-info cannot be read to check what it uses
      * @throws java.lang.module.FindException when a jar is not a readable module
      * @throws java.lang.module.ResolutionException when a module needs one that is neither here nor in the parent
      * @throws LayerInstantiationException when a package is split between modules on one loader
      */
-    ModuleLayer define(List<Path> jars) {
-        ModuleFinder plugin = ModuleFinder.of(jars.toArray(Path[]::new));
-        Set<String> roots = plugin.findAll().stream()
-                .map(ModuleReference::descriptor)
-                .map(ModuleDescriptor::name)
-                .collect(Collectors.toSet());
-        Configuration configuration = Configuration.resolveAndBind(
-                ModuleFinder.of(), List.of(parent.configuration()), plugin, roots);
+    ModuleLayer define(List<Path> jars, Object location) throws LoadProblem, IOException {
+        ModuleFinder all = ModuleFinder.of(jars.toArray(Path[]::new));
+        Map<String, ModuleReference> own = new HashMap<>();
+        for (ModuleReference module : all.findAll()) {
+            String name = module.descriptor().name();
+            if (!(PlatformModules.isShared(name) && parent.findModule(name).isPresent())) {
+                own.put(name, module);
+            }
+        }
+        checkNoAutomaticModuleSeesTwoCopies(own, location);
+        Configuration configuration = Configuration.resolveAndBind(new Only(own), List.of(parent.configuration()),
+                ModuleFinder.of(), own.keySet());
+        checkReads(configuration, location);
         return ModuleLayer.defineModulesWithOneLoader(configuration, List.of(parent),
                 ClassLoader.getPlatformClassLoader()).layer();
+    }
+
+    /**
+     * A jar without module-info reads every module, the platform's too; so when the plugin also carries its own copy
+     * of a module the platform holds, that jar would read two modules of one name, which Java refuses with a message
+     * naming neither the plugin nor what to do.
+     */
+    private void checkNoAutomaticModuleSeesTwoCopies(Map<String, ModuleReference> own, Object location)
+            throws LoadProblem {
+        Optional<String> automatic = own.values().stream().map(ModuleReference::descriptor)
+                .filter(ModuleDescriptor::isAutomatic).map(ModuleDescriptor::name).sorted().findFirst();
+        Optional<String> twice = own.keySet().stream().filter(name -> parent.findModule(name).isPresent())
+                .sorted().findFirst();
+        if (automatic.isPresent() && twice.isPresent()) {
+            throw LoadProblem.broken(location + ": carries its own " + twice.get() + ", which autoscalebot also"
+                    + " holds, and a jar without module-info (module " + automatic.get() + "), which Java lets read"
+                    + " every module and so both copies; ask the plugin's author for a release whose libraries all"
+                    + " have module-info, or that does not carry " + twice.get());
+        }
+    }
+
+    private void checkReads(Configuration configuration, Object location) throws LoadProblem, IOException {
+        Map<String, String> forbiddenPackages = null;
+        for (ResolvedModule module : configuration.modules().stream()
+                .sorted(Comparator.comparing(ResolvedModule::name)).toList()) {
+            Optional<String> forbidden;
+            if (module.reference().descriptor().isAutomatic()) {
+                if (forbiddenPackages == null) {
+                    forbiddenPackages = forbiddenPackages(configuration);
+                }
+                forbidden = firstUsed(module.reference(), forbiddenPackages);
+            } else {
+                forbidden = module.reads().stream().filter(read -> read.configuration() != configuration)
+                        .map(ResolvedModule::name).filter(name -> !PlatformModules.isShared(name))
+                        .sorted().findFirst();
+            }
+            if (forbidden.isPresent()) {
+                throw refused(module.reference(), forbidden.get(), location);
+            }
+        }
+    }
+
+    /**
+     * Package to module, for the platform's packages a plugin may not use and does not carry itself (a package of its
+     * own is loaded from its own layer, whatever the platform has).
+     */
+    private Map<String, String> forbiddenPackages(Configuration configuration) {
+        Set<String> ownPackages = configuration.modules().stream()
+                .flatMap(module -> module.reference().descriptor().packages().stream()).collect(Collectors.toSet());
+        Map<String, String> forbidden = new HashMap<>();
+        withAncestors(parent).flatMap(layer -> layer.modules().stream())
+                .filter(module -> !PlatformModules.isShared(module.getName()))
+                .forEach(module -> module.getPackages().stream()
+                        .filter(pkg -> !ownPackages.contains(pkg))
+                        .forEach(pkg -> forbidden.putIfAbsent(pkg, module.getName())));
+        return forbidden;
+    }
+
+    private static Stream<ModuleLayer> withAncestors(ModuleLayer layer) {
+        return Stream.concat(Stream.of(layer), layer.parents().stream().flatMap(PluginLayers::withAncestors))
+                .distinct();
+    }
+
+    /** @return the first, by name, of the forbidden modules whose packages the module's classes refer to */
+    private static Optional<String> firstUsed(ModuleReference module, Map<String, String> forbiddenPackages)
+            throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (ModuleReader reader = module.open()) {
+            List<String> classes;
+            try (Stream<String> entries = reader.list()) {
+                // A multi-release jar lists its classes under their plain names; nothing under META-INF/ is linked.
+                classes = entries.filter(entry -> entry.endsWith(".class") && !entry.startsWith("META-INF/")).toList();
+            }
+            for (String entry : classes) {
+                Optional<InputStream> in = reader.open(entry);
+                if (in.isPresent()) {
+                    try (InputStream classFile = in.get()) {
+                        for (String pkg : ClassReferences.packages(classFile.readAllBytes())) {
+                            String forbidden = forbiddenPackages.get(pkg);
+                            if (forbidden != null) {
+                                used.add(forbidden);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return used.stream().findFirst();
+    }
+
+    private static LoadProblem refused(ModuleReference module, String forbidden, Object location) {
+        ModuleDescriptor descriptor = module.descriptor();
+        String jar = module.location().map(uri -> Path.of(uri).getFileName().toString()).orElse(descriptor.name());
+        String how = descriptor.isAutomatic() ? "uses classes of"
+                : descriptor.requires().stream().anyMatch(required -> required.name().equals(forbidden))
+                ? "requires" : "reads (through a module it requires)";
+        String advice = forbidden.startsWith("io.autoscalebot.")
+                ? "ask the plugin's author for a release built against autoscalebot-api only"
+                : "ship " + forbidden + " in the plugin's folder, or ask the plugin's author for a release that does"
+                        + " not rely on autoscalebot's copy";
+        // A plain plugin jar is the location already; a folder's jar is named.
+        String who = location.toString().endsWith(jar) ? "module " + descriptor.name()
+                : jar + " (module " + descriptor.name() + ")";
+        return LoadProblem.broken(location + ": " + who + " " + how + " module "
+                + forbidden + ", which autoscalebot does not share with plugins; a plugin may use only "
+                + PlatformModules.names() + " and the JDK's java.* and jdk.* modules from autoscalebot (see"
+                + " docs/platform-modules.md): " + advice);
+    }
+
+    /** A finder over the plugin's own modules: its jars, less its copies of shared modules. */
+    private record Only(Map<String, ModuleReference> modules) implements ModuleFinder {
+
+        @Override
+        public Optional<ModuleReference> find(String name) {
+            return Optional.ofNullable(modules.get(name));
+        }
+
+        @Override
+        public Set<ModuleReference> findAll() {
+            return Set.copyOf(modules.values());
+        }
     }
 }

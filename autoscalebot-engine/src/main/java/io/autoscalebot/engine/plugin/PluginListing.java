@@ -25,8 +25,10 @@ public final class PluginListing {
     /**
      * @param catalog the plugins found
      * @return {@code {"plugins": [{"id", "version", "apiRange", "location", "status", "problem", "kinds",
-     *     "components": [{"id", "kind", "description"}]}]}}, indented; {@code problem} is {@code null} for a loaded
-     *     plugin, {@code location} {@code null} for a built-in one
+     *     "components": [{"id", "kind", "description"}]}], "platformModules": [{"module", "artifact", "version"}]}},
+     *     indented; {@code problem} is {@code null} for a loaded plugin, {@code location} {@code null} for a built-in
+     *     one; {@code platformModules} are what plugins may require from this installation (see
+     *     {@link PlatformModules})
      */
     public static String json(PluginCatalog catalog) {
         ObjectNode root = JSON.createObjectNode();
@@ -48,6 +50,14 @@ public final class PluginListing {
                         .put("kind", component.kind().label())
                         .put("description", component.description());
             }
+        }
+        // The layer plugins load under: null when autoscalebot runs on the class path, where no plugin loads.
+        ArrayNode platform = root.putArray("platformModules");
+        ModuleLayer layer = Kind.class.getModule().getLayer();
+        for (PlatformModules.Version shared : layer == null ? List.<PlatformModules.Version>of()
+                : PlatformModules.versionsIn(layer)) {
+            platform.addObject().put("module", shared.shared().module()).put("artifact", shared.shared().artifact())
+                    .put("version", shared.version());
         }
         try {
             return JSON.writeValueAsString(root);

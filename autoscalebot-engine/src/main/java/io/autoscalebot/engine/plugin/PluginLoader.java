@@ -113,7 +113,7 @@ public final class PluginLoader {
         PluginDescriptor descriptor = plugin.descriptor();
         try {
             checkCompatible(descriptor, source);
-            ModuleLayer layer = layerFor(source).define(plugin.jars());
+            ModuleLayer layer = layerFor(source).define(plugin.jars(), source);
             List<Component> components = scanWithin(layer, descriptor.id(), source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);

@@ -1,9 +1,9 @@
 package io.autoscalebot.plugin.appdecision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.plugin.appdecision.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -35,7 +35,7 @@ final class AppDecisionMeasure implements Measure {
     @Override
     public Measurement measure() {
         Instant now = clock.instant();
-        JsonValue document;
+        JsonNode document;
         try {
             document = endpoint.fetch();
         } catch (PluginException e) {

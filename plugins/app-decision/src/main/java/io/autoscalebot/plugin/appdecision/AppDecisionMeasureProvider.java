@@ -8,7 +8,7 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
-import io.autoscalebot.plugin.appdecision.json.JsonPointer;
+import io.autoscalebot.plugin.appdecision.json.Pointers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
                 "mode \"value\" needs setting 'pointer': the JSON Pointer to the number in the app's answer, like"
                         + " \"/queue/depth\""));
         try {
-            return new Reading.Value(JsonPointer.parse(pointer), settings.string("unit"));
+            return new Reading.Value(Pointers.parse(pointer), settings.string("unit"));
         } catch (JsonException e) {
             throw new PluginException("setting 'pointer': " + e.getMessage(), e);
         }

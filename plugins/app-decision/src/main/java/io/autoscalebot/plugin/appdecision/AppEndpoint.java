@@ -1,9 +1,9 @@
 package io.autoscalebot.plugin.appdecision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoscalebot.api.PluginException;
+import io.autoscalebot.plugin.appdecision.json.Json;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
-import io.autoscalebot.plugin.appdecision.json.JsonParser;
-import io.autoscalebot.plugin.appdecision.json.JsonValue;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +64,7 @@ final class AppEndpoint {
      * @throws PluginException saying why there is no document: unreachable, timed out, an HTTP error, not JSON; never
      *     with the token
      */
-    JsonValue fetch() throws PluginException {
+    JsonNode fetch() throws PluginException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET()
                 .header("Accept", "application/json")
                 .header("User-Agent", "autoscalebot-app-decision");
@@ -82,7 +82,7 @@ final class AppEndpoint {
                     + authHint(response.statusCode()) + bodyExcerpt(body));
         }
         try {
-            return JsonParser.parse(body);
+            return Json.parse(body);
         } catch (JsonException e) {
             throw new PluginException(display + " answered with something that is not JSON: " + e.getMessage()
                     + bodyExcerpt(body), e);

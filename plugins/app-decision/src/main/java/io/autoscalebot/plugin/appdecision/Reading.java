@@ -2,9 +2,11 @@ package io.autoscalebot.plugin.appdecision;
 
 import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Measurement;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoscalebot.plugin.appdecision.json.Json;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
-import io.autoscalebot.plugin.appdecision.json.JsonPointer;
-import io.autoscalebot.plugin.appdecision.json.JsonValue;
+import io.autoscalebot.plugin.appdecision.json.Pointers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,7 +22,7 @@ sealed interface Reading {
      * @param time when it was fetched
      * @return the measurement, or a failed one saying what in the document is missing or wrong
      */
-    Measurement read(JsonValue document, Instant time);
+    Measurement read(JsonNode document, Instant time);
 
     /**
      * Mode {@code value}: a number somewhere in the document, measured like any other load.
@@ -37,19 +39,19 @@ sealed interface Reading {
         }
 
         @Override
-        public Measurement read(JsonValue document, Instant time) {
-            JsonValue found;
+        public Measurement read(JsonNode document, Instant time) {
+            JsonNode found;
             try {
-                found = pointer.resolve(document);
+                found = Pointers.resolve(pointer, document);
             } catch (JsonException e) {
                 return Measurement.failed(time, "no value at pointer \"" + pointer + "\": " + e.getMessage());
             }
-            if (!(found instanceof JsonValue.JsonNumber)) {
+            if (!found.isNumber()) {
                 return Measurement.failed(time, "expected a number at pointer \"" + pointer + "\", found "
-                        + found.describe());
+                        + Json.describe(found));
             }
-            double value = ((JsonValue.JsonNumber) found).value().doubleValue();
-            if (Double.isInfinite(value)) {
+            double value = found.doubleValue();
+            if (!Double.isFinite(value)) {
                 return Measurement.failed(time, "the number at pointer \"" + pointer + "\" is too large");
             }
             return Measurement.of(time, value, unit);
@@ -72,31 +74,31 @@ sealed interface Reading {
         }
 
         @Override
-        public Measurement read(JsonValue document, Instant time) {
-            if (!(document instanceof JsonValue.JsonObject)) {
+        public Measurement read(JsonNode document, Instant time) {
+            if (!document.isObject()) {
                 return Measurement.failed(time, "expected an object with a key per group, like {\"" + key
-                        + "\": \"up\"}, found " + document.describe());
+                        + "\": \"up\"}, found " + Json.describe(document));
             }
-            JsonValue.JsonObject object = (JsonValue.JsonObject) document;
-            JsonValue value = object.members().get(key);
+            JsonNode value = document.get(key);
             if (value == null) {
                 return Measurement.failed(time, "no key \"" + key + "\" in the app's answer"
-                        + JsonPointer.memberList(object) + "; set 'key' if the app names the group differently");
+                        + Pointers.memberList(document) + "; set 'key' if the app names the group differently");
             }
             try {
                 return Measurement.instruction(time, instruction(value));
             } catch (JsonException e) {
-                return Measurement.failed(time, "the instruction under \"" + key + "\" is " + value.describe()
+                return Measurement.failed(time, "the instruction under \"" + key + "\" is " + Json.describe(value)
                         + ": " + e.getMessage());
             }
         }
 
-        private static Instruction instruction(JsonValue value) throws JsonException {
-            if (value instanceof JsonValue.JsonNumber) {
-                return exact(((JsonValue.JsonNumber) value).value());
+        private static Instruction instruction(JsonNode value) throws JsonException {
+            if (value.isNumber() && Double.isFinite(value.doubleValue())) {
+                // Exact: 3 and 3.0 are three processes, 2.5 is no count at all.
+                return exact(value.decimalValue());
             }
-            if (value instanceof JsonValue.JsonString) {
-                String text = ((JsonValue.JsonString) value).value().strip();
+            if (value.isTextual()) {
+                String text = value.textValue().strip();
                 switch (text.toLowerCase(Locale.ROOT)) {
                     case "up": return Instruction.of(Instruction.Action.UP);
                     case "down": return Instruction.of(Instruction.Action.DOWN);

@@ -7,19 +7,25 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The plugin is loaded next to other plugins in its own layer: it may use only Java and the API. */
+/**
+ * The plugin is loaded next to other plugins in its own layer: it may use only Java, the API and the platform's
+ * Jackson (docs/platform-modules.md).
+ */
 @AnalyzeClasses(packages = "io.autoscalebot.plugin.appdecision", importOptions = ImportOption.DoNotIncludeTests.class)
 class AppDecisionArchitectureTest {
 
     @ArchTest
-    static final ArchRule dependsOnlyOnJavaAndTheApi = classes()
+    static final ArchRule dependsOnlyOnJavaTheApiAndThePlatformsJackson = classes()
             .that().resideInAPackage("io.autoscalebot.plugin.appdecision..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.autoscalebot.api..", "io.autoscalebot.plugin.appdecision..");
+            .resideInAnyPackage("java..", "io.autoscalebot.api..", "com.fasterxml.jackson.core..",
+                    "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.annotation..",
+                    "io.autoscalebot.plugin.appdecision..");
 
     @ArchTest
     static final ArchRule jsonSupportStandsOnItsOwn = classes()
             .that().resideInAPackage("io.autoscalebot.plugin.appdecision.json..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.autoscalebot.plugin.appdecision.json..");
+            .resideInAnyPackage("java..", "com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..",
+                    "io.autoscalebot.plugin.appdecision.json..");
 }

@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.heroku.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoscalebot.api.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ public final class HerokuApi {
      *     is too low to call before the deadline
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> get(String path, String action, Deadline deadline)
+    public ObjectNode get(String path, String action, Deadline deadline)
             throws PluginException, InterruptedException {
         return call("GET", path, null, action, deadline);
     }
@@ -102,7 +103,7 @@ public final class HerokuApi {
      * @throws PluginException if the call failed
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> patch(String path, Map<String, ?> body, String action, Deadline deadline)
+    public ObjectNode patch(String path, Map<String, ?> body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
         return call("PATCH", path, Json.write(body), action, deadline);
     }
@@ -118,12 +119,12 @@ public final class HerokuApi {
      * @throws PluginException if the call failed
      * @throws InterruptedException if the engine gave up on the call
      */
-    public Map<String, Object> post(String path, Map<String, ?> body, String action, Deadline deadline)
+    public ObjectNode post(String path, Map<String, ?> body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
         return call("POST", path, Json.write(body), action, deadline);
     }
 
-    private Map<String, Object> call(String method, String path, String body, String action, Deadline deadline)
+    private ObjectNode call(String method, String path, String body, String action, Deadline deadline)
             throws PluginException, InterruptedException {
         String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
@@ -236,7 +237,7 @@ public final class HerokuApi {
                 .flatMap(value -> Backoff.parseRetryAfter(value, clock.instant()));
     }
 
-    private Map<String, Object> parse(String body, String action) throws PluginException {
+    private ObjectNode parse(String body, String action) throws PluginException {
         try {
             return Json.parseObject(body);
         } catch (IllegalArgumentException e) {

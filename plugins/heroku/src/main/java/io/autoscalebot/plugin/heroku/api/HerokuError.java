@@ -1,6 +1,6 @@
 package io.autoscalebot.plugin.heroku.api;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An error answer of the Platform API: its HTTP status and the {@code id} and {@code message} of its body, as in
@@ -26,12 +26,12 @@ public record HerokuError(int status, String id, String message) {
         String id = "http_" + status;
         String message = body.strip();
         try {
-            Map<String, Object> fields = Json.parseObject(body);
-            if (fields.get("id") instanceof String) {
-                id = (String) fields.get("id");
+            ObjectNode fields = Json.parseObject(body);
+            if (fields.path("id").isTextual()) {
+                id = fields.get("id").textValue();
             }
-            if (fields.get("message") instanceof String) {
-                message = (String) fields.get("message");
+            if (fields.path("message").isTextual()) {
+                message = fields.get("message").textValue();
             }
         } catch (IllegalArgumentException notJson) {
             // Keep the raw body: it is still the best explanation there is.

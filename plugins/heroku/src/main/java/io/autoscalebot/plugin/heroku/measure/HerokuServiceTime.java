@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.heroku.measure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
@@ -91,14 +92,14 @@ public final class HerokuServiceTime implements Measure {
         body.put("tail", true);
         body.put("lines", HISTORY_LINES);
         String action = "the log session for the router lines of " + api.connection().app();
-        Object logplexUrl = api.post(api.connection().appPath() + "/log-sessions", body, action,
-                deadline).get("logplex_url");
-        if (!(logplexUrl instanceof String)) {
+        JsonNode logplexUrl = api.post(api.connection().appPath() + "/log-sessions", body, action, deadline)
+                .path("logplex_url");
+        if (!logplexUrl.isTextual()) {
             throw new PluginException("Heroku answered " + action + " without a logplex_url; check that api_url"
                     + " points at the Heroku Platform API");
         }
         try {
-            return URI.create((String) logplexUrl);
+            return URI.create(logplexUrl.textValue());
         } catch (IllegalArgumentException e) {
             throw new PluginException("Heroku answered " + action + " with a logplex_url that is not a URL");
         }

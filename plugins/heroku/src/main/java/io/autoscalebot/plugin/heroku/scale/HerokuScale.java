@@ -1,8 +1,11 @@
 package io.autoscalebot.plugin.heroku.scale;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.plugin.heroku.api.HerokuApi;
+import io.autoscalebot.plugin.heroku.api.Json;
 import java.util.Map;
 
 /**
@@ -47,7 +50,7 @@ public final class HerokuScale implements Scale {
     @Override
     public synchronized int scaleTo(int target) throws PluginException, InterruptedException {
         String action = "the scale of " + processType + " on " + api.connection().app() + " to " + target;
-        Map<String, Object> formation = api.patch(formationPath, Map.of("quantity", target), action, api.deadline());
+        ObjectNode formation = api.patch(formationPath, Map.of("quantity", target), action, api.deadline());
         int quantity = quantity(formation, action);
         lastKnown = quantity;
         return quantity;
@@ -59,12 +62,12 @@ public final class HerokuScale implements Scale {
         api.close();
     }
 
-    private static int quantity(Map<String, Object> formation, String action) throws PluginException {
-        Object quantity = formation.get("quantity");
-        if (!(quantity instanceof Long) || (Long) quantity < 0 || (Long) quantity > Integer.MAX_VALUE) {
+    private static int quantity(ObjectNode formation, String action) throws PluginException {
+        JsonNode quantity = formation.path("quantity");
+        if (!quantity.isIntegralNumber() || !quantity.canConvertToInt() || quantity.intValue() < 0) {
             throw new PluginException("Heroku answered " + action + " without a whole, non-negative quantity (got "
-                    + quantity + "); check that api_url points at the Heroku Platform API");
+                    + Json.kind(quantity) + "); check that api_url points at the Heroku Platform API");
         }
-        return ((Long) quantity).intValue();
+        return quantity.intValue();
     }
 }

@@ -41,7 +41,7 @@ class HerokuServiceTimeTest extends AgainstFakeHeroku {
                 .containsSubsequence("/apps/my-app/log-sessions", "/app/health");
         FakeHerokuApi.RecordedRequest session = requests.get(0);
         assertThat(session.method()).isEqualTo("POST");
-        assertThat(session.body()).contains("\"dyno_name\": \"router\"", "\"dyno\": \"router\"", "\"source\": \"heroku\"", "\"tail\": true");
+        assertThat(session.body()).contains("\"dyno_name\":\"router\"", "\"dyno\":\"router\"", "\"source\":\"heroku\"", "\"tail\":true");
         assertThat(session.header("Authorization")).isEqualTo("Bearer " + TOKEN);
         FakeHerokuApi.RecordedRequest appRequest = requests.stream()
                 .filter(r -> r.path().equals("/app/health")).findFirst().orElseThrow();

@@ -39,7 +39,7 @@ class HerokuScaleTest extends AgainstFakeHeroku {
         assertThat(heroku.quantity("web")).isEqualTo(5);
         FakeHerokuApi.RecordedRequest request = heroku.apiRequests().get(0);
         assertThat(request.method()).isEqualTo("PATCH");
-        assertThat(request.body()).isEqualTo("{\"quantity\": 5}");
+        assertThat(request.body()).isEqualTo("{\"quantity\":5}");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(heroku.protocolViolations()).isEmpty();
     }
