@@ -16,6 +16,8 @@ module io.autoscalebot.engine {
     exports io.autoscalebot.engine.loop;
     exports io.autoscalebot.engine.state;
     exports io.autoscalebot.engine.notify;
+    // The engine's implementations of what plugins receive, for the testkit that builds them in plugin tests.
+    exports io.autoscalebot.engine.context to io.autoscalebot.testkit;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

@@ -9,35 +9,39 @@ import java.util.regex.Pattern;
  * The one declaration of a plugin setting. Validation, {@code plugins describe}, the generated docs and secret redaction
  * all come from it.
  *
- * <p>Declare settings with the factory and the {@code with...} methods, which return copies:
+ * <p>Declare settings with {@link #of} and the methods that return a changed copy:
  * <pre>{@code
  * Setting.of("url", SettingType.URI).asRequired().doc("The URL to time a GET of.")
  * Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10)).doc("...")
  * Setting.of("token", SettingType.STRING).asRequired().asSecret().doc("...")
  * }</pre>
- *
- * @param name the key in {@code autoscale.toml}: lower case, digits and underscores
- * @param type the type of the value
- * @param defaultValue the typed default, or {@code null} for none
- * @param required whether the user must set it; a required setting has no default
- * @param secret whether the value is shown as {@code ****} everywhere
- * @param doc one or two sentences for users
- * @param choices the allowed values of a {@link SettingType#STRING} setting, or empty for any
- * @param minimum the smallest allowed value of an {@link SettingType#INTEGER} or {@link SettingType#NUMBER} setting, or
- *     {@code null} for none
+ * A final class rather than a record so that later API versions can add attributes without breaking a compiled
+ * plugin. Immutable.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record Setting(String name, SettingType type, Object defaultValue, boolean required, boolean secret, String doc,
-                      List<String> choices, Double minimum) {
+public final class Setting {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** Checks the declaration is consistent. */
-    public Setting {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(doc, "doc");
-        choices = List.copyOf(choices);
+    private final String name;
+    private final SettingType type;
+    private final Object defaultValue;
+    private final boolean required;
+    private final boolean secret;
+    private final String doc;
+    private final List<String> choices;
+    private final Double minimum;
+
+    private Setting(String name, SettingType type, Object defaultValue, boolean required, boolean secret, String doc,
+                    List<String> choices, Double minimum) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.doc = Objects.requireNonNull(doc, "doc");
+        this.choices = List.copyOf(choices);
+        this.defaultValue = defaultValue;
+        this.required = required;
+        this.secret = secret;
+        this.minimum = minimum;
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "setting name must be lower case letters, digits and underscores, starting with a letter, got '"
@@ -46,7 +50,7 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
         if (required && defaultValue != null) {
             throw new IllegalArgumentException("setting '" + name + "' cannot be both required and have a default");
         }
-        if (!choices.isEmpty() && type != SettingType.STRING) {
+        if (!this.choices.isEmpty() && type != SettingType.STRING) {
             throw new IllegalArgumentException("setting '" + name + "': choices are only for string settings");
         }
         if (minimum != null && type != SettingType.INTEGER && type != SettingType.NUMBER) {
@@ -57,7 +61,7 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
     /**
      * Starts a declaration: optional, no default, not secret, no doc yet.
      *
-     * @param name the key in configuration
+     * @param name the key in {@code autoscale.toml}: lower case letters, digits and underscores
      * @param type the type of the value
      * @return the declaration
      */
@@ -65,12 +69,12 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
         return new Setting(name, type, null, false, false, "", List.of(), null);
     }
 
-    /** @return a copy that must be set by the user */
+    /** @return a copy that must be set by the user; a required setting has no default */
     public Setting asRequired() {
         return new Setting(name, type, null, true, secret, doc, choices, minimum);
     }
 
-    /** @return a copy whose value is never shown */
+    /** @return a copy whose value is shown as {@code ****} everywhere */
     public Setting asSecret() {
         return new Setting(name, type, defaultValue, required, true, doc, choices, minimum);
     }
@@ -85,7 +89,7 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
     }
 
     /**
-     * @param text what the setting does, for users
+     * @param text what the setting does, for users: one or two sentences
      * @return a copy with that doc
      */
     public Setting doc(String text) {
@@ -106,6 +110,46 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
      */
     public Setting minimum(double value) {
         return new Setting(name, type, defaultValue, required, secret, doc, choices, value);
+    }
+
+    /** @return the key in {@code autoscale.toml} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the type of the value */
+    public SettingType type() {
+        return type;
+    }
+
+    /** @return the typed default, or {@code null} for none */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return whether the user must set it */
+    public boolean required() {
+        return required;
+    }
+
+    /** @return whether the value is shown as {@code ****} everywhere */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** @return what the setting does, for users */
+    public String doc() {
+        return doc;
+    }
+
+    /** @return the allowed values of a string setting, or empty for any */
+    public List<String> choices() {
+        return choices;
+    }
+
+    /** @return the smallest allowed value, or {@code null} for none */
+    public Double minimum() {
+        return minimum;
     }
 
     /**
@@ -131,5 +175,26 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
             throw new IllegalArgumentException("must be >= " + bound + (secret ? "" : ", got " + value));
         }
         return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Setting that && name.equals(that.name) && type == that.type
+                && Objects.equals(defaultValue, that.defaultValue) && required == that.required
+                && secret == that.secret && doc.equals(that.doc) && choices.equals(that.choices)
+                && Objects.equals(minimum, that.minimum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, defaultValue, required, secret, doc, choices, minimum);
+    }
+
+    /** Shows the declaration; a secret's default as {@code ****}. */
+    @Override
+    public String toString() {
+        return "Setting[name=" + name + ", type=" + type + ", defaultValue=" + (secret && defaultValue != null
+                ? "****" : defaultValue) + ", required=" + required + ", secret=" + secret + ", doc=" + doc
+                + ", choices=" + choices + ", minimum=" + minimum + "]";
     }
 }

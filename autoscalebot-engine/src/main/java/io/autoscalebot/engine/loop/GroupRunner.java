@@ -1,11 +1,11 @@
 package io.autoscalebot.engine.loop;
 
-import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.NotificationPolicy;
 import io.autoscalebot.engine.notify.Redactor;
@@ -125,7 +125,7 @@ final class GroupRunner {
                     Map.of("measurement", measurement.describe()));
         }
         DecisionInput input = new DecisionInput(group.name(), clock.instant(), group.zone(), current, group.min(),
-                group.max(), history.measurements(), state.lastScale());
+                group.max(), history.measurements(), state.lastScale(), state.recentScales());
         Verdict verdict = DecisionStep.decide(input, context -> {
             CallResult<io.autoscalebot.api.decide.Decision> decision = calls.call(plugins.decide(), group.timeout(),
                     () -> plugins.decide().plugin().decide(context));
@@ -202,7 +202,7 @@ final class GroupRunner {
             tick.note(message);
             return TickReport.Outcome.FAILED;
         }
-        state = state.withScale(new ScaleEvent(tick.start, action.from(), after),
+        state = state.withScale(new ScaleRecord(tick.start, action.from(), after),
                 tick.start.minus(group.rules().tooRapidPeriod()));
         String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
         String outcome = action.describe() + partly + ": " + action.reason();

@@ -77,9 +77,9 @@ public final class PluginCalls implements AutoCloseable {
         });
     }
 
-    /** Calls into one of a group's instances, with its loader. */
+    /** Calls into one of a group's instances, with its loader, its context's deadline set for the call. */
     <T> CallResult<T> call(Instance<?> instance, Duration timeout, Callable<T> body) {
-        return call(instance.loader(), timeout, body);
+        return call(instance.loader(), timeout, instance.context().during(timeout, body));
     }
 
     /** Calls into one of a group's instances, with its loader, for a call that returns nothing. */

@@ -5,6 +5,7 @@ import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.engine.loop.DecisionInput;
 import io.autoscalebot.engine.loop.DecisionStep;
 import io.autoscalebot.engine.loop.Failures;
@@ -15,6 +16,8 @@ import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.simulate.model.QueueModel;
 import io.autoscalebot.engine.simulate.model.Replay;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,8 @@ final class SimulatedTicks implements Replay.Controller {
     private final int progressEvery;
 
     private Optional<ScaleEvent> lastScale = Optional.empty();
+    /** As a run keeps them: the scales within the too-rapid period before the last one, and the last. */
+    private final List<ScaleEvent> recentScales = new ArrayList<>();
     private int scaleActions;
     private int failed;
     private Optional<String> firstFailure = Optional.empty();
@@ -88,13 +93,16 @@ final class SimulatedTicks implements Replay.Controller {
         }
         history.add(Measurement.of(now, value, quantity.unit()));
         Verdict verdict = DecisionStep.decide(new DecisionInput(group.name(), now, group.zone(), current, group.min(),
-                group.max(), history.measurements(), lastScale),
+                group.max(), history.measurements(), lastScale, List.copyOf(recentScales)),
                 context -> GuardedCall.call(loader, () -> plugin.decide(context)));
         verdict.failure().ifPresent(this::fail);
         aboveMax += verdict.conditions().contains(EventType.ABOVE_MAX) ? 1 : 0;
         belowMin += verdict.conditions().contains(EventType.BELOW_MIN) ? 1 : 0;
         if (verdict.scales()) {
-            lastScale = Optional.of(new ScaleEvent(now, current, verdict.target()));
+            ScaleEvent scale = new ScaleRecord(now, current, verdict.target());
+            recentScales.removeIf(earlier -> !earlier.time().isAfter(now.minus(group.rules().tooRapidPeriod())));
+            recentScales.add(scale);
+            lastScale = Optional.of(scale);
             scaleActions++;
         }
         return verdict.target();

@@ -1,10 +1,10 @@
 package io.autoscalebot.engine.simulate;
 
 import io.autoscalebot.api.Plugin;
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import io.autoscalebot.engine.loop.Failures;
 import io.autoscalebot.engine.loop.ManualClock;
 import io.autoscalebot.engine.notify.Redactor;
@@ -78,8 +78,9 @@ public final class Simulator {
                 + decide.component().id(), redactor);
         Path stateDirectory = temporaryDirectory();
         try {
-            SimulatedTicks.StartedPlugin plugin = start(group, new PluginContext(group.name(), clock, log,
-                    stateDirectory, true));
+            // No deadline: a simulation runs in virtual time, with nothing to bound a call by.
+            SimulatedTicks.StartedPlugin plugin = start(group, new InstanceContext(group.name(), clock, log,
+                    stateDirectory, true, decide.component().pluginId(), decide.component().pluginVersion()));
             SimulatedTicks simulated = new SimulatedTicks(group, plugin, clock, model, ticks.size(), redactor,
                     progress);
             Provisioning run;
@@ -108,7 +109,7 @@ public final class Simulator {
         return Math.max(group.min().at(start), Math.min(group.max().at(start), wanted));
     }
 
-    private SimulatedTicks.StartedPlugin start(GroupConfig group, PluginContext context)
+    private SimulatedTicks.StartedPlugin start(GroupConfig group, InstanceContext context)
             throws SimulationException {
         ComponentConfig decide = group.decide();
         ClassLoader loader = decide.component().loader();

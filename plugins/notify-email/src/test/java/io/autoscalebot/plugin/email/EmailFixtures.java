@@ -5,6 +5,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,8 @@ final class EmailFixtures {
 
     /** @return a notifier created the way the engine creates one */
     static Notify notifier(Map<String, Object> extra, Path stateDirectory) throws Exception {
-        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC),
-                System.getLogger("email-test"), stateDirectory, false);
+        PluginContext context = TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .stateDirectory(stateDirectory).build();
         return new EmailNotifyProvider().create(settings(extra), context);
     }
 
@@ -44,7 +45,7 @@ final class EmailFixtures {
         details.put("from", "2");
         details.put("to", "3");
         details.put("reason", "3 of the last 3 measurements above 1200 ms");
-        return new Notification(EventType.SCALE, "web", NOW, Notification.Phase.EVENT,
-                "web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)", details);
+        return TestContexts.notification().type(EventType.SCALE).time(NOW)
+                .message("web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)").details(details).build();
     }
 }

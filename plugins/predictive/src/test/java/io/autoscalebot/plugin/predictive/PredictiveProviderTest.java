@@ -7,6 +7,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +25,8 @@ class PredictiveProviderTest {
     private final PredictiveProvider provider = new PredictiveProvider();
 
     private PluginContext pluginContext() {
-        return new PluginContext("web", Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC),
-                new RecordingLogger(), state, false);
+        return TestContexts.plugin().clock(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC))
+                .stateDirectory(state).build();
     }
 
     @Test
