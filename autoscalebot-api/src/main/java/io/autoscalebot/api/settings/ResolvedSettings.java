@@ -192,6 +192,13 @@ final class ResolvedSettings implements Settings {
         return (List<String>) get(name, List.class);
     }
 
+    /** @return the value of a list-of-integers setting; throws if it has none */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Integer> integerList(String name) {
+        return (List<Integer>) get(name, List.class);
+    }
+
     /** @return every value by name, secrets included: never log this map */
     @Override
     public Map<String, Object> values() {

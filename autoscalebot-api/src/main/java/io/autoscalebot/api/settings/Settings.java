@@ -73,6 +73,10 @@ public interface Settings {
     /** @return the value of a list-of-strings setting; throws {@link IllegalStateException} if it has none */
     List<String> stringList(String name);
 
+    /** @return the value of a list-of-integers setting; throws {@link IllegalStateException} if it has none */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    List<Integer> integerList(String name);
+
     /** @return every value by name, secrets included: never log this map */
     Map<String, Object> values();
 }

@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.email;
 
+import com.icegreen.greenmail.util.ServerSetup;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
@@ -8,6 +9,7 @@ import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -20,6 +22,17 @@ final class EmailFixtures {
     static final String PASSWORD = "Pa55-w0rd!q7";
 
     private EmailFixtures() {
+    }
+
+    /**
+     * @param protocol {@link ServerSetup#PROTOCOL_SMTP} or {@link ServerSetup#PROTOCOL_SMTPS}
+     * @return a GreenMail server on a free loopback port, given time to start on a busy machine: its start is waited
+     *     for, so a long bound costs nothing when the machine is quick
+     */
+    static ServerSetup loopback(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+        setup.setServerStartupTimeout(Duration.ofSeconds(60).toMillis());
+        return setup;
     }
 
     /** @return the settings a minimal configuration resolves to, with {@code extra} added or replacing */

@@ -34,7 +34,7 @@ class EmailPluginLayerTest {
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            new GreenMailExtension(EmailFixtures.loopback(ServerSetup.PROTOCOL_SMTP));
 
     @TempDir
     Path state;

@@ -7,6 +7,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,13 +57,10 @@ class PredictiveProviderTest {
     }
 
     @Test
-    void refusesATargetAboveOne() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 70));
-
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("target must be above 0 and at most 1, got 70.0")
-                .hasMessageContaining("it is a utilisation as a fraction");
+    void refusesATargetAboveOne() {
+        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 70)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("setting 'target' must be at most 1, got 70");
     }
 
     @Test

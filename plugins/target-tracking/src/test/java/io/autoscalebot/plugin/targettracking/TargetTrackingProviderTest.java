@@ -114,11 +114,9 @@ class TargetTrackingProviderTest {
 
     @Test
     void refusesAZeroPeriod() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s"));
-
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("'scale_down_period' must be longer than 0s");
+        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("setting 'scale_down_period' must be at least 1ms, got 0s");
     }
 
     @Test
