@@ -22,6 +22,9 @@ module io.autoscalebot.engine {
     exports io.autoscalebot.engine.loop to io.autoscalebot.simulate, io.autoscalebot.testkit;
     exports io.autoscalebot.engine.notify to io.autoscalebot.simulate;
     exports io.autoscalebot.engine.plugin to io.autoscalebot.simulate, io.autoscalebot.testkit;
+    // The engine's implementations of what plugins receive: simulate creates plugins with them, the testkit builds
+    // them in plugin tests.
+    exports io.autoscalebot.engine.context to io.autoscalebot.simulate, io.autoscalebot.testkit;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

@@ -2,25 +2,51 @@ package io.autoscalebot.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
- * What the engine gives a plugin instance when creating it.
+ * What the engine gives a plugin instance when creating it, for the instance's whole life.
  *
- * @param group the name of the process group the instance serves ({@code web}, {@code worker})
- * @param clock the engine's clock; use it instead of {@link System#currentTimeMillis()} so tests run in virtual time
- * @param logger a logger named after the plugin and group; never log a secret
- * @param stateDirectory a directory private to this plugin instance for state that must survive a restart
- * @param dryRun true when the engine must not change anything outside itself (a {@code --dry-run} or a simulation)
+ * <p>The engine implements this interface; plugin tests get one from {@code autoscalebot-plugin-testkit} instead of
+ * implementing it. Later API versions add methods to it, always with a default, so keep to calling it.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record PluginContext(String group, Clock clock, System.Logger logger, Path stateDirectory, boolean dryRun) {
+public interface PluginContext {
 
-    /** Checks that no component is null. */
-    public PluginContext {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(logger, "logger");
-        Objects.requireNonNull(stateDirectory, "stateDirectory");
+    /** @return the name of the process group the instance serves ({@code web}, {@code worker}) */
+    String group();
+
+    /** @return the engine's clock; use it instead of {@link System#currentTimeMillis()} so tests run in virtual time */
+    Clock clock();
+
+    /** @return a logger named after the group and the component; never log a secret */
+    System.Logger logger();
+
+    /** @return a directory private to this instance, for state that must survive a restart */
+    Path stateDirectory();
+
+    /**
+     * @return true when nothing outside autoscalebot may be changed: a {@code --dry-run} or a simulation, where scale
+     *     plugins are never asked to scale and a plugin should not write what a real run would
+     */
+    boolean dryRun();
+
+    /** @return the id of the plugin (jar) the instance comes from, as its manifest says: {@code heroku} */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    String pluginId();
+
+    /** @return the version of that plugin, as its manifest says ({@code 1.2.0}), for a User-Agent or a log line */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    String pluginVersion();
+
+    /**
+     * The deadline of the engine's call in progress on this instance, set afresh before each call (create, setup,
+     * beforeTick, measure, decide, current, scaleTo, notify, teardown). Read it during the call; see {@link Deadline}
+     * for what "none" means.
+     *
+     * @return the deadline of the current call, or {@link Deadline#none()}
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    default Deadline deadline() {
+        return Deadline.none();
     }
 }

@@ -6,7 +6,9 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.scale.Scale;
+import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import io.autoscalebot.engine.loop.GroupPlugins;
 import io.autoscalebot.engine.loop.Instance;
 import io.autoscalebot.engine.loop.ManualClock;
@@ -61,16 +63,23 @@ final class SimulatedTicks implements Replay.Controller {
         this.events = events;
         this.pipeline = TickPipeline.direct(group, clock, redactor);
         // The group's own measure and scale configurations label the model's stand-ins, as a run labels the plugins.
-        this.plugins = new GroupPlugins(new Instance<>(measure, group.measure()),
-                new Instance<>(decide.plugin(), group.decide()), new Instance<>(scale, group.scale()), List.of(),
-                decide.historySize());
+        this.plugins = new GroupPlugins(new Instance<>(measure, group.measure(), standIn(group.measure(), decide)),
+                new Instance<>(decide.plugin(), group.decide(), decide.context()),
+                new Instance<>(scale, group.scale(), standIn(group.scale(), decide)), List.of(), decide.historySize());
         this.measured = new double[ticks];
         // A few hundred updates are plenty for a progress bar and cost nothing next to the ticks.
         this.progressEvery = Math.max(1, ticks / 200);
     }
 
-    /** A decide plugin created and set up, with the history size it asked for. */
-    record StartedPlugin(Decide plugin, int historySize) {
+    /** A decide plugin created and set up, with the history size it asked for and the context it was created with. */
+    record StartedPlugin(Decide plugin, int historySize, InstanceContext context) {
+    }
+
+    /** The context of a model's stand-in for the group's measure or scale plugin: the decide plugin's, relabelled. */
+    private InstanceContext standIn(ComponentConfig config, StartedPlugin decide) {
+        InstanceContext context = decide.context();
+        return new InstanceContext(context.group(), clock, context.logger(), context.stateDirectory(), true,
+                config.component().pluginId(), config.component().pluginVersion());
     }
 
     @Override

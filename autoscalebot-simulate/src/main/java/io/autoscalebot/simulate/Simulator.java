@@ -1,13 +1,13 @@
 package io.autoscalebot.simulate;
 
 import io.autoscalebot.api.Plugin;
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import io.autoscalebot.engine.loop.CallResult;
 import io.autoscalebot.engine.loop.DirectCalls;
 import io.autoscalebot.engine.loop.ManualClock;
@@ -117,8 +117,9 @@ public final class Simulator {
                 + decide.component().id(), redactor);
         Path stateDirectory = temporaryDirectory();
         try {
-            SimulatedTicks.StartedPlugin plugin = start(group, new PluginContext(group.name(), clock, log,
-                    stateDirectory, true));
+            // No deadline: a simulation runs in virtual time, with nothing to bound a call by.
+            SimulatedTicks.StartedPlugin plugin = start(group, new InstanceContext(group.name(), clock, log,
+                    stateDirectory, true, decide.component().pluginId(), decide.component().pluginVersion()));
             SimulatedTicks simulated = new SimulatedTicks(group, plugin, clock, model, ticks.size(), redactor,
                     progress, events);
             Provisioning run;
@@ -148,7 +149,7 @@ public final class Simulator {
     }
 
     /** Creates and sets up the decide plugin as a run does, but directly: there is no real time to bound it by. */
-    private SimulatedTicks.StartedPlugin start(GroupConfig group, PluginContext context)
+    private SimulatedTicks.StartedPlugin start(GroupConfig group, InstanceContext context)
             throws SimulationException {
         ComponentConfig decide = group.decide();
         ClassLoader loader = decide.component().loader();
@@ -173,7 +174,7 @@ public final class Simulator {
             String why = historySize.succeeded() ? "it did not say its history size (null)" : historySize.failure();
             throw new SimulationException("cannot set up the " + label + ": " + redactor.redact(why), null);
         }
-        return new SimulatedTicks.StartedPlugin(plugin, historySize.value());
+        return new SimulatedTicks.StartedPlugin(plugin, historySize.value(), context);
     }
 
     private static void teardown(GroupConfig group, Decide plugin, System.Logger log) {

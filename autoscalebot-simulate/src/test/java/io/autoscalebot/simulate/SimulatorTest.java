@@ -1,5 +1,6 @@
 package io.autoscalebot.simulate;
 
+import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -117,7 +118,7 @@ class SimulatorTest {
         // The first scale is made at the end of tick 5 (00:06), from 1 to 2, and handed to every later decision.
         int first = changes.get(0) - 1;
         DecideContext after = stepper.seen.get(first + 1);
-        assertThat(after.lastScale()).contains(new ScaleEvent(MIDNIGHT.plus(Duration.ofMinutes(first + 1)), 1, 2));
+        assertThat(after.lastScale()).contains(new ScaleRecord(MIDNIGHT.plus(Duration.ofMinutes(first + 1)), 1, 2));
         assertThat(stepper.seen.get(first).lastScale()).isEmpty();
     }
 
@@ -213,7 +214,8 @@ class SimulatorTest {
         SimulatedGroups.Stepper stepper = new SimulatedGroups.Stepper(150, 400, Duration.ZERO);
         try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             SimulatedGroups groups = new SimulatedGroups(stepper);
-            groups.decide = SimulatedGroups.configure(Component.read(stepper, "stepper-plugin", pluginLoader));
+            groups.decide = SimulatedGroups.configure(Component.read(stepper, "stepper-plugin", "2.1.0",
+                    pluginLoader));
 
             SimulationResult result = simulate(groups, burst());
 

@@ -4,41 +4,57 @@ import io.autoscalebot.api.Api;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a decide plugin decides from.
+ * What a decide plugin decides from, at one tick.
  *
- * @param group the group's name
- * @param now the engine's current time
- * @param current the group's process count as its scale plugin reports it now (hand scaling included)
- * @param min the group's minimum at {@code now} (a time-of-day table is already evaluated)
- * @param max the group's maximum at {@code now}
- * @param history recent measurements, oldest first, newest last, failed ones included; at most
- *     {@link Decide#historySize()} of them
- * @param lastScale the last scale the engine made for this group, surviving restarts, if any
+ * <p>The engine implements this interface; plugin tests build one with {@code autoscalebot-plugin-testkit} instead of
+ * implementing it. Later API versions add methods to it, always with a default, so keep to calling it.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record DecideContext(String group, Instant now, int current, int min, int max, List<Measurement> history,
-                            Optional<ScaleEvent> lastScale) {
+public interface DecideContext {
 
-    /** Checks the parts and copies the history. */
-    public DecideContext {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(lastScale, "lastScale");
-        history = List.copyOf(history);
-        if (current < 0) {
-            throw new IllegalArgumentException("current must be >= 0, got " + current);
-        }
-        if (min > max) {
-            throw new IllegalArgumentException("min must be <= max, got min " + min + " and max " + max);
-        }
-    }
+    /** @return the group's name */
+    String group();
+
+    /** @return the engine's current time (real in a run, virtual in a simulation) */
+    Instant now();
+
+    /** @return the group's process count as its scale plugin reports it now (hand scaling included), 0 or more */
+    int current();
+
+    /** @return the group's minimum at {@link #now()} (a time-of-day table is already evaluated) */
+    int min();
+
+    /** @return the group's maximum at {@link #now()}; never below {@link #min()} */
+    int max();
+
+    /**
+     * @return recent measurements, oldest first, newest last, failed ones included; at most
+     *     {@link Decide#historySize()} of them
+     */
+    List<Measurement> history();
+
+    /** @return the last scale the engine made for this group, surviving restarts, if any */
+    Optional<ScaleEvent> lastScale();
 
     /** @return the newest measurement, if any */
-    public Optional<Measurement> latest() {
+    default Optional<Measurement> latest() {
+        List<Measurement> history = history();
         return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
+    /**
+     * The scales the engine remembers for this group, oldest first, surviving restarts: every scale within the group's
+     * {@code too_rapid_period} (1 minute by default) before its last scale, the last one included. For rate limits
+     * ("no more than 4 added per minute") without keeping a history of your own.
+     *
+     * @return the recent scales, oldest first; empty when the group was never scaled. The default gives
+     *     {@link #lastScale()} alone.
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    default List<ScaleEvent> recentScales() {
+        return lastScale().map(List::of).orElse(List.of());
     }
 }

@@ -2,36 +2,37 @@ package io.autoscalebot.api.decide;
 
 import io.autoscalebot.api.Api;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
- * A scale the engine made, kept across restarts so post-scale waits survive them.
+ * A scale the engine made, kept across restarts so post-scale waits and rate limits survive them. Its count always
+ * changed: {@link #from()} differs from {@link #to()}.
  *
- * @param time when the scale was made
- * @param from the count before
- * @param to the count after
+ * <p>The engine implements this interface and hands events to decide plugins ({@link DecideContext#lastScale()},
+ * {@link DecideContext#recentScales()}); two events the engine hands over are equal when their time, from and to are.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record ScaleEvent(Instant time, int from, int to) {
+public interface ScaleEvent {
 
     /** The direction of a scale. */
-    public enum Direction {
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    enum Direction {
         /** More processes. */
         UP,
         /** Fewer processes. */
         DOWN
     }
 
-    /** Checks the event is a change. */
-    public ScaleEvent {
-        Objects.requireNonNull(time, "time");
-        if (from == to) {
-            throw new IllegalArgumentException("a scale event changes the count, got " + from + " to " + to);
-        }
-    }
+    /** @return when the scale was made */
+    Instant time();
 
-    /** @return {@link Direction#UP} when {@code to > from} */
-    public Direction direction() {
-        return to > from ? Direction.UP : Direction.DOWN;
+    /** @return the count before */
+    int from();
+
+    /** @return the count after */
+    int to();
+
+    /** @return {@link Direction#UP} when {@code to > from}, else {@link Direction#DOWN} */
+    default Direction direction() {
+        return to() > from() ? Direction.UP : Direction.DOWN;
     }
 }

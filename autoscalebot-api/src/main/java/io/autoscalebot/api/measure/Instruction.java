@@ -14,6 +14,7 @@ import java.util.Objects;
 public record Instruction(Action action, int count) {
 
     /** What the app asks for. */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
     public enum Action {
         /** One step up. */
         UP,

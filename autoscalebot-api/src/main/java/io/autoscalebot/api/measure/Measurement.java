@@ -2,48 +2,91 @@ package io.autoscalebot.api.measure;
 
 import io.autoscalebot.api.Api;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One reading of how loaded a group is: a value, a failure with its reason, or an instruction from the app.
  *
- * <p>A failed measurement is never read as a value: decide plugins see {@link #succeeded()} false and hold.
- *
- * @param time when the reading was taken, from the engine's clock
- * @param value the reading (milliseconds, tasks, ...); {@code NaN} when failed or an instruction
- * @param unit the unit of {@code value} for people ({@code ms}, {@code tasks}); empty when unitless
- * @param failure why the reading failed, or {@code null} when it succeeded
- * @param instruction a direct instruction from the app, or {@code null}
+ * <p>A failed measurement is never read as a value: decide plugins see {@link #succeeded()} false and hold. A final
+ * class rather than a record so that later API versions can add to a reading (labels, a breakdown by process) without
+ * breaking a compiled plugin: create one with {@link #of}, {@link #failed} or {@link #instruction}.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record Measurement(Instant time, double value, String unit, String failure, Instruction instruction) {
+public final class Measurement {
 
-    /** Checks the parts are consistent. */
-    public Measurement {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(unit, "unit");
+    private final Instant time;
+    private final double value;
+    private final String unit;
+    private final String failure;
+    private final Instruction instruction;
+
+    private Measurement(Instant time, double value, String unit, String failure, Instruction instruction) {
+        this.time = Objects.requireNonNull(time, "time");
+        this.unit = Objects.requireNonNull(unit, "unit");
         if (failure == null && instruction == null && (Double.isNaN(value) || Double.isInfinite(value))) {
             throw new IllegalArgumentException("a successful measurement needs a finite value, got " + value
                     + "; report a failed measurement instead");
         }
-        if (failure != null && instruction != null) {
-            throw new IllegalArgumentException("a measurement is a failure or an instruction, not both");
-        }
+        this.value = value;
+        this.failure = failure;
+        this.instruction = instruction;
     }
 
-    /** @return a successful reading */
+    /**
+     * @param time when the reading was taken, from the plugin context's clock
+     * @param value the reading, finite
+     * @param unit the unit of {@code value} for people ({@code ms}, {@code tasks}); empty when unitless
+     * @return a successful reading
+     * @throws IllegalArgumentException if the value is NaN or infinite: report a failed reading instead
+     */
     public static Measurement of(Instant time, double value, String unit) {
         return new Measurement(time, value, unit, null, null);
     }
 
-    /** @return a failed reading; {@code reason} is shown to users and must not contain a secret */
+    /**
+     * @param time when the reading was attempted
+     * @param reason why it failed, shown to users; must not contain a secret
+     * @return a failed reading
+     */
     public static Measurement failed(Instant time, String reason) {
         return new Measurement(time, Double.NaN, "", Objects.requireNonNull(reason, "reason"), null);
     }
 
-    /** @return a reading that is an instruction from the app */
+    /**
+     * @param time when the app gave the instruction
+     * @param instruction what the app asks for
+     * @return a reading that is an instruction from the app
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
     public static Measurement instruction(Instant time, Instruction instruction) {
         return new Measurement(time, Double.NaN, "", null, Objects.requireNonNull(instruction, "instruction"));
+    }
+
+    /** @return when the reading was taken, from the engine's clock */
+    public Instant time() {
+        return time;
+    }
+
+    /** @return the reading (milliseconds, tasks, ...); {@code NaN} when failed or an instruction */
+    public double value() {
+        return value;
+    }
+
+    /** @return the unit of {@link #value()} for people; empty when unitless */
+    public String unit() {
+        return unit;
+    }
+
+    /** @return why the reading failed, or {@code null} when it succeeded */
+    public String failure() {
+        return failure;
+    }
+
+    /** @return the app's direct instruction, or {@code null} when the reading is a value or a failure */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    public Instruction instruction() {
+        return instruction;
     }
 
     /** @return true when the reading did not fail */
@@ -65,7 +108,25 @@ public record Measurement(Instant time, double value, String unit, String failur
             return "instruction " + instruction;
         }
         String number = value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
+                ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
         return unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Measurement that && time.equals(that.time) && Double.compare(value, that.value) == 0
+                && unit.equals(that.unit) && Objects.equals(failure, that.failure)
+                && Objects.equals(instruction, that.instruction);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(time, value, unit, failure, instruction);
+    }
+
+    @Override
+    public String toString() {
+        return "Measurement[time=" + time + ", value=" + value + ", unit=" + unit + ", failure=" + failure
+                + ", instruction=" + instruction + "]";
     }
 }

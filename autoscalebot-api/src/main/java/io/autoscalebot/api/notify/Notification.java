@@ -2,28 +2,20 @@ package io.autoscalebot.api.notify;
 
 import io.autoscalebot.api.Api;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One thing that happened to a group, for people. Secrets are already redacted.
  *
- * @param type what it is about
- * @param group the group's name
- * @param time when it happened, from the engine's clock
- * @param phase whether it is a one-off event, or a condition that started or ended
- * @param message one line for people: {@code web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)}
- * @param details the facts behind the message, by name ({@code measurement}, {@code from}, {@code to}, {@code reason},
- *     ...), in a stable order
+ * <p>The engine implements this interface and hands notifications to notify plugins; plugin tests build one with
+ * {@code autoscalebot-plugin-testkit}. Later API versions add methods to it, always with a default.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record Notification(EventType type, String group, Instant time, Phase phase, String message,
-                           Map<String, String> details) {
+public interface Notification {
 
     /** Whether a notification is a one-off event or the edge of a lasting condition. */
-    public enum Phase {
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    enum Phase {
         /** Happened once (a measurement, a scale). */
         EVENT,
         /** A condition began (stuck at max, a service down). */
@@ -32,13 +24,24 @@ public record Notification(EventType type, String group, Instant time, Phase pha
         ENDED
     }
 
-    /** Checks the parts and copies the details, keeping their order. */
-    public Notification {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(phase, "phase");
-        Objects.requireNonNull(message, "message");
-        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
-    }
+    /** @return what it is about */
+    EventType type();
+
+    /** @return the group's name */
+    String group();
+
+    /** @return when it happened, from the engine's clock */
+    Instant time();
+
+    /** @return whether it is a one-off event, or a condition that started or ended */
+    Phase phase();
+
+    /** @return one line for people: {@code web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)} */
+    String message();
+
+    /**
+     * @return the facts behind the message, by name ({@code measurement}, {@code from}, {@code to}, {@code reason},
+     *     ...), in a stable order; unmodifiable
+     */
+    Map<String, String> details();
 }

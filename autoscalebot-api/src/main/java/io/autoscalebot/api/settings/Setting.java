@@ -1,43 +1,52 @@
 package io.autoscalebot.api.settings;
 
 import io.autoscalebot.api.Api;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The one declaration of a plugin setting. Validation, {@code plugins describe}, the generated docs and secret redaction
  * all come from it.
  *
- * <p>Declare settings with the factory and the {@code with...} methods, which return copies:
+ * <p>Declare settings with {@link #of} and the methods that return a changed copy:
  * <pre>{@code
  * Setting.of("url", SettingType.URI).asRequired().doc("The URL to time a GET of.")
  * Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10)).doc("...")
  * Setting.of("token", SettingType.STRING).asRequired().asSecret().doc("...")
+ * Setting.of("port", SettingType.INTEGER).defaultValue(587).atLeast(1).atMost(65535).doc("...")
  * }</pre>
- *
- * @param name the key in {@code autoscale.toml}: lower case, digits and underscores
- * @param type the type of the value
- * @param defaultValue the typed default, or {@code null} for none
- * @param required whether the user must set it; a required setting has no default
- * @param secret whether the value is shown as {@code ****} everywhere
- * @param doc one or two sentences for users
- * @param choices the allowed values of a {@link SettingType#STRING} setting, or empty for any
- * @param minimum the smallest allowed value of an {@link SettingType#INTEGER} or {@link SettingType#NUMBER} setting, or
- *     {@code null} for none
+ * Bounds ({@link #atLeast}, {@link #atMost}) apply to integer, number and duration settings, and to each item of a
+ * list of integers; the engine checks them with the rest of the configuration and shows them in the docs.
+ * A final class rather than a record so that later API versions can add attributes without breaking a compiled
+ * plugin. Immutable.
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
-public record Setting(String name, SettingType type, Object defaultValue, boolean required, boolean secret, String doc,
-                      List<String> choices, Double minimum) {
+public final class Setting {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** Checks the declaration is consistent. */
-    public Setting {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(doc, "doc");
-        choices = List.copyOf(choices);
+    private final String name;
+    private final SettingType type;
+    private final Object defaultValue;
+    private final boolean required;
+    private final boolean secret;
+    private final String doc;
+    private final List<String> choices;
+    private final Object minimum;
+    private final Object maximum;
+
+    private Setting(String name, SettingType type, Object defaultValue, boolean required, boolean secret, String doc,
+                    List<String> choices, Object minimum, Object maximum) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.doc = Objects.requireNonNull(doc, "doc");
+        this.choices = List.copyOf(choices);
+        this.required = required;
+        this.secret = secret;
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "setting name must be lower case letters, digits and underscores, starting with a letter, got '"
@@ -46,50 +55,58 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
         if (required && defaultValue != null) {
             throw new IllegalArgumentException("setting '" + name + "' cannot be both required and have a default");
         }
-        if (!choices.isEmpty() && type != SettingType.STRING) {
+        if (!this.choices.isEmpty() && type != SettingType.STRING) {
             throw new IllegalArgumentException("setting '" + name + "': choices are only for string settings");
         }
-        if (minimum != null && type != SettingType.INTEGER && type != SettingType.NUMBER) {
-            throw new IllegalArgumentException("setting '" + name + "': a minimum is only for integer and number settings");
+        this.defaultValue = defaultValue == null ? null : typed(defaultValue, "default");
+        this.minimum = minimum == null ? null : bound(minimum);
+        this.maximum = maximum == null ? null : bound(maximum);
+        if (this.minimum != null && this.maximum != null && compare(this.minimum, this.maximum) > 0) {
+            throw new IllegalArgumentException("setting '" + name + "': its minimum " + text(this.minimum)
+                    + " is above its maximum " + text(this.maximum));
         }
+        checkDefaultWithinBounds();
     }
 
     /**
      * Starts a declaration: optional, no default, not secret, no doc yet.
      *
-     * @param name the key in configuration
+     * @param name the key in {@code autoscale.toml}: lower case letters, digits and underscores
      * @param type the type of the value
      * @return the declaration
      */
     public static Setting of(String name, SettingType type) {
-        return new Setting(name, type, null, false, false, "", List.of(), null);
+        return new Setting(name, type, null, false, false, "", List.of(), null, null);
     }
 
-    /** @return a copy that must be set by the user */
+    /** @return a copy that must be set by the user; a required setting has no default */
     public Setting asRequired() {
-        return new Setting(name, type, null, true, secret, doc, choices, minimum);
+        return new Setting(name, type, null, true, secret, doc, choices, minimum, maximum);
     }
 
-    /** @return a copy whose value is never shown */
+    /** @return a copy whose value is shown as {@code ****} everywhere */
     public Setting asSecret() {
-        return new Setting(name, type, defaultValue, required, true, doc, choices, minimum);
+        return new Setting(name, type, defaultValue, required, true, doc, choices, minimum, maximum);
     }
 
     /**
-     * @param value the typed default ({@link Integer}, {@link Double}, {@link Boolean}, {@link java.time.Duration},
-     *     {@link java.net.URI}, {@link String} or {@code List<String>})
+     * @param value the typed default: an {@link Integer}, a {@link Double} (any number for a number setting), a
+     *     {@link Boolean}, a {@link java.time.Duration}, a {@link java.net.URI}, a {@link String}, a
+     *     {@code List<String>} or a {@code List<Integer>}, as the type says
      * @return a copy with that default
+     * @throws IllegalArgumentException if the value is not of the setting's type, or outside its bounds
      */
     public Setting defaultValue(Object value) {
-        return new Setting(name, type, Objects.requireNonNull(value, "value"), false, secret, doc, choices, minimum);
+        return new Setting(name, type, Objects.requireNonNull(value, "value"), false, secret, doc, choices, minimum,
+                maximum);
     }
 
     /**
-     * @param text what the setting does, for users
+     * @param text what the setting does, for users: one or two sentences
      * @return a copy with that doc
      */
     public Setting doc(String text) {
-        return new Setting(name, type, defaultValue, required, secret, text, choices, minimum);
+        return new Setting(name, type, defaultValue, required, secret, text, choices, minimum, maximum);
     }
 
     /**
@@ -97,15 +114,117 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
      * @return a copy restricted to those values
      */
     public Setting choices(String... allowed) {
-        return new Setting(name, type, defaultValue, required, secret, doc, List.of(allowed), minimum);
+        return new Setting(name, type, defaultValue, required, secret, doc, List.of(allowed), minimum, maximum);
     }
 
     /**
-     * @param value the smallest allowed value
+     * @param value the smallest allowed value of an integer or number setting, or item of a list of integers
      * @return a copy with that minimum
+     * @throws IllegalArgumentException for another type of setting, or a value an integer setting cannot hold
      */
-    public Setting minimum(double value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, value);
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atLeast(long value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+    }
+
+    /**
+     * @param value the smallest allowed value of a number setting (or a whole one of an integer setting)
+     * @return a copy with that minimum
+     * @throws IllegalArgumentException for another type of setting, or a fraction for an integer setting
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atLeast(double value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+    }
+
+    /**
+     * @param value the shortest allowed value of a duration setting
+     * @return a copy with that minimum
+     * @throws IllegalArgumentException for another type of setting
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atLeast(Duration value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+    }
+
+    /**
+     * @param value the largest allowed value of an integer or number setting, or item of a list of integers
+     * @return a copy with that maximum
+     * @throws IllegalArgumentException for another type of setting, or a value an integer setting cannot hold
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atMost(long value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+    }
+
+    /**
+     * @param value the largest allowed value of a number setting (or a whole one of an integer setting)
+     * @return a copy with that maximum
+     * @throws IllegalArgumentException for another type of setting, or a fraction for an integer setting
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atMost(double value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+    }
+
+    /**
+     * @param value the longest allowed value of a duration setting
+     * @return a copy with that maximum
+     * @throws IllegalArgumentException for another type of setting
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Setting atMost(Duration value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+    }
+
+    /** @return the key in {@code autoscale.toml} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the type of the value */
+    public SettingType type() {
+        return type;
+    }
+
+    /** @return the typed default, or {@code null} for none */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return whether the user must set it */
+    public boolean required() {
+        return required;
+    }
+
+    /** @return whether the value is shown as {@code ****} everywhere */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** @return what the setting does, for users */
+    public String doc() {
+        return doc;
+    }
+
+    /** @return the allowed values of a string setting, or empty for any */
+    public List<String> choices() {
+        return choices;
+    }
+
+    /**
+     * @return the smallest allowed value, of the setting's value type ({@link Integer} for an integer setting or a list
+     *     of integers, {@link Double} for a number, {@link Duration} for a duration); empty for none
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Optional<Object> minimum() {
+        return Optional.ofNullable(minimum);
+    }
+
+    /** @return the largest allowed value, typed as {@link #minimum()} is; empty for none */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    public Optional<Object> maximum() {
+        return Optional.ofNullable(maximum);
     }
 
     /**
@@ -126,10 +245,154 @@ public record Setting(String name, SettingType type, Object defaultValue, boolea
             throw new IllegalArgumentException("must be one of " + String.join(", ", choices)
                     + (secret ? "" : ", got \"" + value + "\""));
         }
-        if (minimum != null && ((Number) value).doubleValue() < minimum) {
-            String bound = type == SettingType.INTEGER ? String.valueOf(minimum.longValue()) : String.valueOf(minimum);
-            throw new IllegalArgumentException("must be >= " + bound + (secret ? "" : ", got " + value));
+        if (type == SettingType.INTEGER_LIST) {
+            List<?> items = (List<?>) value;
+            for (int index = 0; index < items.size(); index++) {
+                String problem = outOfBounds(items.get(index));
+                if (problem != null) {
+                    throw new IllegalArgumentException("item " + (index + 1) + " " + problem);
+                }
+            }
+        } else {
+            String problem = outOfBounds(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
         }
         return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Setting that && name.equals(that.name) && type == that.type
+                && Objects.equals(defaultValue, that.defaultValue) && required == that.required
+                && secret == that.secret && doc.equals(that.doc) && choices.equals(that.choices)
+                && Objects.equals(minimum, that.minimum) && Objects.equals(maximum, that.maximum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, defaultValue, required, secret, doc, choices, minimum, maximum);
+    }
+
+    /** Shows the declaration; a secret's default as {@code ****}. */
+    @Override
+    public String toString() {
+        return "Setting[name=" + name + ", type=" + type + ", defaultValue=" + (secret && defaultValue != null
+                ? "****" : defaultValue) + ", required=" + required + ", secret=" + secret + ", doc=" + doc
+                + ", choices=" + choices + ", minimum=" + minimum + ", maximum=" + maximum + "]";
+    }
+
+    /** @return why the value is out of bounds ({@code must be at least 1, got 0}), or null when it is within */
+    private String outOfBounds(Object value) {
+        if (minimum != null && compare(value, minimum) < 0) {
+            return "must be at least " + text(minimum) + (secret ? "" : ", got " + text(value));
+        }
+        if (maximum != null && compare(value, maximum) > 0) {
+            return "must be at most " + text(maximum) + (secret ? "" : ", got " + text(value));
+        }
+        return null;
+    }
+
+    /** A default in the setting's value type: a number setting takes any number as its {@link Double}. */
+    private Object typed(Object value, String what) {
+        boolean fits = switch (type) {
+            case STRING -> value instanceof String;
+            case INTEGER -> value instanceof Integer;
+            case NUMBER -> value instanceof Number;
+            case BOOLEAN -> value instanceof Boolean;
+            case DURATION -> value instanceof Duration;
+            case URI -> value instanceof java.net.URI;
+            case STRING_LIST -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+            case INTEGER_LIST -> value instanceof List<?> list && list.stream().allMatch(Integer.class::isInstance);
+        };
+        if (!fits) {
+            throw new IllegalArgumentException("setting '" + name + "': its " + what + " must be " + type.label()
+                    + " (as " + javaType() + "), got " + value.getClass().getSimpleName() + " " + value);
+        }
+        if (value instanceof Number number && type == SettingType.NUMBER) {
+            return number.doubleValue();
+        }
+        return value instanceof List<?> list ? List.copyOf(list) : value;
+    }
+
+    /** A bound in the setting's value type, checked to make sense for it. */
+    private Object bound(Object value) {
+        switch (type) {
+            case INTEGER, INTEGER_LIST -> {
+                double whole = ((Number) requireNumber(value)).doubleValue();
+                if (whole != Math.rint(whole) || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("setting '" + name + "': a bound of " + type.label()
+                            + " must be a whole number that fits 32 bits, got " + value);
+                }
+                return (int) whole;
+            }
+            case NUMBER -> {
+                double number = ((Number) requireNumber(value)).doubleValue();
+                if (Double.isNaN(number) || Double.isInfinite(number)) {
+                    throw new IllegalArgumentException("setting '" + name + "': a bound must be finite, got " + value);
+                }
+                return number;
+            }
+            case DURATION -> {
+                if (!(value instanceof Duration)) {
+                    throw new IllegalArgumentException("setting '" + name + "': a duration's bound is a Duration,"
+                            + " like atLeast(Duration.ofSeconds(1)), got " + value);
+                }
+                return value;
+            }
+            default -> throw new IllegalArgumentException("setting '" + name + "': bounds are only for integer,"
+                    + " number and duration settings and lists of integers, not " + type.label());
+        }
+    }
+
+    private Object requireNumber(Object value) {
+        if (!(value instanceof Number)) {
+            throw new IllegalArgumentException("setting '" + name + "': a bound of " + type.label()
+                    + " is a number, got " + value);
+        }
+        return value;
+    }
+
+    private void checkDefaultWithinBounds() {
+        if (defaultValue == null || minimum == null && maximum == null) {
+            return;
+        }
+        List<?> values = defaultValue instanceof List<?> list ? list : List.of(defaultValue);
+        for (Object value : values) {
+            String problem = outOfBounds(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("setting '" + name + "': its default " + problem);
+            }
+        }
+    }
+
+    private String javaType() {
+        return switch (type) {
+            case STRING -> "a String";
+            case INTEGER -> "an Integer";
+            case NUMBER -> "a Double";
+            case BOOLEAN -> "a Boolean";
+            case DURATION -> "a java.time.Duration";
+            case URI -> "a java.net.URI";
+            case STRING_LIST -> "a List<String>";
+            case INTEGER_LIST -> "a List<Integer>";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compare(Object value, Object bound) {
+        if (value instanceof Number a && bound instanceof Number b) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return ((Comparable<Object>) value).compareTo(bound);
+    }
+
+    /** Writes a bound or value as a user writes it: {@code 1}, {@code 0.5}, {@code 30s}. */
+    private static String text(Object value) {
+        if (value instanceof Double number) {
+            return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        }
+        return value instanceof Duration duration ? SettingType.formatDuration(duration) : String.valueOf(value);
     }
 }

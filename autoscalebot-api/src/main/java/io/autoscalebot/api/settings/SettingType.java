@@ -32,7 +32,10 @@ public enum SettingType {
     /** An absolute URI, as a {@link URI}. */
     URI("uri"),
     /** A list of strings, as a {@code List<String>}; a single string is read as a list of one. */
-    STRING_LIST("list of strings");
+    STRING_LIST("list of strings"),
+    /** A list of whole numbers, as a {@code List<Integer>}; a single integer is read as a list of one. */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    INTEGER_LIST("list of integers");
 
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -62,12 +65,8 @@ public enum SettingType {
                 }
                 break;
             case INTEGER:
-                if (raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger) {
-                    long value = ((Number) raw).longValue();
-                    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                        throw new IllegalArgumentException("expected an integer that fits 32 bits, got " + raw);
-                    }
-                    return (int) value;
+                if (isWhole(raw)) {
+                    return fits32Bits(raw);
                 }
                 break;
             case NUMBER:
@@ -121,6 +120,21 @@ public enum SettingType {
                             throw new IllegalArgumentException("expected a list of strings, found item " + describe(item));
                         }
                         values.add((String) item);
+                    }
+                    return List.copyOf(values);
+                }
+                break;
+            case INTEGER_LIST:
+                if (isWhole(raw)) {
+                    return List.of(fits32Bits(raw));
+                }
+                if (raw instanceof List) {
+                    List<Integer> values = new ArrayList<>();
+                    for (Object item : (List<?>) raw) {
+                        if (!isWhole(item)) {
+                            throw new IllegalArgumentException("expected a list of integers, found item " + describe(item));
+                        }
+                        values.add(fits32Bits(item));
                     }
                     return List.copyOf(values);
                 }
@@ -189,6 +203,19 @@ public enum SettingType {
         if (amount > 0) {
             text.append(amount).append(unit);
         }
+    }
+
+    private static boolean isWhole(Object raw) {
+        return raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger;
+    }
+
+    private static int fits32Bits(Object raw) {
+        // A BigInteger beyond 64 bits gives a wrong longValue(); compare it whole.
+        java.math.BigInteger value = new java.math.BigInteger(raw.toString());
+        if (value.bitLength() > 31) {
+            throw new IllegalArgumentException("expected an integer that fits 32 bits, got " + raw);
+        }
+        return value.intValue();
     }
 
     private String article() {

@@ -24,7 +24,7 @@ public final class SettingsDocs {
     /**
      * @param component the component to describe
      * @return its id, kind, plugin and description, then each setting with its type, default or "required", secret
-     *     flag, choices, minimum and doc
+     *     flag, choices, bounds and doc
      */
     public static String text(Component component) {
         StringBuilder text = new StringBuilder()
@@ -46,9 +46,8 @@ public final class SettingsDocs {
             if (!setting.choices().isEmpty()) {
                 facts.add("one of: " + String.join(", ", setting.choices()));
             }
-            if (setting.minimum() != null) {
-                facts.add("minimum " + minimum(setting));
-            }
+            setting.minimum().ifPresent(minimum -> facts.add("at least " + TomlText.bound(minimum)));
+            setting.maximum().ifPresent(maximum -> facts.add("at most " + TomlText.bound(maximum)));
             text.append("  ").append(setting.name()).append(" (").append(String.join(", ", facts)).append(")\n");
             text.append("      ").append(setting.doc()).append('\n');
         }
@@ -101,9 +100,8 @@ public final class SettingsDocs {
             text.append(" One of: ").append(setting.choices().stream().map(c -> "`" + c + "`")
                     .collect(Collectors.joining(", "))).append('.');
         }
-        if (setting.minimum() != null) {
-            text.append(" Minimum: ").append(minimum(setting)).append('.');
-        }
+        setting.minimum().ifPresent(minimum -> text.append(" Minimum: ").append(TomlText.bound(minimum)).append('.'));
+        setting.maximum().ifPresent(maximum -> text.append(" Maximum: ").append(TomlText.bound(maximum)).append('.'));
         return text.toString().trim();
     }
 
@@ -133,14 +131,9 @@ public final class SettingsDocs {
             case DURATION: return "\"30s\"";
             case URI: return "\"https://example.com/\"";
             case STRING_LIST: return "[\"...\"]";
+            case INTEGER_LIST: return "[1, 2]";
             default: return "\"...\"";
         }
-    }
-
-    private static String minimum(Setting setting) {
-        return setting.type() == SettingType.INTEGER
-                ? String.valueOf(setting.minimum().longValue())
-                : String.valueOf(setting.minimum());
     }
 
     private static String cell(String text) {

@@ -28,6 +28,17 @@ final class TomlText {
         return quote(String.valueOf(value));
     }
 
+    /** @return a setting's bound as docs show it: {@code 1}, {@code 0.5}, {@code 30s} (a duration unquoted) */
+    static String bound(Object value) {
+        if (value instanceof Duration) {
+            return SettingType.formatDuration((Duration) value);
+        }
+        if (value instanceof Double) {
+            return java.math.BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
     /** @return the text as a TOML basic string */
     static String quote(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

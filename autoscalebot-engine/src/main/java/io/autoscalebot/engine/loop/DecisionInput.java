@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param max the group's max schedule
  * @param history recent measurements, oldest first, at most the decide plugin's history size
  * @param lastScale the last scale made for the group, if any
+ * @param recentScales the scales the engine remembers for the group, oldest first
  */
 public record DecisionInput(String group, Instant now, ZoneId zone, int current, CountSchedule min, CountSchedule max,
-                            List<Measurement> history, Optional<ScaleEvent> lastScale) {
+                            List<Measurement> history, Optional<ScaleEvent> lastScale,
+                            List<ScaleEvent> recentScales) {
 
     /** Checks and copies. */
     public DecisionInput {
@@ -33,6 +35,7 @@ public record DecisionInput(String group, Instant now, ZoneId zone, int current,
         Objects.requireNonNull(max, "max");
         Objects.requireNonNull(lastScale, "lastScale");
         history = List.copyOf(history);
+        recentScales = List.copyOf(recentScales);
         if (current < 0) {
             throw new IllegalArgumentException("current must be >= 0, got " + current);
         }

@@ -4,6 +4,7 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.engine.context.TickContext;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -52,8 +53,8 @@ public final class DecisionStep {
         }
         Decision decision;
         try {
-            decision = call.decide(new DecideContext(input.group(), input.now(), current, min.value(), max.value(),
-                    input.history(), input.lastScale()));
+            decision = call.decide(new TickContext(input.group(), input.now(), current, min.value(),
+                    max.value(), input.history(), input.lastScale(), input.recentScales()));
         } catch (Exception e) {
             return failed(input, min, max, clamp(current, min, max), "decide failed: " + Failures.describe(e));
         }

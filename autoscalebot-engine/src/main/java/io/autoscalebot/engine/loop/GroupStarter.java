@@ -1,13 +1,13 @@
 package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.api.Plugin;
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +76,9 @@ final class GroupStarter {
     private <T extends Plugin> Instance<T> startOne(ComponentConfig config, Class<T> kind, List<Instance<?>> created)
             throws CallFailedException {
         String label = Instance.label(config);
-        CallResult<Plugin> made = calls.call(config.component().loader(), group.timeout(), () -> create(config));
+        InstanceContext context = context(config);
+        CallResult<Plugin> made = calls.call(config.component().loader(), group.timeout(),
+                context.during(group.timeout(), () -> create(config, context)));
         if (!made.succeeded()) {
             throw new CallFailedException("cannot start: creating " + label + " failed: " + made.failure());
         }
@@ -85,7 +87,7 @@ final class GroupStarter {
                     + (made.value() == null ? "nothing (null)" : "a " + made.value().getClass().getSimpleName())
                     + ", not a " + kind.getSimpleName() + " (plugin bug)");
         }
-        Instance<T> instance = new Instance<>(kind.cast(made.value()), config);
+        Instance<T> instance = new Instance<>(kind.cast(made.value()), config, context);
         created.add(instance);
         CallResult<Void> setUp = calls.run(instance, group.timeout(), instance.plugin()::setup);
         if (!setUp.succeeded()) {
@@ -94,17 +96,23 @@ final class GroupStarter {
         return instance;
     }
 
-    private Plugin create(ComponentConfig config) throws Exception {
+    /** @return the context of the instance the configuration makes: its group, state folder, logger and plugin */
+    private InstanceContext context(ComponentConfig config) {
         String kind = config.component().kind().label();
         String id = config.component().id();
         Path directory = stateDirectory.resolve(group.name()).resolve(kind + "-" + id);
+        System.Logger logger = loggers.apply("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id);
+        return new InstanceContext(group.name(), clock, logger, directory, dryRun, config.component().pluginId(),
+                config.component().pluginVersion());
+    }
+
+    private Plugin create(ComponentConfig config, InstanceContext context) throws Exception {
+        Path directory = context.stateDirectory();
         try {
             Files.createDirectories(directory);
         } catch (java.io.IOException e) {
             throw new CallFailedException("cannot create its state folder " + directory + ": " + e);
         }
-        System.Logger logger = loggers.apply("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id);
-        return config.component().provider().create(config.settings(),
-                new PluginContext(group.name(), clock, logger, directory, dryRun));
+        return config.component().provider().create(config.settings(), context);
     }
 }

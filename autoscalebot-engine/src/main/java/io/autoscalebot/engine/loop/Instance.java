@@ -2,6 +2,7 @@ package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.engine.config.ComponentConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,16 @@ import java.util.Objects;
  *
  * @param plugin the instance
  * @param config its component and settings: its label in messages and its class loader
+ * @param context the context it was created with, whose deadline every guarded call sets
  * @param <T> its kind's interface
  */
-public record Instance<T extends Plugin>(T plugin, ComponentConfig config) {
+public record Instance<T extends Plugin>(T plugin, ComponentConfig config, InstanceContext context) {
 
     /** Checks the parts. */
     public Instance {
         Objects.requireNonNull(plugin, "plugin");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(context, "context");
     }
 
     /** @return {@code measure 'response-time'}, for messages */

@@ -46,6 +46,9 @@ public interface PluginCaller {
 
     /** Calls into one of a group's instances, with its loader, for a call that returns nothing. */
     default CallResult<Void> run(Instance<?> instance, Duration timeout, Action action) {
-        return run(instance.loader(), timeout, action);
+        return call(instance, timeout, () -> {
+            action.run();
+            return null;
+        });
     }
 }

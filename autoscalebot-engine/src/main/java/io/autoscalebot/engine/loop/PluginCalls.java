@@ -55,6 +55,12 @@ public final class PluginCalls implements PluginCaller, AutoCloseable {
         }
     }
 
+    /** Calls into one of a group's instances, with its loader, its context's deadline set for the call. */
+    @Override
+    public <T> CallResult<T> call(Instance<?> instance, Duration timeout, Callable<T> body) {
+        return call(instance.loader(), timeout, instance.context().during(timeout, body));
+    }
+
     /** Interrupts calls still running and stops the workers. */
     @Override
     public void close() {

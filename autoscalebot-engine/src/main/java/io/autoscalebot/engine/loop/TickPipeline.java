@@ -1,7 +1,7 @@
 package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.api.decide.Decision;
-import io.autoscalebot.api.decide.ScaleEvent;
+import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
@@ -169,7 +169,7 @@ public final class TickPipeline {
                     () -> Map.of("measurement", measurement.describe()));
         }
         DecisionInput input = new DecisionInput(group.name(), clock.instant(), group.zone(), current, group.min(),
-                group.max(), recent.measurements(), state.lastScale());
+                group.max(), recent.measurements(), state.lastScale(), state.recentScales());
         Verdict verdict = DecisionStep.decide(input, context -> calls.<Decision>call(plugins.decide(),
                 group.timeout(), () -> plugins.decide().plugin().decide(context)).orThrow());
         String failure = !measurement.succeeded() ? "measurement failed: " + measurement.failure()
@@ -247,7 +247,7 @@ public final class TickPipeline {
             tick.note(() -> message);
             return message;
         }
-        state = state.withScale(new ScaleEvent(tick.start, action.from(), after),
+        state = state.withScale(new ScaleRecord(tick.start, action.from(), after),
                 tick.start.minus(group.rules().tooRapidPeriod()));
         String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
         String outcome = action.describe() + partly + ": " + action.reason();

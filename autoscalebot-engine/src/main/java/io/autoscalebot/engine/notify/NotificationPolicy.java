@@ -3,6 +3,7 @@ package io.autoscalebot.engine.notify;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
+import io.autoscalebot.engine.context.NotificationRecord;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -86,7 +87,7 @@ public final class NotificationPolicy {
         if (!rules.notifyOn().contains(type)) {
             return Optional.empty();
         }
-        return Optional.of(redactor.redact(new Notification(type, group, time, phase, group + ": " + message,
+        return Optional.of(redactor.redact(new NotificationRecord(type, group, time, phase, group + ": " + message,
                 details)));
     }
 }

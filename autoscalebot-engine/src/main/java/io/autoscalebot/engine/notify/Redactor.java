@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.notify;
 
 import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.engine.context.NotificationRecord;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class Redactor {
 
     /** @return a copy with the message and details masked */
     public Notification redact(Notification notification) {
-        return new Notification(notification.type(), notification.group(), notification.time(), notification.phase(),
+        return new NotificationRecord(notification.type(), notification.group(), notification.time(), notification.phase(),
                 redact(notification.message()), redact(notification.details()));
     }
 }

@@ -14,19 +14,21 @@ import java.util.concurrent.Callable;
  *
  * @param provider the provider found by {@link java.util.ServiceLoader}; only {@code create} is called on it later
  * @param pluginId the id of the plugin (jar) it came from
+ * @param pluginVersion the version of that plugin, as its manifest says, for the plugin's own context
  * @param loader the class loader to set as the thread context class loader around every call into the component
  * @param id the provider's id, as checked when loading
  * @param kind the provider's kind
  * @param description the provider's description
  * @param settings the settings it declares, copied when loading
  */
-public record Component(PluginProvider<?> provider, String pluginId, ClassLoader loader, String id, Kind kind,
-                        String description, List<Setting> settings) {
+public record Component(PluginProvider<?> provider, String pluginId, String pluginVersion, ClassLoader loader, String id,
+                        Kind kind, String description, List<Setting> settings) {
 
     /** Checks the parts and copies the settings. */
     public Component {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(pluginId, "pluginId");
+        Objects.requireNonNull(pluginVersion, "pluginVersion");
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -39,15 +41,19 @@ public record Component(PluginProvider<?> provider, String pluginId, ClassLoader
      *
      * @throws Exception what the provider threw; a null answer fails with a {@link NullPointerException}
      */
-    public static Component read(PluginProvider<?> provider, String pluginId, ClassLoader loader) throws Exception {
-        return ContextLoader.call(loader, () -> new Component(provider, pluginId, loader, provider.id(),
+    public static Component read(PluginProvider<?> provider, String pluginId, String pluginVersion, ClassLoader loader)
+            throws Exception {
+        return ContextLoader.call(loader, () -> new Component(provider, pluginId, pluginVersion, loader, provider.id(),
                 provider.kind(), provider.description(), provider.settings()));
     }
+
+    /** The version a built-in component's plugin has, having no manifest. */
+    public static final String BUILT_IN = "built-in";
 
     /** @return a component for a provider on the engine's own loader, one plugin of its own (tests, built-ins) */
     public static Component builtIn(PluginProvider<?> provider) {
         String id = provider.id();
-        return new Component(provider, id, provider.getClass().getClassLoader(), id, provider.kind(),
+        return new Component(provider, id, BUILT_IN, provider.getClass().getClassLoader(), id, provider.kind(),
                 provider.description(), provider.settings());
     }
 

@@ -25,7 +25,7 @@ public record PluginCatalog(List<PluginInfo> plugins) {
         List<PluginInfo> plugins = new ArrayList<>();
         for (PluginProvider<?> provider : providers) {
             Component component = Component.builtIn(provider);
-            plugins.add(new PluginInfo(component.id(), "built-in", "*", null, PluginInfo.Status.LOADED, "",
+            plugins.add(new PluginInfo(component.id(), Component.BUILT_IN, "*", null, PluginInfo.Status.LOADED, "",
                     List.of(component)));
         }
         return new PluginCatalog(plugins);

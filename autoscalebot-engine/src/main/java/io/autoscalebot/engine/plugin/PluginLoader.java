@@ -114,7 +114,7 @@ public final class PluginLoader {
         try {
             checkCompatible(descriptor, source);
             ModuleLayer layer = layerFor(source).define(plugin.jars(), source);
-            List<Component> components = scanWithin(layer, descriptor.id(), source);
+            List<Component> components = scanWithin(layer, descriptor, source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
         } catch (LoadProblem problem) {
@@ -145,8 +145,11 @@ public final class PluginLoader {
     }
 
     /** Creating providers runs plugin code, which may hang; a hung plugin must not stop the others loading. */
-    private List<Component> scanWithin(ModuleLayer layer, String pluginId, PluginSource source) throws LoadProblem {
-        FutureTask<List<Component>> scan = new FutureTask<>(() -> ProviderScanner.scan(layer, pluginId, source));
+    private List<Component> scanWithin(ModuleLayer layer, PluginDescriptor descriptor, PluginSource source)
+            throws LoadProblem {
+        String pluginId = descriptor.id();
+        FutureTask<List<Component>> scan = new FutureTask<>(
+                () -> ProviderScanner.scan(layer, pluginId, descriptor.version(), source));
         Thread thread = new Thread(scan, "autoscalebot-load-" + pluginId);
         thread.setDaemon(true);
         thread.start();

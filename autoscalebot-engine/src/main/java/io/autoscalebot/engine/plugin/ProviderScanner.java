@@ -27,16 +27,18 @@ final class ProviderScanner {
     /**
      * @param layer the plugin's own layer
      * @param pluginId the plugin's id
+     * @param pluginVersion the plugin's version
      * @param location the plugin, as shown to the user
      * @return the plugin's components, in kind order then the order the layer lists them
      * @throws LoadProblem when it has none, or one fails or is invalid
      */
-    static List<Component> scan(ModuleLayer layer, String pluginId, Object location) throws LoadProblem {
+    static List<Component> scan(ModuleLayer layer, String pluginId, String pluginVersion, Object location)
+            throws LoadProblem {
         List<Component> components = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Kind kind : Kind.values()) {
             for (ServiceLoader.Provider<? extends PluginProvider<?>> found : ownProviders(layer, kind, location)) {
-                Component component = create(found, kind, pluginId, location);
+                Component component = create(found, kind, pluginId, pluginVersion, location);
                 if (!seen.add(kind.label() + " " + component.id())) {
                     throw LoadProblem.broken(location + ": offers two " + kind.label() + " components with id '"
                             + component.id() + "'; ask the plugin's author to give each its own id");
@@ -66,7 +68,7 @@ final class ProviderScanner {
     }
 
     private static Component create(ServiceLoader.Provider<? extends PluginProvider<?>> found, Kind kind,
-                                    String pluginId, Object location) throws LoadProblem {
+                                    String pluginId, String pluginVersion, Object location) throws LoadProblem {
         String type = found.type().getName();
         ClassLoader loader = found.type().getClassLoader();
         try {
@@ -74,7 +76,7 @@ final class ProviderScanner {
             Answers answers = ContextLoader.call(loader, () -> Answers.of(provider));
             checkAnswers(answers, kind, type, location);
             // What was checked is what the engine uses from now on: the provider is not asked again.
-            return new Component(provider, pluginId, loader, answers.id(), answers.kind(), answers.description(),
+            return new Component(provider, pluginId, pluginVersion, loader, answers.id(), answers.kind(), answers.description(),
                     answers.settings());
         } catch (LoadProblem problem) {
             throw problem;

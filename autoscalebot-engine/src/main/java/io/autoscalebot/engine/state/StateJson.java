@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.engine.context.ScaleRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,7 +81,7 @@ final class StateJson {
         if (!node.path("time").isTextual() || !node.path("from").isInt() || !node.path("to").isInt()) {
             throw new IllegalArgumentException("a scale needs \"time\", \"from\" and \"to\", got " + node);
         }
-        return new ScaleEvent(Instant.parse(node.get("time").asText()), node.get("from").asInt(),
+        return new ScaleRecord(Instant.parse(node.get("time").asText()), node.get("from").asInt(),
                 node.get("to").asInt());
     }
 }

@@ -86,6 +86,49 @@ class ConfigErrorsTest extends ConfigFileTest {
     }
 
     @Test
+    void reportsAnIntegerBelowItsMinimumNamingTheKeyTheBoundAndTheValue() {
+        String error = files.onlyError(VALID_GROUP.replace("url = ", "samples = 0\nurl = "));
+
+        assertThat(error).startsWith(files.at(5, 1))
+                .endsWith("response-time: setting 'samples' must be at least 1, got 0");
+    }
+
+    @Test
+    void reportsADurationAboveItsMaximumAsItIsWritten() {
+        String error = files.onlyError(VALID_GROUP.replace("url = ", "timeout = \"90s\"\nurl = "));
+
+        assertThat(error).startsWith(files.at(5, 1))
+                .endsWith("response-time: setting 'timeout' must be at most 1m, got 1m30s");
+    }
+
+    @Test
+    void reportsANumberAboveItsMaximum() {
+        String error = files.onlyError(VALID_GROUP.replace("plugin = \"consecutive-threshold\"",
+                "plugin = \"consecutive-threshold\"\nratio = 3.75"));
+
+        assertThat(error).startsWith(files.at(8, 1))
+                .endsWith("consecutive-threshold: setting 'ratio' must be at most 2.5, got 3.75");
+    }
+
+    @Test
+    void reportsTheItemOfAListOfIntegersThatIsOutOfBounds() {
+        String error = files.onlyError(VALID_GROUP.replace("plugin = \"consecutive-threshold\"",
+                "plugin = \"consecutive-threshold\"\nsteps = [1, 0, 2]"));
+
+        assertThat(error).startsWith(files.at(8, 1))
+                .endsWith("consecutive-threshold: setting 'steps' item 2 must be at least 1, got 0");
+    }
+
+    @Test
+    void reportsAListOfIntegersHoldingSomethingElse() {
+        String error = files.onlyError(VALID_GROUP.replace("plugin = \"consecutive-threshold\"",
+                "plugin = \"consecutive-threshold\"\nsteps = [1, \"two\"]"));
+
+        assertThat(error).startsWith(files.at(8, 1))
+                .contains("consecutive-threshold: setting 'steps' expected a list of integers, found item the string \"two\"");
+    }
+
+    @Test
     void reportsAMissingRequiredSettingAtItsTable() {
         String error = files.onlyError(VALID_GROUP.replace("url = \"http://localhost:8080/health\"\n", ""));
 

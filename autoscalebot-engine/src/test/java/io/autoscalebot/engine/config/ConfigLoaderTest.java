@@ -41,6 +41,7 @@ class ConfigLoaderTest extends ConfigFileTest {
             plugin = "consecutive-threshold"
             count = 5
             enabled = false
+            steps = [2, 3]
 
             [groups.web.scale]
             plugin = "local"
@@ -104,9 +105,11 @@ class ConfigLoaderTest extends ConfigFileTest {
         assertThat(web.measure().where()).isEqualTo(files.file() + ":13:13");
         assertThat(web.decide().settings().integer("count")).isEqualTo(5);
         assertThat(web.decide().settings().bool("enabled")).isFalse();
+        assertThat(web.decide().settings().integerList("steps")).containsExactly(2, 3);
+        assertThat(config.groups().get(1).decide().settings().integerList("steps")).containsExactly(1, 2, 4);
         assertThat(web.scale().component().id()).isEqualTo("local");
         assertThat(web.notifiers()).extracting(c -> c.component().id()).containsExactly("console", "webhook");
-        assertThat(web.notifiers().get(1).where()).isEqualTo(files.file() + ":30:14");
+        assertThat(web.notifiers().get(1).where()).isEqualTo(files.file() + ":31:14");
     }
 
     @Test

@@ -24,10 +24,10 @@ class SettingsDocsTest {
 
         assertThat(text).startsWith("response-time (measure component of plugin response-time)\nTimes a GET of a URL.\n")
                 .contains("  url (uri, required)\n      The URL to time a GET of.\n")
-                .contains("  timeout (duration, default \"5s\")\n")
+                .contains("  timeout (duration, default \"5s\", at least 100ms, at most 1m)\n")
                 .contains("  token (string, not set, secret)\n")
                 .contains("  method (string, default \"GET\", one of: GET, HEAD)\n")
-                .contains("  samples (integer, default 3, minimum 1)\n")
+                .contains("  samples (integer, default 3, at least 1, at most 10)\n")
                 .contains("  headers (list of strings, default [\"Accept: */*\"])\n");
     }
 
@@ -43,10 +43,19 @@ class SettingsDocsTest {
         assertThat(page).startsWith("# response-time\n\nA *measure* component of plugin `response-time` version 1.2.0.\n")
                 .contains("| Setting | Type | Default | Description |\n|---|---|---|---|\n")
                 .contains("| `url` | uri | required | The URL to time a GET of. |\n")
-                .contains("| `timeout` | duration | default \"5s\" | How long to wait for the response. |\n")
+                .contains("| `timeout` | duration | default \"5s\" | How long to wait for the response. Minimum: 100ms."
+                        + " Maximum: 1m. |\n")
                 .contains("| `token` | string | not set | Bearer token sent with the request. Secret: never shown")
                 .contains("| `method` | string | default \"GET\" | The HTTP method. One of: `GET`, `HEAD`. |\n")
-                .contains("| `samples` | integer | default 3 | Requests timed per measurement. Minimum: 1. |\n");
+                .contains("| `samples` | integer | default 3 | Requests timed per measurement. Minimum: 1. Maximum: 10. |\n");
+    }
+
+    @Test
+    void showsTheBoundsOfNumbersAndOfEachItemOfAListOfIntegers() {
+        String text = SettingsDocs.text(Component.builtIn(new TestProviders.ConsecutiveThreshold()));
+
+        assertThat(text).contains("  ratio (number, default 1.5, at least 1, at most 2.5)\n")
+                .contains("  steps (list of integers, default [1, 2, 4], at least 1)\n");
     }
 
     @Test

@@ -52,17 +52,18 @@ final class TestProviders {
         }
     }
 
-    /** A measure with a required URI, a defaulted duration, a secret token, a choice, a minimum and a list. */
+    /** A measure with a required URI, a bounded duration, a secret token, a choice, a bounded integer and a list. */
     static final class ResponseTime extends Declared implements MeasureProvider {
         ResponseTime() {
             super("response-time", "Times a GET of a URL.",
                     Setting.of("url", SettingType.URI).asRequired().doc("The URL to time a GET of."),
                     Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
+                            .atLeast(Duration.ofMillis(100)).atMost(Duration.ofMinutes(1))
                             .doc("How long to wait for the response."),
                     Setting.of("token", SettingType.STRING).asSecret().doc("Bearer token sent with the request."),
                     Setting.of("method", SettingType.STRING).defaultValue("GET").choices("GET", "HEAD")
                             .doc("The HTTP method."),
-                    Setting.of("samples", SettingType.INTEGER).defaultValue(3).minimum(1)
+                    Setting.of("samples", SettingType.INTEGER).defaultValue(3).atLeast(1).atMost(10)
                             .doc("Requests timed per measurement."),
                     Setting.of("headers", SettingType.STRING_LIST).defaultValue(List.of("Accept: */*"))
                             .doc("Extra request headers."));
@@ -74,13 +75,16 @@ final class TestProviders {
         }
     }
 
-    /** A decide with integer, boolean and number settings. */
+    /** A decide with integer, boolean, number and list-of-integers settings. */
     static final class ConsecutiveThreshold extends Declared implements DecideProvider {
         ConsecutiveThreshold() {
             super("consecutive-threshold", "Scales after several measurements past a threshold.",
                     Setting.of("count", SettingType.INTEGER).defaultValue(3).doc("Measurements in a row."),
                     Setting.of("enabled", SettingType.BOOLEAN).defaultValue(true).doc("Whether to scale at all."),
-                    Setting.of("ratio", SettingType.NUMBER).defaultValue(1.5).doc("Scale-up ratio."));
+                    Setting.of("ratio", SettingType.NUMBER).defaultValue(1.5).atLeast(1).atMost(2.5)
+                            .doc("Scale-up ratio."),
+                    Setting.of("steps", SettingType.INTEGER_LIST).defaultValue(List.of(1, 2, 4)).atLeast(1)
+                            .doc("Processes added by each successive scale-up."));
         }
 
         @Override

@@ -25,7 +25,7 @@ class DecisionStepTest {
 
     private static DecisionInput input(int current, CountSchedule min, CountSchedule max, ZoneId zone, Instant now) {
         return new DecisionInput("web", now, zone, current, min, max,
-                List.of(Measurement.of(now, 1500, "ms")), Optional.empty());
+                List.of(Measurement.of(now, 1500, "ms")), Optional.empty(), List.of());
     }
 
     private static DecisionInput input(int current, int min, int max) {

@@ -237,7 +237,7 @@ class EngineTest {
 
         // then
         assertThat(seen).singleElement().extracting(c -> c.lastScale().orElseThrow())
-                .isEqualTo(new io.autoscalebot.api.decide.ScaleEvent(scaledAt, 2, 3));
+                .isEqualTo(new io.autoscalebot.engine.context.ScaleRecord(scaledAt, 2, 3));
     }
 
     @Test

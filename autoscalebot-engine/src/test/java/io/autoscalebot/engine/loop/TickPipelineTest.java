@@ -9,14 +9,19 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.api.Plugin;
+import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.context.InstanceContext;
 import io.autoscalebot.engine.loop.TestPlugins.FakeScale;
 import io.autoscalebot.engine.notify.NotifyRules;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.state.GroupState;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +68,9 @@ class TickPipelineTest {
                     : Decision.hold("fine");
         };
         FakeScale scale = new FakeScale(2);
-        GroupPlugins plugins = new GroupPlugins(new Instance<>(measure, TestPlugins.measure("scripted", measure)),
-                new Instance<>(decide, TestPlugins.decide("stepping", decide)),
-                new Instance<>(scale, TestPlugins.scale("fake", scale)), List.of(), 3);
+        GroupPlugins plugins = new GroupPlugins(instance(measure, TestPlugins.measure("scripted", measure)),
+                instance(decide, TestPlugins.decide("stepping", decide)),
+                instance(scale, TestPlugins.scale("fake", scale)), List.of(), 3);
         List<String> ticks = new ArrayList<>();
         List<String> notifications = new ArrayList<>();
         for (int i = 0; i < READINGS.length; i++) {
@@ -152,14 +157,20 @@ class TickPipelineTest {
         };
         Decide holding = context -> Decision.hold("steady");
         FakeScale scale = new FakeScale(2);
-        GroupPlugins plugins = new GroupPlugins(new Instance<>(failing, TestPlugins.measure("failing", failing)),
-                new Instance<>(holding, TestPlugins.decide("holding", holding)),
-                new Instance<>(scale, TestPlugins.scale("fake", scale)), List.of(), 1);
+        GroupPlugins plugins = new GroupPlugins(instance(failing, TestPlugins.measure("failing", failing)),
+                instance(holding, TestPlugins.decide("holding", holding)),
+                instance(scale, TestPlugins.scale("fake", scale)), List.of(), 1);
 
         TickPipeline.Result result = TickPipeline.direct(group(), clock, Redactor.of(Set.of())).tick(plugins);
 
         assertThat(result.report().outcome()).isEqualTo(TickReport.Outcome.FAILED);
         assertThat(result.report().summary()).isEmpty();
         assertThat(result.failure()).contains("measurement failed: the health check URL answered 503");
+    }
+
+    /** An instance as the engine creates it: with the context whose deadline guarded calls set. */
+    private static <T extends Plugin> Instance<T> instance(T plugin, ComponentConfig config) {
+        return new Instance<>(plugin, config, new InstanceContext("web", Clock.systemUTC(), System.getLogger("test"),
+                Path.of("target", "state"), false, config.component().pluginId(), config.component().pluginVersion()));
     }
 }

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.notify;
 
+import io.autoscalebot.engine.context.NotificationRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.notify.EventType;
@@ -33,7 +34,7 @@ class RedactorTest {
 
     @Test
     void masksANotificationsMessageAndDetails() {
-        Notification notification = new Notification(EventType.SCALE_FAILED, "web", Instant.EPOCH,
+        Notification notification = new NotificationRecord(EventType.SCALE_FAILED, "web", Instant.EPOCH,
                 Notification.Phase.EVENT, "web: 401 with key k-9", Map.of("error", "401 with key k-9"));
 
         Notification redacted = Redactor.of(Set.of("k-9")).redact(notification);

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.notify;
 
+import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.ScaleEvent;
@@ -15,7 +16,7 @@ class TooRapidTest {
     private final TooRapid rule = new TooRapid(new NotifyRules(Set.of(), 2, Duration.ofMinutes(10)));
 
     private static ScaleEvent at(int minute, int from, int to) {
-        return new ScaleEvent(T.plus(Duration.ofMinutes(minute)), from, to);
+        return new ScaleRecord(T.plus(Duration.ofMinutes(minute)), from, to);
     }
 
     @Test

@@ -13,7 +13,7 @@ class ComponentTest {
 
     private final ClassLoader pluginLoader = new URLClassLoader("plugin", new URL[0], null);
     private final Component component = new Component(new PluginListingTest.QueueDepthProvider(), "queue",
-            pluginLoader, "queue-depth", Kind.MEASURE, "Depth of the queue.", List.of());
+            "1.0.0", pluginLoader, "queue-depth", Kind.MEASURE, "Depth of the queue.", List.of());
 
     @Test
     void callRunsWithTheComponentsLoaderAsContextLoader() throws Exception {

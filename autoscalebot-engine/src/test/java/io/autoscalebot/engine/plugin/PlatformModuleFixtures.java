@@ -112,7 +112,7 @@ record PlatformModuleFixtures(Path jsonProbe, Path tomlProbe, Path engineUser, P
                 public String id() { return "sneaky"; }
                 public String description() { return "Reaches into the engine."; }
                 public Measure create(Settings settings, PluginContext context) {
-                    new io.autoscalebot.engine.plugin.PluginLoader();
+                    io.autoscalebot.engine.Autoscalebot.loadPlugins(java.util.List.of());
                     throw new UnsupportedOperationException();
                 }
             }

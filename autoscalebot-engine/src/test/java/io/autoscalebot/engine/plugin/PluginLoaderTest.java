@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.plugin;
 
+import io.autoscalebot.engine.context.InstanceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.ApiVersion;
@@ -335,7 +336,7 @@ class PluginLoaderTest {
     }
 
     private static PluginContext context() {
-        return new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("test"), Path.of("state"),
-                false);
+        return new InstanceContext("web", Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("test"),
+                Path.of("state"), false, "fixture", "1.0.0");
     }
 }

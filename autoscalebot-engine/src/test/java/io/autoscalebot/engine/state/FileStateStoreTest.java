@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.state;
 
+import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.ScaleEvent;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileStateStoreTest {
 
-    private static final ScaleEvent FIRST = new ScaleEvent(Instant.parse("2026-03-10T12:00:00Z"), 2, 3);
-    private static final ScaleEvent SECOND = new ScaleEvent(Instant.parse("2026-03-10T12:05:00Z"), 3, 4);
+    private static final ScaleEvent FIRST = new ScaleRecord(Instant.parse("2026-03-10T12:00:00Z"), 2, 3);
+    private static final ScaleEvent SECOND = new ScaleRecord(Instant.parse("2026-03-10T12:05:00Z"), 3, 4);
 
     @TempDir
     Path dir;

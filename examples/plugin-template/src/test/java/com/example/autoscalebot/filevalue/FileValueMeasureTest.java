@@ -6,6 +6,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +27,8 @@ class FileValueMeasureTest {
     private Measure measureOf(Path file) throws Exception {
         FileValueProvider provider = new FileValueProvider();
         Settings settings = Settings.resolve(provider.settings(), Map.of("path", file.toString(), "unit", "tasks"));
-        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC),
-                System.getLogger("file-value-test"), directory, false);
+        PluginContext context = TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC)).stateDirectory(directory)
+                .build();
         return provider.create(settings, context);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 public final class AppDecisionDecideProvider implements DecideProvider {
 
     private static final List<Setting> SETTINGS = List.of(
-            Setting.of("increment", SettingType.INTEGER).defaultValue(1).minimum(1)
+            Setting.of("increment", SettingType.INTEGER).defaultValue(1).atLeast(1)
                     .doc("How many processes an \"up\" instruction adds and a \"down\" instruction removes."));
 
     @Override

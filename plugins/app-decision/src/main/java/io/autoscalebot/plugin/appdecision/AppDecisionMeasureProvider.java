@@ -44,6 +44,7 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
                     .doc("A token sent as \"Authorization: Bearer <token>\", for an endpoint that needs a login."
                             + " Never shown."),
             Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
+                    .atLeast(Duration.ofMillis(1))
                     .doc("How long the whole request may take, from connecting to the last byte of the answer; a"
                             + " slower answer is a failed measurement. Keep it below the group's timeout (default"
                             + " 10s), or the engine cuts the call off first and its reason is lost."));
@@ -74,10 +75,6 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
             throw new PluginException("setting 'url' has no host name; write it like \"https://app.example.com/autoscale\"");
         }
         Duration timeout = settings.duration("timeout");
-        if (timeout.isZero()) {
-            throw new PluginException("setting 'timeout' must be longer than 0s and below the group's timeout,"
-                    + " like \"5s\"");
-        }
         AppEndpoint endpoint = new AppEndpoint(url, timeout, settings.optionalString("token"));
         return new AppDecisionMeasure(endpoint, reading(settings, context.group()), context.clock());
     }

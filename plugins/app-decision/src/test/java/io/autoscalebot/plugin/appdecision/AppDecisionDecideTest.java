@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
-import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Instruction.Action;
+import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestContexts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +105,8 @@ class AppDecisionDecideTest {
 
     private static Decision decide(Map<String, Object> settings, int current, List<Measurement> history)
             throws Exception {
-        return create(settings).decide(new DecideContext("web", NOW, current, 1, 10, history, Optional.empty()));
+        return create(settings).decide(TestContexts.decide().now(NOW).current(current).min(1).max(10)
+                .history(history).build());
     }
 
     private static Decide create(Map<String, Object> settings) throws Exception {

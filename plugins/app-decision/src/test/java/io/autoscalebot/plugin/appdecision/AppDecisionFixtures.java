@@ -3,7 +3,7 @@ package io.autoscalebot.plugin.appdecision;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.settings.Settings;
-import java.nio.file.Path;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,8 +19,7 @@ final class AppDecisionFixtures {
     }
 
     static PluginContext context(String group) {
-        return new PluginContext(group, Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("app-decision-test"),
-                Path.of("state"), false);
+        return TestContexts.plugin().group(group).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
     static Measure measure(AppServer app, Map<String, Object> settings) throws Exception {

@@ -9,6 +9,7 @@ import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,8 +77,8 @@ class AppDecisionMeasureProviderTest {
     @Test
     void refusesAZeroTimeout() {
         assertThatThrownBy(() -> create(Map.of("pointer", "/depth", "timeout", "0s")))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("setting 'timeout' must be longer than 0s");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("setting 'timeout' must be at least 1ms, got 0s");
     }
 
     private void create(Map<String, Object> settings) throws Exception {

@@ -32,6 +32,9 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
     static final String CONNECT_TIMEOUT = "connect_timeout";
     static final String READ_TIMEOUT = "read_timeout";
 
+    /** Jedis takes timeouts as an int of milliseconds: 24 days is the last whole day that fits. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(24);
+
     /** kombu's default {@code unacked_key}: a hash of delivery tag to message, for messages handed to a worker. */
     static final String UNACKED_KEY = "unacked";
 
@@ -43,9 +46,9 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
                             + "Percent-encode special characters in the password. Shown as ****."),
             Setting.of(QUEUES, SettingType.STRING_LIST).defaultValue(List.of("celery"))
                     .doc("The Celery queues whose waiting tasks are added up (Celery's default queue is \"celery\")."),
-            Setting.of(PRIORITY_STEPS, SettingType.STRING_LIST).defaultValue(List.of("3", "6", "9"))
+            Setting.of(PRIORITY_STEPS, SettingType.INTEGER_LIST).defaultValue(List.of(3, 6, 9)).atLeast(0)
                     .doc("The priority steps of kombu's Redis transport (broker_transport_options priority_steps), "
-                            + "as whole numbers. Step 0, the list named after the queue, is always counted; each "
+                            + "like [3, 6, 9]. Step 0, the list named after the queue, is always counted; each "
                             + "other step N is the list QUEUE\\x06\\x16N."),
             Setting.of(KEY_PREFIX, SettingType.STRING).defaultValue("")
                     .doc("kombu's global_keyprefix (broker_transport_options), put in front of every key."),
@@ -60,8 +63,10 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
                             + "publishing (apply_async(..., timestamp=time.time()) or properties['timestamp'] in a "
                             + "before_task_publish handler); a task with an ETA waits from its ETA."),
             Setting.of(CONNECT_TIMEOUT, SettingType.DURATION).defaultValue(Duration.ofSeconds(2))
+                    .atLeast(Duration.ofMillis(1)).atMost(LONGEST_TIMEOUT)
                     .doc("How long to wait for a connection to Redis."),
             Setting.of(READ_TIMEOUT, SettingType.DURATION).defaultValue(Duration.ofSeconds(2))
+                    .atLeast(Duration.ofMillis(1)).atMost(LONGEST_TIMEOUT)
                     .doc("How long to wait for Redis to answer a command."));
 
     /** Copies the key list so the configuration stays immutable. */
@@ -86,10 +91,9 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
         }
         String prefix = settings.string(KEY_PREFIX);
         return new CeleryRedisConfig(RedisAddress.parse(settings.string(URL)),
-                QueueKey.of(prefix, queues(settings.stringList(QUEUES)), steps(settings.stringList(PRIORITY_STEPS))),
+                QueueKey.of(prefix, queues(settings.stringList(QUEUES)), steps(settings.integerList(PRIORITY_STEPS))),
                 includeUnacked ? prefix + UNACKED_KEY : null, report,
-                positive(settings.duration(CONNECT_TIMEOUT), CONNECT_TIMEOUT),
-                positive(settings.duration(READ_TIMEOUT), READ_TIMEOUT));
+                settings.duration(CONNECT_TIMEOUT), settings.duration(READ_TIMEOUT));
     }
 
     private static List<String> queues(List<String> names) throws PluginException {
@@ -104,32 +108,13 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
         return List.copyOf(new LinkedHashSet<>(names));
     }
 
-    /** Parses the steps; 0 is the bare key, which is always counted, so it is dropped here rather than counted twice. */
-    private static List<Integer> steps(List<String> texts) throws PluginException {
-        TreeSet<Integer> steps = new TreeSet<>();
-        for (String text : texts) {
-            int step;
-            try {
-                step = Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw new PluginException("setting 'priority_steps' must list whole numbers like [\"3\", \"6\", \"9\"], "
-                        + "got \"" + text + "\"");
-            }
-            if (step < 0) {
-                throw new PluginException("setting 'priority_steps' must list numbers >= 0, got " + step);
-            }
-            if (step > 0) {
-                steps.add(step);
-            }
-        }
+    /**
+     * Sorts the steps (0 or more: the engine checked their bound) without repeats; 0 is the bare key, which is always
+     * counted, so it is dropped here rather than counted twice.
+     */
+    private static List<Integer> steps(List<Integer> declared) {
+        TreeSet<Integer> steps = new TreeSet<>(declared);
+        steps.remove(0);
         return new ArrayList<>(steps);
-    }
-
-    private static Duration positive(Duration duration, String name) throws PluginException {
-        if (duration.isZero() || duration.toMillis() > Integer.MAX_VALUE) {
-            throw new PluginException("setting '" + name + "' must be between 1ms and 24d, like \"2s\"; "
-                    + "got " + duration.toMillis() + "ms");
-        }
-        return duration;
     }
 }

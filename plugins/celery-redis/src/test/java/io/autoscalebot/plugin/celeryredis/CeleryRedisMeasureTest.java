@@ -80,7 +80,7 @@ class CeleryRedisMeasureTest {
         push("celery" + SEP + "1", 2);
         push("celery" + SEP + "3", 4);
 
-        Measurement measurement = measure(Map.of("priority_steps", List.of("0", "1", "2")));
+        Measurement measurement = measure(Map.of("priority_steps", List.of(0, 1, 2)));
 
         assertThat(measurement.value()).isEqualTo(3.0);
     }

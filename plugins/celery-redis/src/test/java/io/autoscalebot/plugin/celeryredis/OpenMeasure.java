@@ -4,7 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
-import java.nio.file.Path;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Clock;
 import java.util.Map;
 
@@ -24,8 +24,7 @@ final class OpenMeasure implements AutoCloseable {
      */
     static OpenMeasure open(Map<String, ?> settings, Clock clock) throws Exception {
         CeleryRedisProvider provider = new CeleryRedisProvider();
-        PluginContext context = new PluginContext("worker", clock, System.getLogger("celery-redis-test"),
-                Path.of("target", "state"), false);
+        PluginContext context = TestContexts.plugin().group("worker").clock(clock).build();
         Measure measure = provider.create(Settings.resolve(provider.settings(), settings), context);
         measure.setup();
         return new OpenMeasure(measure);

@@ -1,9 +1,11 @@
 package io.autoscalebot.plugin.heroku;
 
 import io.autoscalebot.api.Plugin;
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.CapturingLogger;
+import io.autoscalebot.testkit.ManualClock;
+import io.autoscalebot.testkit.TestContexts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,13 +34,13 @@ public abstract class AgainstFakeHeroku {
     protected Path state;
 
     /** The engine's clock, moved by hand and by {@link #sleeper}. */
-    protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
+    protected final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
 
     /** Records retry and pacing waits. */
     protected final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     /** Records what the plugin logs. */
-    protected final RecordingLogger logger = new RecordingLogger();
+    protected final CapturingLogger logger = new CapturingLogger();
 
     /** The fake Heroku. */
     protected FakeHerokuApi heroku;
@@ -66,7 +68,7 @@ public abstract class AgainstFakeHeroku {
                 "api_url", heroku.baseUri().toString()));
         raw.putAll(overrides);
         Settings settings = Settings.resolve(provider.settings(), raw);
-        return provider.create(settings, new PluginContext("web", clock, logger, state, false));
+        return provider.create(settings, TestContexts.plugin().clock(clock).logger(logger).stateDirectory(state).build());
     }
 
     /**

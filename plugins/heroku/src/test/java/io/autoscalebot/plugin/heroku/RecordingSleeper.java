@@ -1,6 +1,7 @@
 package io.autoscalebot.plugin.heroku;
 
 import io.autoscalebot.plugin.heroku.api.Sleeper;
+import io.autoscalebot.testkit.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A sleeper that returns at once, remembers each wait and moves the test clock by it. */
 public final class RecordingSleeper implements Sleeper {
 
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     /** @param clock the clock to move forward by each wait */
-    public RecordingSleeper(MutableClock clock) {
+    public RecordingSleeper(ManualClock clock) {
         this.clock = clock;
     }
 

@@ -20,6 +20,6 @@ public final class TestContexts {
      * @return the context of group {@code web}, not a dry run
      */
     public static PluginContext context(Clock clock, System.Logger logger, Path state) {
-        return new PluginContext("web", clock, logger, state, false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group("web").clock(clock).logger(logger).stateDirectory(state).build();
     }
 }

@@ -23,7 +23,8 @@ public final class LocalProvider implements ScaleProvider {
     static final Setting COMMAND = Setting.of("command", SettingType.STRING_LIST).asRequired()
             .doc("The program and its arguments, like [\"python3\", \"app.py\"], or [\"sh\", \"-c\", \"...\"] for a "
                     + "shell line. Each copy gets PORT (base_port + INDEX) and INDEX (0, 1, ...) in its environment.");
-    static final Setting BASE_PORT = Setting.of("base_port", SettingType.INTEGER).defaultValue(8700).minimum(1)
+    static final Setting BASE_PORT = Setting.of("base_port", SettingType.INTEGER).defaultValue(8700).atLeast(1)
+            .atMost(65_535)
             .doc("The PORT of copy 0; copy N gets base_port + N.");
     static final Setting WORKING_DIRECTORY = Setting.of("working_directory", SettingType.STRING)
             .doc("The directory copies run in; autoscalebot's own working directory when not set.");

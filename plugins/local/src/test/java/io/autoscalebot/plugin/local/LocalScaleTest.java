@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.CapturingLogger;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +35,7 @@ class LocalScaleTest {
     @TempDir
     Path state;
 
-    private final RecordingLogger logger = new RecordingLogger();
+    private final CapturingLogger logger = new CapturingLogger();
     private final List<LocalScale> created = new ArrayList<>();
 
     @AfterEach
@@ -51,7 +53,7 @@ class LocalScaleTest {
             raw.put((String) more[i], more[i + 1]);
         }
         LocalProvider provider = new LocalProvider();
-        PluginContext context = new PluginContext("web", CLOCK, logger, state, false);
+        PluginContext context = TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build();
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(), raw), context);
         created.add(scale);
         return scale;
@@ -80,7 +82,7 @@ class LocalScaleTest {
 
         assertThat(scale.indexes()).containsExactly(0);
         assertThat(newest).noneMatch(Process::isAlive);
-        assertThat(logger.lines).as("SIGTERM alone stopped them").noneMatch(line -> line.contains("SIGKILL"));
+        assertThat(logger.lines()).as("SIGTERM alone stopped them").noneMatch(line -> line.contains("SIGKILL"));
     }
 
     @Test
@@ -110,7 +112,7 @@ class LocalScaleTest {
 
         assertThat(copy.isAlive()).isFalse();
         assertThat(tree).allMatch(Processes::gone);
-        assertThat(logger.lines).contains("WARNING copy 0 (pid " + copy.pid()
+        assertThat(logger.lines()).contains("WARNING copy 0 (pid " + copy.pid()
                 + ") did not stop within 300ms of SIGTERM; sending SIGKILL");
     }
 
@@ -124,7 +126,7 @@ class LocalScaleTest {
         scale.scaleTo(0);
 
         assertThat(work.resolve("stopped-0")).as("written by the app's SIGTERM handler just before it exits").exists();
-        assertThat(logger.lines).noneMatch(line -> line.contains("SIGKILL"));
+        assertThat(logger.lines()).noneMatch(line -> line.contains("SIGKILL"));
     }
 
     @Test
@@ -151,7 +153,7 @@ class LocalScaleTest {
 
         assertThat(scale.current()).isEqualTo(1);
         assertThat(scale.process(0).orElseThrow().pid()).isNotEqualTo(firstPid);
-        assertThat(logger.lines).contains(
+        assertThat(logger.lines()).contains(
                 "WARNING copy 0 (pid " + firstPid + ") exited on its own with code 3; starting a replacement");
     }
 
@@ -183,7 +185,7 @@ class LocalScaleTest {
         LocalProvider provider = new LocalProvider();
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(),
                         Map.of("command", List.of("autoscalebot-no-such-program", "--serve"))),
-                new PluginContext("web", CLOCK, logger, state, false));
+                TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build());
         created.add(scale);
 
         assertThatThrownBy(() -> scale.scaleTo(1))

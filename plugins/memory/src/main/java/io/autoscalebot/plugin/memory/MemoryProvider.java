@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class MemoryProvider implements ScaleProvider {
 
-    static final Setting START = Setting.of("start", SettingType.INTEGER).minimum(0)
+    static final Setting START = Setting.of("start", SettingType.INTEGER).atLeast(0)
             .doc("The count before the first scale. Set it to the group's min to start there without a scale. When "
                     + "not set the count starts at 0, below any min of 1 or more, so the engine's first tick scales "
                     + "it up to the group's min (not in a --dry-run, which never scales).");

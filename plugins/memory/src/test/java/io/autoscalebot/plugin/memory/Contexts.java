@@ -13,7 +13,6 @@ final class Contexts {
     }
 
     static PluginContext forGroup(String group) {
-        return new PluginContext(group, Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC),
-                System.getLogger("test"), Path.of("unused-state"), false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group(group).clock(Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC)).logger(System.getLogger("test")).stateDirectory(Path.of("unused-state")).build();
     }
 }

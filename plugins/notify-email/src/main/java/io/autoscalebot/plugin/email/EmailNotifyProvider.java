@@ -21,7 +21,7 @@ public final class EmailNotifyProvider implements NotifyProvider {
     private static final List<Setting> SETTINGS = List.of(
             Setting.of("host", SettingType.STRING).asRequired()
                     .doc("Host name of the SMTP server that relays the e-mails, like \"smtp.example.com\"."),
-            Setting.of("port", SettingType.INTEGER).defaultValue(587).minimum(1)
+            Setting.of("port", SettingType.INTEGER).defaultValue(587).atLeast(1).atMost(65_535)
                     .doc("TCP port of the SMTP server: usually 587 for starttls, 465 for smtps, 25 for none."),
             Setting.of("security", SettingType.STRING).defaultValue("starttls").choices("starttls", "smtps", "none")
                     .doc("How the connection is protected: \"starttls\" upgrades a plain connection and refuses a server"
@@ -38,6 +38,7 @@ public final class EmailNotifyProvider implements NotifyProvider {
             Setting.of("subject_prefix", SettingType.STRING).defaultValue("[autoscalebot]")
                     .doc("Text that starts every subject, so that mail filters can sort the e-mails."),
             Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
+                    .atLeast(Duration.ofMillis(1))
                     .doc("How long to wait to connect to the SMTP server and for each of its answers."),
             Setting.of("trust", SettingType.STRING_LIST)
                     .doc("Host names whose TLS certificate is trusted without verification, for a server with a"

@@ -26,8 +26,6 @@ import java.util.Optional;
 record EmailSettings(String host, int port, Security security, Optional<Credentials> credentials, InternetAddress from,
                      List<InternetAddress> to, String subjectPrefix, Duration timeout, List<String> trustedHosts) {
 
-    private static final int HIGHEST_PORT = 65_535;
-
     /** Checks that no part is null and copies the lists. */
     EmailSettings {
         Objects.requireNonNull(host, "host");
@@ -53,14 +51,9 @@ record EmailSettings(String host, int port, Security security, Optional<Credenti
             throw new PluginException("setting 'host' is empty: set it to the SMTP server's host name, like"
                     + " \"smtp.example.com\"");
         }
+        // The port and timeout are within their declared bounds: the engine checked them.
         int port = settings.integer("port");
-        if (port > HIGHEST_PORT) {
-            throw new PluginException("setting 'port' must be a TCP port from 1 to " + HIGHEST_PORT + ", got " + port);
-        }
         Duration timeout = settings.duration("timeout");
-        if (timeout.isZero()) {
-            throw new PluginException("setting 'timeout' must be longer than 0s, like \"10s\"");
-        }
         Security security = Security.fromLabel(settings.string("security"));
         List<String> trusted = settings.has("trust") ? settings.stringList("trust") : List.of();
         if (!trusted.isEmpty() && !security.usesTls()) {

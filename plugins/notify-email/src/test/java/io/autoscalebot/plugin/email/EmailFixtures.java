@@ -1,12 +1,15 @@
 package io.autoscalebot.plugin.email;
 
+import com.icegreen.greenmail.util.ServerSetup;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -21,6 +24,17 @@ final class EmailFixtures {
     private EmailFixtures() {
     }
 
+    /**
+     * @param protocol {@link ServerSetup#PROTOCOL_SMTP} or {@link ServerSetup#PROTOCOL_SMTPS}
+     * @return a GreenMail server on a free loopback port, given time to start on a busy machine: its start is waited
+     *     for, so a long bound costs nothing when the machine is quick
+     */
+    static ServerSetup loopback(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+        setup.setServerStartupTimeout(Duration.ofSeconds(60).toMillis());
+        return setup;
+    }
+
     /** @return the settings a minimal configuration resolves to, with {@code extra} added or replacing */
     static Settings settings(Map<String, Object> extra) throws Exception {
         Map<String, Object> raw = new LinkedHashMap<>();
@@ -33,8 +47,8 @@ final class EmailFixtures {
 
     /** @return a notifier created the way the engine creates one */
     static Notify notifier(Map<String, Object> extra, Path stateDirectory) throws Exception {
-        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC),
-                System.getLogger("email-test"), stateDirectory, false);
+        PluginContext context = TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .stateDirectory(stateDirectory).build();
         return new EmailNotifyProvider().create(settings(extra), context);
     }
 
@@ -44,7 +58,7 @@ final class EmailFixtures {
         details.put("from", "2");
         details.put("to", "3");
         details.put("reason", "3 of the last 3 measurements above 1200 ms");
-        return new Notification(EventType.SCALE, "web", NOW, Notification.Phase.EVENT,
-                "web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)", details);
+        return TestContexts.notification().type(EventType.SCALE).time(NOW)
+                .message("web: scaled 2 -> 3 (3 of the last 3 measurements above 1200 ms)").details(details).build();
     }
 }

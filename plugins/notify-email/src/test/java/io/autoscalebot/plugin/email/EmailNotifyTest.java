@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +32,17 @@ class EmailNotifyTest {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /** One server for the class: SMTPS makes its TLS key at start, which takes seconds on a busy machine. */
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-            new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTPS).dynamicPort()})
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.com", "bot", PASSWORD));
+            EmailFixtures.loopback(ServerSetup.PROTOCOL_SMTP), EmailFixtures.loopback(ServerSetup.PROTOCOL_SMTPS)})
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.com", "bot", PASSWORD))
+            .withPerMethodLifecycle(false);
+
+    @BeforeEach
+    void forgetEarlierMail() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+    }
 
     @TempDir
     Path state;

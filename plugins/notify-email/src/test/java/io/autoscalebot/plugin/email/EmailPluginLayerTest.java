@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.testkit.TestContexts;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +34,7 @@ class EmailPluginLayerTest {
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            new GreenMailExtension(EmailFixtures.loopback(ServerSetup.PROTOCOL_SMTP));
 
     @TempDir
     Path state;
@@ -67,24 +69,32 @@ class EmailPluginLayerTest {
 
     private Object created(ClassLoader loader, Object provider) throws Exception {
         Class<?> settingsType = loader.loadClass("io.autoscalebot.api.settings.Settings");
-        Class<?> contextType = loader.loadClass("io.autoscalebot.api.PluginContext");
         Object schema = invoke(loader, "io.autoscalebot.api.PluginProvider", "settings", provider);
         Object settings = settingsType.getMethod("resolve", List.class, Map.class).invoke(null, schema,
                 Map.of("host", "127.0.0.1", "port", MAIL.getSmtp().getPort(), "security", "none",
                         "from", "bot@example.com", "to", "ops@example.com"));
-        Object context = contextType.getConstructor(String.class, Clock.class, System.Logger.class, Path.class,
-                boolean.class).newInstance("web", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                System.getLogger("layer-test"), state, false);
+        Object context = bridge(loader.loadClass("io.autoscalebot.api.PluginContext"),
+                TestContexts.plugin().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).stateDirectory(state).build());
         return invoke(loader, "io.autoscalebot.api.PluginProvider", "create", provider, settings, context);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object notification(ClassLoader loader) throws Exception {
-        Class<?> notificationType = loader.loadClass("io.autoscalebot.api.notify.Notification");
-        Class eventType = loader.loadClass("io.autoscalebot.api.notify.EventType");
-        Class phaseType = loader.loadClass("io.autoscalebot.api.notify.Notification$Phase");
-        return notificationType.getConstructors()[0].newInstance(Enum.valueOf(eventType, "SCALE"), "web",
-                Instant.EPOCH, Enum.valueOf(phaseType, "EVENT"), "web: scaled 2 -> 3", Map.of("from", "2", "to", "3"));
+        return bridge(loader.loadClass("io.autoscalebot.api.notify.Notification"), TestContexts.notification()
+                .message("web: scaled 2 -> 3").details(Map.of("from", "2", "to", "3")).build());
+    }
+
+    /**
+     * The layer's copy of an API interface, answering as {@code target} (built with the test's own copy of the API)
+     * answers: the plugin sees only its layer's types, so an enum answer is mapped to the layer's enum by name.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object bridge(Class<?> layerType, Object target) {
+        return Proxy.newProxyInstance(layerType.getClassLoader(), new Class<?>[] {layerType}, (proxy, method, args) -> {
+            Object answer = target.getClass().getMethod(method.getName(), method.getParameterTypes())
+                    .invoke(target, args);
+            return answer instanceof Enum<?> constant && method.getReturnType().isEnum()
+                    ? Enum.valueOf((Class) method.getReturnType(), constant.name()) : answer;
+        });
     }
 
     private static Object invoke(ClassLoader loader, String type, String name, Object target, Object... arguments)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.testkit.TestContexts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,9 @@ class MailContentTest {
 
     @Test
     void subjectShowsThePhaseOfACondition() {
-        Notification started = new Notification(EventType.ABOVE_MAX, "worker", EmailFixtures.NOW,
-                Notification.Phase.STARTED, "worker: wanted 12, held at max 10", Map.of());
+        Notification started = TestContexts.notification().type(EventType.ABOVE_MAX).group("worker")
+                .time(EmailFixtures.NOW).phase(Notification.Phase.STARTED)
+                .message("worker: wanted 12, held at max 10").build();
 
         MailContent content = MailContent.of(started, "[prod]");
 
@@ -36,16 +38,16 @@ class MailContentTest {
 
     @Test
     void subjectKeepsAMessageThatDoesNotStartWithTheGroup() {
-        Notification event = new Notification(EventType.SCALE_FAILED, "web", EmailFixtures.NOW,
-                Notification.Phase.EVENT, "platform refused the scale", Map.of());
+        Notification event = TestContexts.notification().type(EventType.SCALE_FAILED).time(EmailFixtures.NOW)
+                .message("platform refused the scale").build();
 
         assertThat(MailContent.of(event, "[a]").subject()).isEqualTo("[a] web: SCALE_FAILED platform refused the scale");
     }
 
     @Test
     void subjectJoinsTheLinesOfAMultiLineMessage() {
-        Notification event = new Notification(EventType.SCALE_FAILED, "web", EmailFixtures.NOW,
-                Notification.Phase.EVENT, "web: scale failed\r\nBcc: someone@example.com", Map.of());
+        Notification event = TestContexts.notification().type(EventType.SCALE_FAILED).time(EmailFixtures.NOW)
+                .message("web: scale failed\r\nBcc: someone@example.com").build();
 
         assertThat(MailContent.of(event, "[a]").subject())
                 .isEqualTo("[a] web: SCALE_FAILED scale failed Bcc: someone@example.com")
@@ -54,8 +56,8 @@ class MailContentTest {
 
     @Test
     void bodyIsJustTheMessageWhenThereAreNoDetails() {
-        Notification event = new Notification(EventType.SCALE_FAILED, "web", EmailFixtures.NOW,
-                Notification.Phase.EVENT, "web: scale failed", Map.of());
+        Notification event = TestContexts.notification().type(EventType.SCALE_FAILED).time(EmailFixtures.NOW)
+                .message("web: scale failed").build();
 
         assertThat(MailContent.of(event, "[a]").body()).isEqualTo("web: scale failed");
     }

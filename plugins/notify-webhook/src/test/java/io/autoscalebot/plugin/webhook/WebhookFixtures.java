@@ -24,7 +24,7 @@ final class WebhookFixtures {
 
     /** @return the context of group {@code web} with that clock */
     static PluginContext context(Clock clock) {
-        return new PluginContext("web", clock, System.getLogger("webhook-test"), Path.of("target", "state"), false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group("web").clock(clock).logger(System.getLogger("webhook-test")).stateDirectory(Path.of("target", "state")).build();
     }
 
     /** @return the settings raw values resolve to */
@@ -55,6 +55,7 @@ final class WebhookFixtures {
     /** @return a notification of any kind */
     static Notification notification(EventType type, Notification.Phase phase, String message,
                                      Map<String, String> details) {
-        return new Notification(type, "web", NOW, phase, message, details);
+        return io.autoscalebot.testkit.TestContexts.notification().type(type).group("web").time(NOW).phase(phase)
+                .message(message).details(details).build();
     }
 }

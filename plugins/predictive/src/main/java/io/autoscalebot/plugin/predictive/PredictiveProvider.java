@@ -39,11 +39,11 @@ public final class PredictiveProvider implements DecideProvider {
     @Override
     public List<Setting> settings() {
         return List.of(
-                Setting.of("target", SettingType.NUMBER).defaultValue(TARGET).minimum(0)
+                Setting.of("target", SettingType.NUMBER).defaultValue(TARGET).atLeast(0).atMost(1)
                         .doc("The utilisation (busy share of each process, above 0, at most 1) to run at before"
                                 + " headroom: count = ceil(busy processes / target + ...). Lower buys room for"
                                 + " bursts. The measure plugin must report utilisation as a fraction, like 0.65."),
-                Setting.of("headroom", SettingType.NUMBER).defaultValue(HEADROOM).minimum(0)
+                Setting.of("headroom", SettingType.NUMBER).defaultValue(HEADROOM).atLeast(0)
                         .doc("Spare processes beyond busy / target, in units of the square root of the busy ones"
                                 + " (square-root staffing): count = ceil(busy / target + headroom x sqrt(busy))."
                                 + " Random arrivals swing by about sqrt(busy), so this keeps queueing equally rare at"
@@ -52,23 +52,25 @@ public final class PredictiveProvider implements DecideProvider {
                         .doc("How far ahead to plan: a process's boot time plus the group's interval, so processes"
                                 + " started now serve when the forecast load arrives."),
                 Setting.of("bucket", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
+                        .atLeast(Duration.ofMinutes(1)).atMost(Duration.ofDays(1))
                         .doc("The width of one time-of-week bucket of the learnt profile, from 1m to 1d and dividing"
                                 + " a day (5m, 15m, 1h). At least the group's interval; finer follows steeper"
                                 + " ramps but learns each bucket from fewer measurements."),
-                Setting.of("smoothing", SettingType.NUMBER).defaultValue(0.3).minimum(0)
+                Setting.of("smoothing", SettingType.NUMBER).defaultValue(0.3).atLeast(0).atMost(1)
                         .doc("The weight (above 0, at most 1) of a bucket's newest day or week against what it"
                                 + " learnt before: 1 trusts only the last one, 0.3 forgets an odd day within a few."),
-                Setting.of("peak_weight", SettingType.NUMBER).defaultValue(0.5).minimum(0)
+                Setting.of("peak_weight", SettingType.NUMBER).defaultValue(0.5).atLeast(0).atMost(1)
                         .doc("Where between a bucket's mean load (0) and its highest (1) to plan for; higher costs"
                                 + " more and breaks the response-time goal less often."),
                 Setting.of("hold_down", SettingType.DURATION).defaultValue(Duration.ofMinutes(10))
                         .doc("Scale down only to the highest count wanted within this window, so short dips do not"
                                 + " remove processes that are needed again at once."),
-                Setting.of("max_error", SettingType.NUMBER).defaultValue(MAX_ERROR).minimum(0)
+                Setting.of("max_error", SettingType.NUMBER).defaultValue(MAX_ERROR).atLeast(0)
                         .doc("Fall back to reactive scaling while recent forecasts were off by more than this"
                                 + " fraction of the load (mean absolute error over mean load; 0.5 is 50%)."
                                 + " Minute-to-minute noise alone often makes 20-30%."),
                 Setting.of("adapt_window", SettingType.DURATION).defaultValue(Duration.ofHours(1))
+                        .atLeast(Duration.ofMillis(1))
                         .doc("The memory of the level correction (how much busier than its profile the group is"
                                 + " lately) and of the forecast error. Must be longer than 0s."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))

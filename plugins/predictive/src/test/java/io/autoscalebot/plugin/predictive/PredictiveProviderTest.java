@@ -7,6 +7,8 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +26,8 @@ class PredictiveProviderTest {
     private final PredictiveProvider provider = new PredictiveProvider();
 
     private PluginContext pluginContext() {
-        return new PluginContext("web", Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC),
-                new RecordingLogger(), state, false);
+        return TestContexts.plugin().clock(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC))
+                .stateDirectory(state).build();
     }
 
     @Test
@@ -55,13 +57,10 @@ class PredictiveProviderTest {
     }
 
     @Test
-    void refusesATargetAboveOne() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 70));
-
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("target must be above 0 and at most 1, got 70.0")
-                .hasMessageContaining("it is a utilisation as a fraction");
+    void refusesATargetAboveOne() {
+        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 70)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("setting 'target' must be at most 1, got 70");
     }
 
     @Test

@@ -2,13 +2,14 @@ package io.autoscalebot.plugin.predictive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.CapturingLogger;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,12 +42,13 @@ class PredictiveTest {
     @TempDir
     Path state;
 
-    private final RecordingLogger logger = new RecordingLogger();
+    private final CapturingLogger logger = new CapturingLogger();
 
     private Decide predictive(boolean dryRun) throws Exception {
         PredictiveProvider provider = new PredictiveProvider();
         return provider.create(Settings.resolve(provider.settings(), SETTINGS),
-                new PluginContext("web", Clock.fixed(MONDAY, ZoneOffset.UTC), logger, state, dryRun));
+                TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).logger(logger).stateDirectory(state)
+                        .dryRun(dryRun).build());
     }
 
     private static SyntheticGroup learntMonday(Decide decide) throws Exception {
@@ -166,10 +168,10 @@ class PredictiveTest {
 
     @Test
     void takesTheLoadFromTheProcessesServingBeforeAScaleUpThatIsStillBooting() throws Exception {
-        ScaleEvent justStarted = new ScaleEvent(MONDAY.minus(Duration.ofMinutes(1)), 10, 20);
+        ScaleEvent justStarted = TestContexts.scale(MONDAY.minus(Duration.ofMinutes(1)), 10, 20);
 
-        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 20, 1, 100,
-                List.of(Measurement.of(MONDAY, 1.0, "")), Optional.of(justStarted)));
+        Decision decision = predictive(false).decide(TestContexts.decide().now(MONDAY).current(20).min(1).max(100)
+                .history(List.of(Measurement.of(MONDAY, 1.0, ""))).lastScale(justStarted).build());
 
         // The 10 new processes boot for up to the 5m lead: the 10 old ones are the fully busy ones, not 20.
         assertThat(decision.reason()).contains("ceil(10.00 / 0.70) = 15");
@@ -177,8 +179,8 @@ class PredictiveTest {
 
     @Test
     void holdsOnAMeasurementThatIsNotAUtilisation() throws Exception {
-        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
-                List.of(Measurement.of(MONDAY, 512, "ms")), Optional.empty()));
+        Decision decision = predictive(false).decide(TestContexts.decide().now(MONDAY).current(3).min(1).max(10)
+                .history(List.of(Measurement.of(MONDAY, 512, "ms"))).build());
 
         assertThat(decision.isHold()).isTrue();
         assertThat(decision.reason()).contains("needs a utilisation").contains("reported 512 ms");
@@ -186,16 +188,16 @@ class PredictiveTest {
 
     @Test
     void readsAUtilisationInPercent() throws Exception {
-        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 10, 1, 100,
-                List.of(Measurement.of(MONDAY, 70, "%")), Optional.empty()));
+        Decision decision = predictive(false).decide(TestContexts.decide().now(MONDAY).current(10).min(1).max(100)
+                .history(List.of(Measurement.of(MONDAY, 70, "%"))).build());
 
         assertThat(decision.reason()).contains("ceil(7.00 / 0.70) = 10");
     }
 
     @Test
     void holdsWhenTheMeasurementFailed() throws Exception {
-        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
-                List.of(Measurement.failed(MONDAY, "timeout")), Optional.empty()));
+        Decision decision = predictive(false).decide(TestContexts.decide().now(MONDAY).current(3).min(1).max(10)
+                .history(List.of(Measurement.failed(MONDAY, "timeout"))).build());
 
         assertThat(decision.isHold()).isTrue();
         assertThat(decision.reason()).isEqualTo("the newest measurement failed (timeout)");
@@ -203,8 +205,8 @@ class PredictiveTest {
 
     @Test
     void holdsOnANegativeUtilisation() throws Exception {
-        Decision decision = predictive(false).decide(new DecideContext("web", MONDAY, 3, 1, 10,
-                List.of(Measurement.of(MONDAY, -0.5, "")), Optional.empty()));
+        Decision decision = predictive(false).decide(TestContexts.decide().now(MONDAY).current(3).min(1).max(10)
+                .history(List.of(Measurement.of(MONDAY, -0.5, ""))).build());
 
         assertThat(decision.isHold()).isTrue();
         assertThat(decision.reason()).contains("utilisation is negative");

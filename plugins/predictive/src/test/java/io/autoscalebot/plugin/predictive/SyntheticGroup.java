@@ -4,6 +4,7 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ final class SyntheticGroup {
         for (Instant now = from; now.isBefore(until); now = now.plus(INTERVAL)) {
             double busy = load.apply(now);
             double utilisation = Math.min(1, busy / running);
-            Decision decision = decide.decide(new DecideContext("web", now, running, 1, MAX,
-                    List.of(Measurement.of(now, utilisation, "")), Optional.empty()));
+            Decision decision = decide.decide(TestContexts.decide().now(now).current(running).min(1).max(MAX)
+                    .history(List.of(Measurement.of(now, utilisation, ""))).build());
             ticks.add(new Tick(now, busy, running, decision));
             if (decision.target().isPresent()) {
                 running = Math.max(1, Math.min(MAX, decision.target().getAsInt()));

@@ -12,7 +12,6 @@ final class TestContexts {
 
     /** @return the context of a {@code worker} group with the given clock */
     static PluginContext worker(Clock clock) {
-        return new PluginContext("worker", clock, System.getLogger("prometheus-test"), Path.of("target", "state"),
-                false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group("worker").clock(clock).logger(System.getLogger("prometheus-test")).stateDirectory(Path.of("target", "state")).build();
     }
 }

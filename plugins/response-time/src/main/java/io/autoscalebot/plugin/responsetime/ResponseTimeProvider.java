@@ -20,12 +20,14 @@ public final class ResponseTimeProvider implements MeasureProvider {
                     + "https://user:password@host/ are sent as HTTP Basic authentication and never shown in messages. "
                     + "Redirects are not followed: a redirect is reported as its status.");
     static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(5))
+            .atLeast(Duration.ofMillis(1))
             .doc("How long to wait for the connection and the whole response, body included, before giving up, like "
                     + "\"5s\". Keep it shorter than the group's timeout (default 10s), which bounds every plugin call: "
                     + "otherwise the engine abandons a slow request before it is measured, and a hung app is never "
                     + "counted as slow.");
     static final Setting EXPECTED_STATUS = Setting.of("expected_status", SettingType.INTEGER).defaultValue(200)
-            .minimum(100).doc("The HTTP status a healthy response has; any other status is a failed request.");
+            .atLeast(100).atMost(599)
+            .doc("The HTTP status a healthy response has; any other status is a failed request.");
     static final Setting ON_FAILURE = Setting.of("on_failure", SettingType.STRING).defaultValue(OnFailure.SLOW.label())
             .choices(OnFailure.SLOW.label(), OnFailure.FAIL.label())
             .doc("What a failed request (refused, timed out, unexpected status) counts as. \"slow\": a measurement "

@@ -9,10 +9,11 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.CapturingLogger;
+import io.autoscalebot.testkit.TestContexts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ class ResponseTimeMeasureTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T18:00:00Z");
 
-    private final RecordingLogger logger = new RecordingLogger();
+    private final CapturingLogger logger = new CapturingLogger();
     private HealthServer server;
 
     @BeforeEach
@@ -46,8 +47,7 @@ class ResponseTimeMeasureTest {
             raw.put((String) more[i], more[i + 1]);
         }
         ResponseTimeProvider provider = new ResponseTimeProvider();
-        PluginContext context = new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), logger,
-                Path.of("unused-state"), false);
+        PluginContext context = TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC)).logger(logger).build();
         return provider.create(Settings.resolve(provider.settings(), raw), context);
     }
 
@@ -81,7 +81,7 @@ class ResponseTimeMeasureTest {
         Measurement measurement = measure(server.base() + "/down").measure();
 
         assertThat(measurement.value()).isEqualTo(5_000.0);
-        assertThat(logger.lines).containsExactly("WARNING GET " + server.base()
+        assertThat(logger.lines()).containsExactly("WARNING GET " + server.base()
                 + "/down returned 503, expected 200; counting it as 5000 ms (on_failure = \"slow\")");
     }
 
@@ -126,7 +126,7 @@ class ResponseTimeMeasureTest {
         Measurement measurement = measure(server.base() + "/hang", "timeout", "200ms").measure();
 
         assertThat(measurement.value()).isEqualTo(200.0);
-        assertThat(logger.lines).singleElement().asString().contains("timed out after 200ms");
+        assertThat(logger.lines()).singleElement().asString().contains("timed out after 200ms");
     }
 
     @Test

@@ -12,6 +12,6 @@ final class TestContexts {
 
     /** @return the context of group {@code worker} with that clock */
     static PluginContext context(Clock clock) {
-        return new PluginContext("worker", clock, System.getLogger("sidekiq-test"), Path.of("target", "state"), false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group("worker").clock(clock).logger(System.getLogger("sidekiq-test")).stateDirectory(Path.of("target", "state")).build();
     }
 }

@@ -15,7 +15,6 @@ final class Contexts {
     }
 
     static PluginContext forGroup(String group) {
-        return new PluginContext(group, Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("test"),
-                Path.of("unused-state"), false);
+        return io.autoscalebot.testkit.TestContexts.plugin().group(group).clock(Clock.fixed(NOW, ZoneOffset.UTC)).logger(System.getLogger("test")).stateDirectory(Path.of("unused-state")).build();
     }
 }

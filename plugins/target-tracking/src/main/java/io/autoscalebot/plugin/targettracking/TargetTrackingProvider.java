@@ -40,10 +40,10 @@ public final class TargetTrackingProvider implements DecideProvider {
     @Override
     public List<Setting> settings() {
         List<Setting> settings = new ArrayList<>();
-        settings.add(Setting.of("target", SettingType.NUMBER).asRequired().minimum(0)
+        settings.add(Setting.of("target", SettingType.NUMBER).asRequired().atLeast(0)
                 .doc("The per-process value to hold, in the measurement's unit: 0.7 for 70% utilisation, 500 for a"
                         + " 500 ms response time. Must be greater than 0."));
-        settings.add(Setting.of("tolerance", SettingType.NUMBER).defaultValue(0.1).minimum(0)
+        settings.add(Setting.of("tolerance", SettingType.NUMBER).defaultValue(0.1).atLeast(0)
                 .doc("Hold while measured/target is within this fraction of 1 (0.1: between 0.9 and 1.1), so small"
                         + " wobbles do not scale."));
         ScalingRules up = ScalingRules.hpaUp();
@@ -58,10 +58,10 @@ public final class TargetTrackingProvider implements DecideProvider {
     private static List<Setting> directionSettings(ScalingRules defaults, String stabilizationDoc) {
         String way = defaults.direction().label();
         String verb = defaults.direction() == ScalingRules.Direction.UP ? "added" : "removed";
-        Setting percent = Setting.of("scale_" + way + "_percent", SettingType.INTEGER).minimum(0)
+        Setting percent = Setting.of("scale_" + way + "_percent", SettingType.INTEGER).atLeast(0)
                 .doc("At most this percentage of the count at the start of each period may be " + verb
                         + " within the period. " + NO_POLICY_DOC);
-        Setting pods = Setting.of("scale_" + way + "_pods", SettingType.INTEGER).minimum(0)
+        Setting pods = Setting.of("scale_" + way + "_pods", SettingType.INTEGER).atLeast(0)
                 .doc("At most this many processes may be " + verb + " within each period. " + NO_POLICY_DOC);
         return List.of(
                 Setting.of("scale_" + way + "_stabilization", SettingType.DURATION)
@@ -69,6 +69,7 @@ public final class TargetTrackingProvider implements DecideProvider {
                 withDefault(percent, defaults.percent()),
                 withDefault(pods, defaults.pods()),
                 Setting.of("scale_" + way + "_period", SettingType.DURATION).defaultValue(defaults.period())
+                        .atLeast(Duration.ofMillis(1))
                         .doc("The sliding period the scale-" + way + " policies count " + verb
                                 + " processes in. Must be longer than 0s."),
                 Setting.of("scale_" + way + "_select", SettingType.STRING).defaultValue(defaults.select().label())
@@ -95,9 +96,6 @@ public final class TargetTrackingProvider implements DecideProvider {
     private static ScalingRules rules(Settings settings, ScalingRules.Direction direction) throws PluginException {
         String prefix = "scale_" + direction.label() + "_";
         Duration period = settings.duration(prefix + "period");
-        if (period.isZero()) {
-            throw new PluginException("setting '" + prefix + "period' must be longer than 0s, like \"15s\"");
-        }
         OptionalInt percent = policy(settings, prefix + "percent");
         OptionalInt pods = policy(settings, prefix + "pods");
         SelectPolicy select = SelectPolicy.fromLabel(settings.string(prefix + "select"));

@@ -12,6 +12,7 @@ import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +35,7 @@ class TargetTrackingProviderTest {
     private final TargetTrackingProvider provider = new TargetTrackingProvider();
 
     private PluginContext pluginContext() {
-        return new PluginContext("web", Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("target-tracking"), state,
-                false);
+        return TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC)).stateDirectory(state).build();
     }
 
     // Target 500 ms, 10 processes measuring 1000 ms: the proportional rule wants 20, the policies decide how many.
@@ -43,8 +43,8 @@ class TargetTrackingProviderTest {
         Map<String, Object> raw = new HashMap<>(policies);
         raw.put("target", 500);
         Decide decide = provider.create(Settings.resolve(provider.settings(), raw), pluginContext());
-        return decide.decide(new DecideContext("web", NOW, 10, 1, 100, List.of(Measurement.of(NOW, 1000, "ms")),
-                Optional.empty()));
+        return decide.decide(TestContexts.decide().now(NOW).current(10).min(1).max(100)
+                .history(List.of(Measurement.of(NOW, 1000, "ms"))).build());
     }
 
     @Test
@@ -114,11 +114,9 @@ class TargetTrackingProviderTest {
 
     @Test
     void refusesAZeroPeriod() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s"));
-
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("'scale_down_period' must be longer than 0s");
+        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("setting 'scale_down_period' must be at least 1ms, got 0s");
     }
 
     @Test

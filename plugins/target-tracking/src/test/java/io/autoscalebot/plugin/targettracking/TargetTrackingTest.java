@@ -6,6 +6,8 @@ import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.testkit.DecideContextBuilder;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,10 @@ class TargetTrackingTest {
     }
 
     private static DecideContext context(Instant now, int current, double measured, Optional<ScaleEvent> lastScale) {
-        return new DecideContext("web", now, current, 0, 1000, List.of(Measurement.of(now, measured, "m")), lastScale);
+        DecideContextBuilder context = TestContexts.decide().now(now).current(current).min(0).max(1000)
+                .history(List.of(Measurement.of(now, measured, "m")));
+        lastScale.ifPresent(context::lastScale);
+        return context.build();
     }
 
     @Test
@@ -56,8 +61,8 @@ class TargetTrackingTest {
     @Test
     void roundsTheProportionalCountUp() {
         // The brief's example: 3 processes at 0.91 against 0.70 is a ratio of 1.30: ceil(3.9) = 4.
-        Decision decision = hpaDefaults(0.70).decide(new DecideContext("web", T0, 3, 1, 10,
-                List.of(Measurement.of(T0, 0.91, "")), Optional.empty()));
+        Decision decision = hpaDefaults(0.70).decide(TestContexts.decide().now(T0).current(3).min(1).max(10)
+                .history(List.of(Measurement.of(T0, 0.91, ""))).build());
 
         assertThat(decision.target()).hasValue(4);
         assertThat(decision.reason()).isEqualTo("measured 0.91 vs target 0.70: ceil(3 x 1.30) = 4");
@@ -123,7 +128,7 @@ class TargetTrackingTest {
         TargetTracking tracker = hpaDefaults(100);
 
         Decision first = tracker.decide(context(T0, 1, 50_000));               // wants 500: max(1 x 200%, 1 + 4) = 5
-        ScaleEvent scaled = new ScaleEvent(T0, 1, 5);
+        ScaleEvent scaled = TestContexts.scale(T0, 1, 5);
         Decision tooSoon = tracker.decide(context(T0.plusSeconds(10), 5, 50_000, Optional.of(scaled)));
         Decision nextPeriod = tracker.decide(context(T0.plusSeconds(16), 5, 50_000, Optional.of(scaled)));
 
@@ -172,8 +177,8 @@ class TargetTrackingTest {
 
     @Test
     void staysWithinTheGroupMax() {
-        DecideContext context = new DecideContext("web", T0, 2, 1, 3, List.of(Measurement.of(T0, 300, "ms")),
-                Optional.empty());
+        DecideContext context = TestContexts.decide().now(T0).current(2).min(1).max(3)
+                .history(List.of(Measurement.of(T0, 300, "ms"))).build();
 
         Decision decision = hpaDefaults(100).decide(context);
 
@@ -183,8 +188,8 @@ class TargetTrackingTest {
 
     @Test
     void holdsWhenTheNewestMeasurementFailed() {
-        DecideContext context = new DecideContext("web", T0, 2, 1, 10,
-                List.of(Measurement.failed(T0, "timeout after 10s")), Optional.empty());
+        DecideContext context = TestContexts.decide().now(T0).current(2).min(1).max(10)
+                .history(List.of(Measurement.failed(T0, "timeout after 10s"))).build();
 
         Decision decision = hpaDefaults(100).decide(context);
 
@@ -202,7 +207,7 @@ class TargetTrackingTest {
 
     @Test
     void holdsWithoutAnyMeasurementOrProcess() {
-        Decision empty = hpaDefaults(100).decide(new DecideContext("web", T0, 2, 0, 10, List.of(), Optional.empty()));
+        Decision empty = hpaDefaults(100).decide(TestContexts.decide().now(T0).current(2).min(0).max(10).build());
         Decision none = hpaDefaults(100).decide(context(T0, 0, 500));
 
         assertThat(empty.isHold()).isTrue();

@@ -38,7 +38,7 @@ record ThresholdSettings(double maxValue, double minValue, int increment, Durati
                         + "average-threshold.");
     }
 
-    static final Setting INCREMENT = Setting.of("increment", SettingType.INTEGER).defaultValue(1).minimum(1)
+    static final Setting INCREMENT = Setting.of("increment", SettingType.INTEGER).defaultValue(1).atLeast(1)
             .doc("How many processes to add or remove in one scale. The engine keeps the result within the group's "
                     + "min and max.");
     static final Setting POST_SCALE_WAIT = Setting.of("post_scale_wait", SettingType.DURATION)
@@ -46,16 +46,16 @@ record ThresholdSettings(double maxValue, double minValue, int increment, Durati
             .doc("How long to hold after a scale before deciding again, so new processes can start and show their "
                     + "effect. Measured from the engine's last scale, so it survives a restart. The original "
                     + "POST_SCALE_WAIT_TIME_SECONDS defaulted to 5 seconds; slow-starting apps want more, like \"90s\".");
-    static final Setting HISTORY = Setting.of("history", SettingType.INTEGER).defaultValue(10).minimum(1)
+    static final Setting HISTORY = Setting.of("history", SettingType.INTEGER).defaultValue(10).atLeast(1)
             .doc("How many recent measurements the engine keeps for this decider. Must be at least the number of "
                     + "measurements a decision needs.");
-    static final Setting FAILS = Setting.of("fails", SettingType.INTEGER).defaultValue(3).minimum(1)
+    static final Setting FAILS = Setting.of("fails", SettingType.INTEGER).defaultValue(3).atLeast(1)
             .doc("Scale up after this many consecutive measurements above max_value. A failed measurement breaks "
                     + "the streak.");
-    static final Setting PASSES = Setting.of("passes", SettingType.INTEGER).defaultValue(5).minimum(1)
+    static final Setting PASSES = Setting.of("passes", SettingType.INTEGER).defaultValue(5).atLeast(1)
             .doc("Scale down after this many consecutive measurements below min_value. A failed measurement breaks "
                     + "the streak.");
-    static final Setting AVERAGE_OVER = Setting.of("average_over", SettingType.INTEGER).defaultValue(3).minimum(1)
+    static final Setting AVERAGE_OVER = Setting.of("average_over", SettingType.INTEGER).defaultValue(3).atLeast(1)
             .doc("Average the newest this many successful measurements taken since the last scale; scale up when "
                     + "the average is above max_value, down when it is below min_value.");
 

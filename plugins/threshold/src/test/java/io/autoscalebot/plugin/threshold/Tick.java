@@ -1,6 +1,5 @@
 package io.autoscalebot.plugin.threshold;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
@@ -9,7 +8,7 @@ import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
-import java.nio.file.Path;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One decision as the engine asks for it: a history of measurements ten seconds apart from {@link #START}, the current
@@ -36,9 +34,7 @@ final class Tick {
     /** @return a decider from the provider, created the way the engine creates one (so also after a restart) */
     static Decide decider(DecideProvider provider, Map<String, ?> raw) throws Exception {
         Settings settings = Settings.resolve(provider.settings(), raw);
-        PluginContext context = new PluginContext("web", Clock.fixed(START, ZoneOffset.UTC), System.getLogger("test"),
-                Path.of("unused-state"), false);
-        return provider.create(settings, context);
+        return provider.create(settings, TestContexts.plugin().clock(Clock.fixed(START, ZoneOffset.UTC)).build());
     }
 
     Tick values(double... values) {
@@ -58,7 +54,7 @@ final class Tick {
 
     /** Records a scale made now (between the measurements so far and the next ones). */
     Tick scaled(int from, int to) {
-        lastScale = new ScaleEvent(next.minusSeconds(5), from, to);
+        lastScale = TestContexts.scale(next.minusSeconds(5), from, to);
         return this;
     }
 
@@ -82,7 +78,8 @@ final class Tick {
 
     DecideContext context() {
         Instant time = now != null ? now : next.minusSeconds(9);
-        return new DecideContext("web", time, current, 1, 10, history, Optional.ofNullable(lastScale));
+        var context = TestContexts.decide().now(time).current(current).min(1).max(10).history(history);
+        return (lastScale == null ? context : context.lastScale(lastScale)).build();
     }
 
     Decision decideWith(Decide decide) throws Exception {

@@ -31,7 +31,7 @@ public final class HerokuSettings {
 
     /** The time one call has in all. */
     public static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION)
-            .defaultValue(Duration.ofSeconds(8))
+            .defaultValue(Duration.ofSeconds(8)).atLeast(Duration.ofMillis(1))
             .doc("The longest time one call may take in all: every attempt, the backoff between retries and the wait"
                     + " to spare the API budget; a retry or wait that would run past it is not started, and the call"
                     + " fails saying what Heroku answered last. For heroku-service-time it bounds the whole"
@@ -39,13 +39,13 @@ public final class HerokuSettings {
                     + " interrupts the call.");
 
     /** How often to retry. */
-    public static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).minimum(0)
+    public static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).atLeast(0)
             .doc("How many times a call is retried, with exponential backoff (or Heroku's Retry-After), when Heroku"
                     + " answers 429 or 5xx or cannot be reached. Refusals (401, 403, 404, 422) are never retried.");
 
     /** The API tokens left to others. */
     public static final Setting RATE_LIMIT_RESERVE = Setting.of("rate_limit_reserve", SettingType.INTEGER)
-            .defaultValue(100).minimum(0)
+            .defaultValue(100).atLeast(0).atMost(RateLimitBudget.ACCOUNT_LIMIT - 1)
             .doc("How many of the account's 4,500 hourly API requests to leave to deploys and people. Below it, calls"
                     + " are spaced out to the refill rate (one per 0.8 s), within `timeout`; a call that would need a"
                     + " longer wait fails the tick with a message saying how long to wait.");
@@ -84,13 +84,8 @@ public final class HerokuSettings {
             throw new PluginException("setting 'app' must be a Heroku app name (lower case letters, digits and"
                     + " dashes, like my-app) or id, got '" + app + "'");
         }
-        int reserve = settings.integer(RATE_LIMIT_RESERVE.name());
-        if (reserve >= RateLimitBudget.ACCOUNT_LIMIT) {
-            throw new PluginException("setting 'rate_limit_reserve' must be below " + RateLimitBudget.ACCOUNT_LIMIT
-                    + ", the account's whole hourly budget, got " + reserve + "; 100 leaves room for deploys");
-        }
         return new HerokuConnection(settings.uri(API_URL.name()), app, settings.string(TOKEN.name()),
                 settings.duration(TIMEOUT.name()), settings.integer(MAX_RETRIES.name()),
-                reserve);
+                settings.integer(RATE_LIMIT_RESERVE.name()));
     }
 }

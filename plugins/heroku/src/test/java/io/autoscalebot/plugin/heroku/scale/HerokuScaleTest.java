@@ -301,8 +301,7 @@ class HerokuScaleTest extends AgainstFakeHeroku {
     @Test
     void rejectsAReserveThatWouldNeverLeaveABudgetToSpend() {
         assertThatThrownBy(() -> scale(Map.of("rate_limit_reserve", 4500)))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("setting 'rate_limit_reserve' must be below 4500");
+                .hasMessageContaining("setting 'rate_limit_reserve' must be at most 4499, got 4500");
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class KubernetesScaleProvider implements ScaleProvider {
                     + " which the engine interrupts the call.");
 
     /** How often to retry. */
-    static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).minimum(0)
+    static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).atLeast(0)
             .doc("How many times a call is retried, with exponential backoff (or the server's Retry-After), when the"
                     + " API server answers 429 or 5xx or cannot be reached. Refusals (401, 403, 404, 409, 422) are"
                     + " never retried.");

@@ -1,12 +1,11 @@
 package io.autoscalebot.plugin.notify.basic;
 
-import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.settings.Settings;
-import java.nio.file.Path;
+import io.autoscalebot.testkit.TestContexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,18 +27,19 @@ public final class Notifications {
         details.put("from", "2");
         details.put("to", "3");
         details.put("reason", "3 of the last 3 measurements above 1200 ms (1340, 1502, 1290)");
-        return new Notification(EventType.SCALE, "web", TIME, Notification.Phase.EVENT,
-                "scaled 2 -> 3: 3 of the last 3 measurements above 1200 ms (1340, 1502, 1290)", details);
+        return TestContexts.notification().type(EventType.SCALE).time(TIME)
+                .message("scaled 2 -> 3: 3 of the last 3 measurements above 1200 ms (1340, 1502, 1290)")
+                .details(details).build();
     }
 
     /** @return a notification with no details */
     public static Notification of(EventType type, Notification.Phase phase, String message) {
-        return new Notification(type, "web", TIME, phase, message, Map.of());
+        return TestContexts.notification().type(type).time(TIME).phase(phase).message(message).build();
     }
 
     /** @return a notifier from the provider with the raw settings */
     public static Notify create(PluginProvider<? extends Notify> provider, Map<String, ?> raw) throws Exception {
         return provider.create(Settings.resolve(provider.settings(), raw),
-                new PluginContext("web", Clock.fixed(TIME, ZoneOffset.UTC), System.getLogger("test"), Path.of("unused-state"), false));
+                TestContexts.plugin().clock(Clock.fixed(TIME, ZoneOffset.UTC)).build());
     }
 }

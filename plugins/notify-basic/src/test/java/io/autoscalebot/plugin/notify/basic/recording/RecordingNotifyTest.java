@@ -8,6 +8,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.plugin.notify.basic.Notifications;
+import io.autoscalebot.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,8 +31,8 @@ class RecordingNotifyTest {
         Notify notify = Notifications.create(new RecordingNotifyProvider(), Map.of());
         Notification first = Notifications.of(EventType.MEASUREMENT_FAILED, Notification.Phase.STARTED, "down");
         Notification second = Notifications.scaled();
-        Notification other = new Notification(EventType.SCALE, "worker", Notifications.TIME, Notification.Phase.EVENT,
-                "scaled 1 -> 2", Map.of());
+        Notification other = TestContexts.notification().type(EventType.SCALE).group("worker").time(Notifications.TIME)
+                .message("scaled 1 -> 2").build();
 
         notify.notify(first);
         notify.notify(other);
