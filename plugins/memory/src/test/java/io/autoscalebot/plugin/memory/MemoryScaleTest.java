@@ -51,7 +51,7 @@ class MemoryScaleTest {
     void rejectsANegativeStartWithTheSettingsName() {
         assertThatThrownBy(() -> create(Map.of("start", -1)))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("'start'").hasMessageContaining(">= 0");
+                .hasMessageContaining("'start'").hasMessageContaining("must be at least 0, got -1");
     }
 
     @Test
