@@ -43,11 +43,11 @@ public final class ConfigLoader {
     public static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env) throws ConfigException {
         String text = read(file);
         Map<String, Object> document = TomlDocument.parse(file, text);
-        Problems problems = new Problems(file, TomlLocator.scan(text));
+        Set<String> secrets = new LinkedHashSet<>();
+        Problems problems = new Problems(file, TomlLocator.scan(text), secrets);
         TomlTable root = new TomlTable(document, KeyPath.ROOT, problems, new EnvInterpolator(env));
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
-        Set<String> secrets = new LinkedHashSet<>();
         List<GroupConfig> groups = groups(root, new GroupReader(new ComponentReader(catalog, secrets)));
         problems.throwIfAny();
         return new EngineConfig(file, stateDirectory, groups, secrets);
