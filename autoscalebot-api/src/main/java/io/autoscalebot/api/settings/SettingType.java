@@ -63,8 +63,10 @@ public enum SettingType {
                 break;
             case INTEGER:
                 if (raw instanceof Integer || raw instanceof Long || raw instanceof java.math.BigInteger) {
+                    // longValue() keeps only a BigInteger's low 64 bits (2^64 + 5 would pass as 5): check it whole.
+                    boolean huge = raw instanceof java.math.BigInteger && ((java.math.BigInteger) raw).bitLength() > 63;
                     long value = ((Number) raw).longValue();
-                    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                    if (huge || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
                         throw new IllegalArgumentException("expected an integer that fits 32 bits, got " + raw);
                     }
                     return (int) value;
