@@ -2,10 +2,10 @@ package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.config.ShortList;
 import io.autoscalebot.engine.notify.Durations;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +41,8 @@ final class ConfigCommand implements Runnable {
             }
             EngineConfig engineConfig = loaded.get();
             spec.commandLine().getOut().println(config.file + ": valid, " + engineConfig.groups().size()
-                    + (engineConfig.groups().size() == 1 ? " group: " : " groups: ")
-                    + engineConfig.groups().stream().map(ValidateCommand::summary).collect(Collectors.joining("; ")));
+                    + (engineConfig.groups().size() == 1 ? " group: " : " groups: ") + ShortList.join(
+                            engineConfig.groups().stream().map(ValidateCommand::summary).toList(), "; "));
             spec.commandLine().getOut().flush();
             return Main.OK;
         }

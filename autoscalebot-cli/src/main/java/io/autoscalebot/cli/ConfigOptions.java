@@ -1,6 +1,5 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.engine.config.ConfigError;
 import io.autoscalebot.engine.config.ConfigException;
 import io.autoscalebot.engine.config.ConfigLoader;
 import io.autoscalebot.engine.config.EngineConfig;
@@ -26,9 +25,8 @@ final class ConfigOptions {
         try {
             return Optional.of(ConfigLoader.load(file, catalog, System.getenv()));
         } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                err.println(error);
-            }
+            // The first errors, then how many more: a generated file can have thousands.
+            err.println(e.getMessage());
             int count = e.errors().size();
             err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
             err.flush();

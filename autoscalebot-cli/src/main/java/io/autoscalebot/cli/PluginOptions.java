@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,7 +18,10 @@ import picocli.CommandLine.Spec;
  */
 final class PluginOptions {
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
+    /** The option's name, here and on the top-level command. */
+    static final String PLUGINS_DIR = "--plugins-dir";
+
+    @Option(names = PLUGINS_DIR, paramLabel = "DIR",
             description = "Also load plugins from DIR (repeatable). Always searched: the distribution's plugins/ and ./plugins.")
     List<Path> extraDirectories = new ArrayList<>();
     @Spec(Spec.Target.MIXEE)
@@ -33,13 +37,28 @@ final class PluginOptions {
         if (!directories.contains(local)) {
             directories.add(local);
         }
-        for (Path extra : extraDirectories) {
+        for (Path extra : extraDirectories()) {
             Path normalized = extra.toAbsolutePath().normalize();
             if (!directories.contains(normalized)) {
                 directories.add(normalized);
             }
         }
         return directories;
+    }
+
+    /**
+     * @return the {@code --plugins-dir} folders given before the subcommand ({@code autoscalebot --plugins-dir X
+     *     plugins list}), then those given after it
+     */
+    private List<Path> extraDirectories() {
+        List<Path> all = new ArrayList<>();
+        CommandSpec root = command == null ? null : command.root();
+        OptionSpec global = root == null || root == command ? null : root.findOption(PLUGINS_DIR);
+        if (global != null && global.getValue() != null) {
+            all.addAll(global.<List<Path>>getValue());
+        }
+        all.addAll(extraDirectories);
+        return all;
     }
 
     /** Loads the plugins; warns on the command's stderr about every {@code --plugins-dir} that is not a folder. */
@@ -53,7 +72,7 @@ final class PluginOptions {
      * are skipped quietly.
      */
     private void warnAboutMissingDirectories(PrintWriter err) {
-        for (Path extra : extraDirectories) {
+        for (Path extra : extraDirectories()) {
             if (!Files.exists(extra)) {
                 err.println("autoscalebot: warning: --plugins-dir " + extra + " does not exist; no plugins are loaded "
                         + "from it. Check the path (relative paths start at " + Path.of("").toAbsolutePath() + ").");

@@ -84,17 +84,29 @@ final class RunCommand implements Callable<Integer> {
             reports = engine.runOnce();
         } finally {
             removeHook(hook);
-            engine.stop(grace);
+            engine.stop(grace, "--once finished");
         }
         boolean failed = false;
         for (TickReport report : reports) {
-            out.println(report.group() + ": " + report.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                    + report.summary());
+            out.println(onceLine(report, dryRun));
             failed |= report.outcome() == TickReport.Outcome.FAILED
                     || report.outcome() == TickReport.Outcome.NOT_STARTED;
         }
         out.flush();
         return failed ? Main.FAILURE : Main.OK;
+    }
+
+    /**
+     * @return {@code web: scaled: current 2, measured 1500 ms, scaled 2 -> 3: busy}: the group once, then what the tick
+     *     did (in a dry run a scale is {@code would scale}, never {@code scaled}), then its summary
+     */
+    static String onceLine(TickReport report, boolean dryRun) {
+        String prefix = report.group() + ": ";
+        String summary = report.summary().startsWith(prefix)
+                ? report.summary().substring(prefix.length()) : report.summary();
+        String outcome = report.outcome() == TickReport.Outcome.SCALED && dryRun ? "would scale"
+                : report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return prefix + outcome + ": " + summary;
     }
 
     private int runUntilStopped(Engine engine, PrintWriter out) throws InterruptedException {
@@ -120,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         hookFinished = finished;
         return new Thread(() -> {
             try {
-                engine.stop(grace);
+                engine.stop(grace, "SIGTERM or Ctrl-C");
                 after.run();
             } finally {
                 finished.countDown();

@@ -2,6 +2,7 @@ package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.config.ShortList;
 import io.autoscalebot.engine.simulate.MeasuredQuantity;
 import io.autoscalebot.engine.simulate.SimulationException;
 import io.autoscalebot.engine.simulate.SimulationModel;
@@ -119,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
         Optional<GroupConfig> chosen = engineConfig.groups().stream().filter(g -> g.name().equals(group)).findFirst();
         if (chosen.isEmpty()) {
             return usage(err, "no group '" + group + "' in " + engineConfig.file() + "; its groups: "
-                    + engineConfig.groups().stream().map(GroupConfig::name).collect(Collectors.joining(", "))
+                    + ShortList.join(engineConfig.groups().stream().map(GroupConfig::name).toList(), ", ")
                     + "; choose one with --group");
         }
         SimulationModel model;

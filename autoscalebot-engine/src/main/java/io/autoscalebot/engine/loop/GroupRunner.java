@@ -119,7 +119,6 @@ final class GroupRunner {
         tick.note("current " + current);
         Measurement measurement = measure(tick.start);
         history.add(measurement);
-        tick.note("measured " + measurement.describe());
         if (measurement.succeeded()) {
             tick.event(EventType.MEASUREMENT, "measured " + measurement.describe(),
                     Map.of("measurement", measurement.describe()));
@@ -136,6 +135,10 @@ final class GroupRunner {
         });
         String failure = !measurement.succeeded() ? "measurement failed: " + measurement.failure()
                 : verdict.failure().orElse(null);
+        // A decide plugin holding because the measurement failed gives the failure as its reason: say it once.
+        if (measurement.succeeded() || !verdict.reason().contains(measurement.failure())) {
+            tick.note(measurement.succeeded() ? "measured " + measurement.describe() : failure);
+        }
         tick.failure(failure, measurement);
         if (!verdict.failed()) {
             tick.bounds(verdict);
@@ -260,7 +263,7 @@ final class GroupRunner {
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
-                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver a "
+                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }
             }
@@ -349,13 +352,17 @@ final class GroupRunner {
         void bounds(Verdict verdict) {
             String wanted = verdict.wanted().isPresent() ? String.valueOf(verdict.wanted().getAsInt()) : "";
             policy.condition(EventType.ABOVE_MAX, verdict.conditions().contains(EventType.ABOVE_MAX), start,
-                    "wants " + wanted + " processes, more than max " + verdict.max() + ": " + verdict.reason(),
+                    "wants " + processes(wanted) + ", more than max " + verdict.max() + ": " + verdict.reason(),
                     "back within max " + verdict.max(), Map.of("wanted", wanted, "max",
                             String.valueOf(verdict.max()))).ifPresent(outbox::add);
             policy.condition(EventType.BELOW_MIN, verdict.conditions().contains(EventType.BELOW_MIN), start,
-                    "wants " + wanted + " processes, fewer than min " + verdict.min() + ": " + verdict.reason(),
+                    "wants " + processes(wanted) + ", fewer than min " + verdict.min() + ": " + verdict.reason(),
                     "back within min " + verdict.min(), Map.of("wanted", wanted, "min",
                             String.valueOf(verdict.min()))).ifPresent(outbox::add);
+        }
+
+        private String processes(String count) {
+            return count + ("1".equals(count) ? " process" : " processes");
         }
 
         void tooRapid(String why) {
