@@ -51,7 +51,8 @@ final class Problems {
             Redactor redactor = Redactor.of(secrets);
             List<ConfigError> sorted = new ArrayList<>();
             for (ConfigError error : errors) {
-                sorted.add(new ConfigError(error.file(), error.line(), error.column(), redactor.redact(error.message())));
+                sorted.add(new ConfigError(error.file(), error.line(), error.column(),
+                        redactor.redact(error.message())));
             }
             sorted.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
             throw new ConfigException(sorted);

@@ -121,7 +121,8 @@ final class TomlSyntax {
 
     private void checkLength(int start, int length) {
         if (length > maxStringLength && tooLong == null) {
-            tooLong = finding(start, "this string is longer than the " + String.format(Locale.ROOT, "%,d", maxStringLength)
+            tooLong = finding(start, "this string is longer than the "
+                    + String.format(Locale.ROOT, "%,d", maxStringLength)
                     + " characters the parser accepts: shorten it");
         }
     }

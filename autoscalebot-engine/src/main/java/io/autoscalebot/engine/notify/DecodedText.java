@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.notify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,26 +13,43 @@ import java.util.List;
  */
 final class DecodedText {
 
-    /** The shortest run of Base64 characters (padding included) worth decoding: one full group of four. */
-    private static final int SHORTEST_BASE64 = 4;
+    /**
+     * The shortest run of Base64 characters worth decoding: 11 hold the 8 bytes of the shortest secret looked for inside
+     * Base64 text ({@link Redactor#SHORTEST_MASKED_INSIDE_WORDS}); ordinary words are shorter and are skipped.
+     */
+    private static final int SHORTEST_BASE64 = 11;
+    /** Between two decoded Base64 runs, so no secret is found across them. */
+    private static final char SEPARATOR = '\0';
 
-    private final StringBuilder chars;
+    /** The line itself, for the first view; null for the decoded ones. */
+    private final String line;
+    /** The decoded characters, {@code size} of them; null for the line itself. */
+    private char[] chars;
+    private int size;
     /** Whether this is the Base64 view, where short runs of decoded bytes are noise that may look like anything. */
     private boolean base64;
-    /** For each decoded character, the first and one past the last character of the line it came from. */
+    /**
+     * For each decoded character, the first and one past the last character of the line it came from; null for the
+     * line itself, where character i comes from i.
+     */
     private int[] from;
     private int[] to;
 
     private DecodedText(int capacity) {
-        chars = new StringBuilder(capacity);
+        line = null;
+        chars = new char[capacity];
         from = new int[capacity];
         to = new int[capacity];
+    }
+
+    private DecodedText(String line) {
+        this.line = line;
     }
 
     /** @return every view worth searching: the line itself, and each decoding that would change it */
     static List<DecodedText> views(String line) {
         List<DecodedText> views = new ArrayList<>(5);
-        DecodedText raw = raw(line);
+        DecodedText raw = new DecodedText(line);
         views.add(raw);
         boolean escaped = line.indexOf('\\') >= 0;
         boolean percent = line.indexOf('%') >= 0 || line.indexOf('+') >= 0;
@@ -45,16 +63,11 @@ final class DecodedText {
         if (json != null && percent) {
             views.add(json.percent());
         }
-        views.add(raw.base64());
-        return views;
-    }
-
-    static DecodedText raw(String line) {
-        DecodedText raw = new DecodedText(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            raw.add(line.charAt(i), i, i + 1);
+        DecodedText base64 = raw.base64();
+        if (base64.length() > 0) {
+            views.add(base64);
         }
-        return raw;
+        return views;
     }
 
     /**
@@ -66,29 +79,29 @@ final class DecodedText {
     }
 
     int length() {
-        return chars.length();
+        return line != null ? line.length() : size;
     }
 
     char charAt(int index) {
-        return chars.charAt(index);
+        return line != null ? line.charAt(index) : chars[index];
     }
 
     /** @return the first character of the line that decoded character {@code index} came from */
     int from(int index) {
-        return from[index];
+        return from == null ? index : from[index];
     }
 
     /** @return one past the last character of the line that decoded character {@code index} came from */
     int to(int index) {
-        return to[index];
+        return to == null ? index + 1 : to[index];
     }
 
     @Override
     public String toString() {
-        return chars.toString();
+        return line != null ? line : new String(chars, 0, size);
     }
 
-    /** Resolves JSON string escapes: {@code \\ \" \/ \b \f \n \r \t} and backslash-u with four hex digits in either case. */
+    /** Resolves JSON string escapes: {@code \\ \" \/ \b \f \n \r \t}, and backslash-u with four hex digits. */
     DecodedText json() {
         DecodedText out = new DecodedText(length());
         int i = 0;
@@ -136,11 +149,11 @@ final class DecodedText {
     }
 
     /**
-     * Decodes every run of Base64 characters (either alphabet) from its start, each byte as one character (so a
-     * secret's UTF-8 bytes read as ISO-8859-1 match); other characters stay as they are.
+     * Decodes every long run of Base64 characters (either alphabet) from its start, each byte as one character (so a
+     * secret's UTF-8 bytes read as ISO-8859-1 match), the runs apart; the rest of the line is left out.
      */
     DecodedText base64() {
-        DecodedText out = new DecodedText(length());
+        DecodedText out = new DecodedText(0);
         out.base64 = true;
         int i = 0;
         while (i < length()) {
@@ -152,13 +165,11 @@ final class DecodedText {
             while (padded < length() && charAt(padded) == '=') {
                 padded++;
             }
-            if (padded - i >= SHORTEST_BASE64) {
+            if (end - i >= SHORTEST_BASE64) {
                 decodeRun(out, i, end, padded);
-                i = padded;
-            } else {
-                out.add(charAt(i), from(i), to(i));
-                i++;
+                out.add(SEPARATOR, from(padded - 1), to(padded - 1));
             }
+            i = Math.max(padded, i + 1);
         }
         return out;
     }
@@ -184,10 +195,6 @@ final class DecodedText {
         }
         if (out.length() > first) {
             out.to[out.length() - 1] = to(padded - 1);
-        } else {
-            for (int i = start; i < padded; i++) {
-                out.add(charAt(i), from(i), to(i));
-            }
         }
     }
 
@@ -259,14 +266,15 @@ final class DecodedText {
 
     /** Appends a character decoded from the characters [{@code first}, {@code end}) of the line. */
     private void add(char c, int first, int end) {
-        int index = chars.length();
-        if (index == from.length) {
-            int capacity = Math.max(16, index * 2);
-            from = java.util.Arrays.copyOf(from, capacity);
-            to = java.util.Arrays.copyOf(to, capacity);
+        if (size == chars.length) {
+            int capacity = Math.max(16, size * 2);
+            chars = Arrays.copyOf(chars, capacity);
+            from = Arrays.copyOf(from, capacity);
+            to = Arrays.copyOf(to, capacity);
         }
-        chars.append(c);
-        from[index] = first;
-        to[index] = end;
+        chars[size] = c;
+        from[size] = first;
+        to[size] = end;
+        size++;
     }
 }

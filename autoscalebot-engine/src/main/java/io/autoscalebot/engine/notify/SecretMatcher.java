@@ -28,6 +28,8 @@ final class SecretMatcher {
     private static final int NONE = -1;
 
     private final Edges edges = new Edges();
+    /** The root's edges by character: most characters of a line leave no trace in the trie, and are read here. */
+    private final int[] rootEdges = new int[Character.MAX_VALUE + 1];
     /** Per node: the node of its longest proper suffix in the trie. */
     private int[] fail = new int[16];
     /** Per node: the pattern that ends there, or NONE. */
@@ -78,6 +80,10 @@ final class SecretMatcher {
                 pattern[node] = p;
             }
         }
+        Arrays.fill(rootEdges, NONE);
+        for (int child = firstChild[ROOT]; child != NONE; child = nextSibling[child]) {
+            rootEdges[labels[child]] = child;
+        }
         linkSuffixes(firstChild, nextSibling, labels);
     }
 
@@ -110,10 +116,10 @@ final class SecretMatcher {
         int node = ROOT;
         for (int end = 0; end < text.length(); end++) {
             char c = text.charAt(end);
-            int next = edges.get(node, c);
+            int next = child(node, c);
             while (next == NONE && node != ROOT) {
                 node = fail[node];
-                next = edges.get(node, c);
+                next = child(node, c);
             }
             node = next == NONE ? ROOT : next;
             for (int found = pattern[node] != NONE ? node : nextMatch[node]; found != ROOT; found = nextMatch[found]) {
@@ -124,6 +130,10 @@ final class SecretMatcher {
                 }
             }
         }
+    }
+
+    private int child(int node, char c) {
+        return node == ROOT ? rootEdges[c] : edges.get(node, c);
     }
 
     private static boolean standsAlone(DecodedText text, int start, int end) {

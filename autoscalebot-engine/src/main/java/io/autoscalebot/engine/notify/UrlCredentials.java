@@ -22,8 +22,9 @@ public final class UrlCredentials {
     }
 
     /**
-     * Reads a configuration value leniently as a URL: after {@code //}, a user up to the first {@code :}, and a password
-     * up to the <em>last</em> {@code @}, so a password with an {@code @}, a {@code /} or a space in it is found whole.
+     * Reads a configuration value leniently as a URL: after {@code //}, a user up to the first {@code :}, and a
+     * password up to the <em>last</em> {@code @}, so a password with an {@code @}, a {@code /} or a space in it is
+     * found whole.
      *
      * @param value a configuration value
      * @return the texts to redact: the password as written and percent-decoded, and {@code user:password} (as Basic

@@ -109,7 +109,8 @@ class TomlSyntaxErrorsTest extends ConfigFileTest {
         String error = files.onlyError(VALID_GROUP.replace("max = 3", "max = 3\nmeasure.plugin = \"response-time\"")
                 .replace("[groups.web.measure]\nplugin = \"response-time\"\n", "[groups.web.measure]\n"));
 
-        assertThat(error).startsWith(files.at(4, 2)).contains("table [groups.web.measure] is already defined at line 3");
+        assertThat(error).startsWith(files.at(4, 2))
+                .contains("table [groups.web.measure] is already defined at line 3");
     }
 
     @Test

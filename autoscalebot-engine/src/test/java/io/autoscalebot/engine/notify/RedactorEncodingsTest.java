@@ -35,7 +35,8 @@ class RedactorEncodingsTest {
                 new Object[] {"URL-encoded, + for space", URLEncoder.encode(SECRET, StandardCharsets.UTF_8)},
                 new Object[] {"URL-encoded, %20 for space", URLEncoder.encode(SECRET, StandardCharsets.UTF_8)
                         .replace("+", "%20")},
-                new Object[] {"URL-encoded, lower-case hex", lowerHex(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))},
+                new Object[] {"URL-encoded, lower-case hex",
+                        lowerHex(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))},
                 new Object[] {"URL-encoded inside JSON", json(URLEncoder.encode(SECRET, StandardCharsets.UTF_8), true,
                         null)},
                 new Object[] {"Base64", base64(SECRET)},
