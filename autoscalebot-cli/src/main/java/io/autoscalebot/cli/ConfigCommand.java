@@ -1,10 +1,8 @@
 package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.Configuration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +36,10 @@ final class ConfigCommand implements Runnable {
             if (loaded.isEmpty()) {
                 return Main.USAGE;
             }
-            List<Configuration.Group> groups = loaded.get().groups();
-            spec.commandLine().getOut().println(config.file + ": valid, " + groups.size()
-                    + (groups.size() == 1 ? " group: " : " groups: ")
-                    + groups.stream().map(Configuration.Group::describe).collect(Collectors.joining("; ")));
+            Configuration configuration = loaded.get();
+            int groups = configuration.groups().size();
+            spec.commandLine().getOut().println(config.file + ": valid, " + groups
+                    + (groups == 1 ? " group: " : " groups: ") + configuration.describeGroups());
             spec.commandLine().getOut().flush();
             return Main.OK;
         }

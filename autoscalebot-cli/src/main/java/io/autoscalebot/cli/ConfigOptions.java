@@ -1,7 +1,6 @@
 package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.Autoscalebot;
-import io.autoscalebot.engine.ConfigProblem;
 import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.ConfigurationException;
 import io.autoscalebot.engine.Plugins;
@@ -26,9 +25,8 @@ final class ConfigOptions {
         try {
             return Optional.of(Autoscalebot.loadConfiguration(file, plugins, System.getenv()));
         } catch (ConfigurationException e) {
-            for (ConfigProblem problem : e.problems()) {
-                err.println(problem);
-            }
+            // The first errors, then how many more: a generated file can have thousands.
+            err.println(e.getMessage());
             int count = e.problems().size();
             err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
             err.flush();

@@ -2,6 +2,9 @@ package io.autoscalebot.cli;
 
 import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +30,11 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Also accepted before the subcommand ({@code autoscalebot --plugins-dir X plugins list}); see PluginOptions. */
+    @CommandLine.Option(names = PluginOptions.PLUGINS_DIR, paramLabel = "DIR",
+            description = "Also load plugins from DIR (repeatable), for every subcommand.")
+    List<Path> pluginsDirs = new ArrayList<>();
 
     public static void main(String[] args) {
         // Before anything logs, so java.util.logging picks it; the launcher also sets it, and a user's choice wins.

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +20,10 @@ import picocli.CommandLine.Spec;
  */
 final class PluginOptions {
 
-    @Option(names = "--plugins-dir", paramLabel = "DIR",
+    /** The option's name, here and on the top-level command. */
+    static final String PLUGINS_DIR = "--plugins-dir";
+
+    @Option(names = PLUGINS_DIR, paramLabel = "DIR",
             description = "Also load plugins from DIR (repeatable). Always searched: the distribution's plugins/ and ./plugins.")
     List<Path> extraDirectories = new ArrayList<>();
     @Spec(Spec.Target.MIXEE)
@@ -35,7 +39,7 @@ final class PluginOptions {
         if (!directories.contains(local)) {
             directories.add(local);
         }
-        for (Path extra : extraDirectories) {
+        for (Path extra : extraDirectories()) {
             Path normalized = extra.toAbsolutePath().normalize();
             if (!directories.contains(normalized)) {
                 directories.add(normalized);
@@ -52,13 +56,29 @@ final class PluginOptions {
 
     /** @return where {@code plugins install} puts a plugin: the first {@code --plugins-dir}, else {@code ./plugins} */
     Path installDirectory() {
-        Path directory = extraDirectories.isEmpty() ? Path.of("plugins") : extraDirectories.get(0);
+        List<Path> extra = extraDirectories();
+        Path directory = extra.isEmpty() ? Path.of("plugins") : extra.get(0);
         return directory.toAbsolutePath().normalize();
     }
 
     /** @return the searched directories but the distribution's own: those a user installs into and removes from */
     List<Path> userDirectories() {
         return directories().stream().filter(directory -> !directory.equals(bundledDirectory())).toList();
+    }
+
+    /**
+     * @return the {@code --plugins-dir} folders given before the subcommand ({@code autoscalebot --plugins-dir X
+     *     plugins list}), then those given after it
+     */
+    private List<Path> extraDirectories() {
+        List<Path> all = new ArrayList<>();
+        CommandSpec root = command == null ? null : command.root();
+        OptionSpec global = root == null || root == command ? null : root.findOption(PLUGINS_DIR);
+        if (global != null && global.getValue() != null) {
+            all.addAll(global.<List<Path>>getValue());
+        }
+        all.addAll(extraDirectories);
+        return all;
     }
 
     /** Loads the plugins; warns on the command's stderr about every {@code --plugins-dir} that is not a folder. */
@@ -72,7 +92,7 @@ final class PluginOptions {
      * are skipped quietly.
      */
     private void warnAboutMissingDirectories(PrintWriter err) {
-        for (Path extra : extraDirectories) {
+        for (Path extra : extraDirectories()) {
             if (!Files.exists(extra)) {
                 err.println("autoscalebot: warning: --plugins-dir " + extra + " does not exist; no plugins are loaded "
                         + "from it. Check the path (relative paths start at " + Path.of("").toAbsolutePath() + ").");

@@ -76,16 +76,27 @@ final class RunCommand implements Callable<Integer> {
             ticks = engine.runOnce();
         } finally {
             removeHook(hook);
-            engine.stop(grace);
+            engine.stop(grace, "--once finished");
         }
         boolean failed = false;
         for (TickSummary tick : ticks) {
-            out.println(tick.group() + ": " + tick.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                    + tick.summary());
+            out.println(onceLine(tick, dryRun));
             failed |= tick.failed();
         }
         out.flush();
         return failed ? Main.FAILURE : Main.OK;
+    }
+
+    /**
+     * @return {@code web: scaled: current 2, measured 1500 ms, scaled 2 -> 3: busy}: the group once, then what the tick
+     *     did (in a dry run a scale is {@code would scale}, never {@code scaled}), then its summary
+     */
+    static String onceLine(TickSummary tick, boolean dryRun) {
+        String prefix = tick.group() + ": ";
+        String summary = tick.summary().startsWith(prefix) ? tick.summary().substring(prefix.length()) : tick.summary();
+        String outcome = tick.outcome() == TickSummary.Outcome.SCALED && dryRun ? "would scale"
+                : tick.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return prefix + outcome + ": " + summary;
     }
 
     private int runUntilStopped(Autoscaler engine, PrintWriter out) throws InterruptedException {
@@ -111,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         hookFinished = finished;
         return new Thread(() -> {
             try {
-                engine.stop(grace);
+                engine.stop(grace, "SIGTERM or Ctrl-C");
                 after.run();
             } finally {
                 finished.countDown();

@@ -118,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
         Optional<Configuration.Group> chosen = configuration.group(group);
         if (chosen.isEmpty()) {
             return usage(err, "no group '" + group + "' in " + configuration.file() + "; its groups: "
-                    + configuration.groups().stream().map(Configuration.Group::name).collect(Collectors.joining(", "))
+                    + configuration.groupNames()
                     + "; choose one with --group");
         }
         SimulationModel model;

@@ -43,6 +43,26 @@ class PluginOptionsTest {
     }
 
     @Test
+    void acceptsPluginsDirBeforeTheSubcommand() {
+        Path typo = folder.resolve("plugnis");
+
+        int exit = execute("--plugins-dir", typo.toString(), "plugins", "list");
+
+        assertThat(exit).as(err.toString()).isEqualTo(Main.OK);
+        assertThat(err.toString()).contains("autoscalebot: warning: --plugins-dir " + typo + " does not exist");
+    }
+
+    @Test
+    void searchesPluginsDirsGivenBeforeTheSubcommandFirst() {
+        Path before = folder.resolve("before");
+        Path after = folder.resolve("after");
+
+        execute("--plugins-dir", before.toString(), "plugins", "list", "--plugins-dir", after.toString());
+
+        assertThat(err.toString()).containsSubsequence("--plugins-dir " + before, "--plugins-dir " + after);
+    }
+
+    @Test
     void staysQuietAboutAnExistingPluginsDirAndTheDefaultOnes() {
         // The default ./plugins and the distribution's plugins/ do not exist where the tests run.
         execute("plugins", "list", "--plugins-dir", folder.toString());

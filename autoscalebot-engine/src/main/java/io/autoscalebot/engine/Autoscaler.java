@@ -52,6 +52,18 @@ public final class Autoscaler implements AutoCloseable {
         return engine.stop(grace);
     }
 
+    /**
+     * {@link #stop(Duration) Stops}, logging at INFO that it does and why ({@code SIGTERM or Ctrl-C}, {@code --once
+     * finished}), so the log says when and why the engine ended.
+     *
+     * @param grace how long the stop may take
+     * @param reason why, in words
+     * @return true when everything stopped within the grace
+     */
+    public boolean stop(Duration grace, String reason) {
+        return engine.stop(grace, reason);
+    }
+
     /** Stops with a grace of 10 s. */
     @Override
     public void close() {

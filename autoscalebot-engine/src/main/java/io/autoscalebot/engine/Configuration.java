@@ -2,6 +2,7 @@ package io.autoscalebot.engine;
 
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.config.ShortList;
 import io.autoscalebot.engine.notify.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,19 @@ public final class Configuration {
     /** @return its groups, in file order */
     public List<Group> groups() {
         return config.groups().stream().map(Group::of).toList();
+    }
+
+    /**
+     * @return every group {@link Group#describe() described}, {@code "; "} between them, the first
+     *     {@value ShortList#SHOWN} then how many more: a generated file can hold thousands
+     */
+    public String describeGroups() {
+        return ShortList.join(groups().stream().map(Group::describe).toList(), "; ");
+    }
+
+    /** @return the names of its groups, the first {@value ShortList#SHOWN} then how many more, for messages */
+    public String groupNames() {
+        return ShortList.join(config.groups().stream().map(GroupConfig::name).toList(), ", ");
     }
 
     /** @return the group of that name, if there is one */

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine;
 
+import io.autoscalebot.engine.config.ShortList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,11 @@ public final class ConfigurationException extends Exception {
      * @param problems at least one, in file order
      */
     public ConfigurationException(Path file, List<ConfigProblem> problems) {
-        super(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining(System.lineSeparator())));
+        // The first problems, then how many more: a generated file can have thousands.
+        super(problems.stream().limit(ShortList.SHOWN).map(ConfigProblem::toString)
+                .collect(Collectors.joining(System.lineSeparator()))
+                + (problems.size() > ShortList.SHOWN
+                        ? System.lineSeparator() + "... and " + (problems.size() - ShortList.SHOWN) + " more" : ""));
         this.file = Objects.requireNonNull(file, "file");
         this.problems = List.copyOf(problems);
     }

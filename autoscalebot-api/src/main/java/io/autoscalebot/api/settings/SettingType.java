@@ -100,12 +100,13 @@ public enum SettingType {
                     try {
                         java.net.URI uri = new java.net.URI((String) raw);
                         if (!uri.isAbsolute()) {
-                            throw new IllegalArgumentException(
-                                    "expected an absolute URI with a scheme (like http://host/path), got '" + raw + "'");
+                            throw new IllegalArgumentException("expected an absolute URI with a scheme (like"
+                                    + " http://host/path), got '" + withoutPassword((String) raw) + "'");
                         }
                         return uri;
                     } catch (URISyntaxException e) {
-                        throw new IllegalArgumentException("expected a URI, got '" + raw + "': " + e.getReason());
+                        throw new IllegalArgumentException(
+                                "expected a URI, got '" + withoutPassword((String) raw) + "': " + e.getReason());
                     }
                 }
                 break;
@@ -218,6 +219,23 @@ public enum SettingType {
         return value.intValue();
     }
 
+    /**
+     * A URL's password must never reach a message, and a URL is quoted exactly when it is wrong, often because of its
+     * password ({@code http://user:Pa^ss|word@host/} does not parse). So the password is masked however broken the
+     * value: everything between the first {@code :} after {@code //user} and the last {@code @} shows as
+     * {@code ****}. (The engine masks such passwords in its own output too; this keeps plugin tests and other callers
+     * of {@code coerce} safe.)
+     */
+    private static String withoutPassword(String text) {
+        int authority = text.indexOf("//");
+        int at = text.lastIndexOf('@');
+        int colon = authority < 0 ? -1 : text.indexOf(':', authority + 2);
+        if (authority < 0 || at < authority || colon < 0 || colon > at) {
+            return text;
+        }
+        return text.substring(0, colon + 1) + "****" + text.substring(at);
+    }
+
     private String article() {
         return this == INTEGER ? "an" : "a";
     }
@@ -227,7 +245,7 @@ public enum SettingType {
             return "nothing";
         }
         if (raw instanceof String) {
-            return "the string \"" + raw + "\"";
+            return "the string \"" + withoutPassword((String) raw) + "\"";
         }
         if (raw instanceof Boolean) {
             return "the boolean " + raw;

@@ -85,6 +85,7 @@ final class ComponentReader {
                 raw.put(key, value);
             }
         }
+        SecretSettings.collect(declared, raw, secrets);
         try {
             Settings settings = Settings.resolve(List.copyOf(declared.values()), raw);
             if (!unexpandable.isEmpty()) {

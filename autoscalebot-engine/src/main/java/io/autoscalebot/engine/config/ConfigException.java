@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every error found in a configuration file, reported together so a user fixes them all at once.
+ * Every error found in a configuration file, reported together so a user fixes them all at once. Its message shows the
+ * first {@value ShortList#SHOWN}, one a line, then how many more there are: a generated file with thousands of
+ * mistakes gets a screenful, and fixing the first few usually fixes the rest.
  */
 public class ConfigException extends Exception {
 
@@ -14,7 +16,11 @@ public class ConfigException extends Exception {
 
     /** @param errors at least one */
     public ConfigException(List<ConfigError> errors) {
-        super(errors.stream().map(ConfigError::toString).collect(Collectors.joining(System.lineSeparator())));
+        super(errors.stream().limit(ShortList.SHOWN).map(ConfigError::toString)
+                .collect(Collectors.joining(System.lineSeparator()))
+                + (errors.size() > ShortList.SHOWN
+                        ? System.lineSeparator() + "... and " + (errors.size() - ShortList.SHOWN) + " more"
+                        : ""));
         this.errors = List.copyOf(errors);
     }
 

@@ -3,7 +3,6 @@ package io.autoscalebot.engine.config;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -41,32 +40,29 @@ public final class ConfigLoader {
      *     error at line 0, column 0
      */
     public static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env) throws ConfigException {
-        String text = read(file);
-        Map<String, Object> document = TomlDocument.parse(file, text);
-        Problems problems = new Problems(file, TomlLocator.scan(text));
-        TomlTable root = new TomlTable(document, KeyPath.ROOT, problems, new EnvInterpolator(env));
+        TomlDocument.Parsed document = TomlDocument.parse(file, TomlFile.decode(file, read(file)));
+        Set<String> secrets = new LinkedHashSet<>();
+        Problems problems = new Problems(file, document.locator(), secrets);
+        TomlTable root = new TomlTable(document.root(), KeyPath.ROOT, problems, new EnvInterpolator(env));
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
-        Set<String> secrets = new LinkedHashSet<>();
         List<GroupConfig> groups = groups(root, new GroupReader(new ComponentReader(catalog, secrets)));
         problems.throwIfAny();
         return new EngineConfig(file, stateDirectory, groups, secrets);
     }
 
-    private static String read(Path file) throws ConfigException {
+    private static byte[] read(Path file) throws ConfigException {
         String problem;
         try {
             if (Files.isDirectory(file)) {
                 problem = "is a directory: give the path of the autoscale.toml file in it";
             } else {
-                return Files.readString(file);
+                return Files.readAllBytes(file);
             }
         } catch (NoSuchFileException e) {
             problem = "configuration file not found: check the path, or create the file";
         } catch (AccessDeniedException e) {
             problem = "cannot read the configuration file: permission denied";
-        } catch (MalformedInputException e) {
-            problem = "the configuration file is not UTF-8 text: save it as UTF-8";
         } catch (IOException e) {
             problem = "cannot read the configuration file: " + e.getMessage();
         }

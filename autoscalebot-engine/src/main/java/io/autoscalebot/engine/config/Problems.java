@@ -1,9 +1,11 @@
 package io.autoscalebot.engine.config;
 
+import io.autoscalebot.engine.notify.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every error found in one file, each placed at the key it is about, so the user sees them all in one run.
@@ -12,11 +14,17 @@ final class Problems {
 
     private final Path file;
     private final TomlLocator locator;
+    private final Set<String> secrets;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    Problems(Path file, TomlLocator locator) {
+    /**
+     * @param secrets the secrets the file holds, filled in while it is read; no message shows any of them, even one
+     *     about another setting that holds a pasted secret
+     */
+    Problems(Path file, TomlLocator locator, Set<String> secrets) {
         this.file = file;
         this.locator = locator;
+        this.secrets = secrets;
     }
 
     /** Records an error at the key of that path (or its nearest enclosing table when the key is not written). */
@@ -39,7 +47,13 @@ final class Problems {
     /** @throws ConfigException with every error in file order, if there is any */
     void throwIfAny() throws ConfigException {
         if (!errors.isEmpty()) {
-            List<ConfigError> sorted = new ArrayList<>(errors);
+            // Masked only now: a secret may be read after a message quoting it was recorded.
+            Redactor redactor = Redactor.of(secrets);
+            List<ConfigError> sorted = new ArrayList<>();
+            for (ConfigError error : errors) {
+                sorted.add(new ConfigError(error.file(), error.line(), error.column(),
+                        redactor.redact(error.message())));
+            }
             sorted.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
             throw new ConfigException(sorted);
         }

@@ -19,13 +19,24 @@ final class TomlKeyScanner {
     private record Key(String name, int offset) {
     }
 
+    /**
+     * Arrays and inline tables deeper than this are skipped, not read: their elements get no positions, and the scan
+     * never recurses deep enough to overflow the stack, whatever the text.
+     */
+    private static final int MAX_DEPTH = 200;
+
     private final String text;
     private final int[] lineStarts;
     private final Map<KeyPath, TomlLocator.Position> positions = new HashMap<>();
+    private final Map<KeyPath, String> literals = new HashMap<>();
     private final Map<KeyPath, Integer> arrayLengths = new HashMap<>();
     private final Set<KeyPath> assigned = new HashSet<>();
     private final List<TomlLocator.Duplicate> duplicates = new ArrayList<>();
+    /** Tables defined by a [header], a dotted key or an inline table, with where: a second [header] is refused. */
+    private final Map<KeyPath, TomlLocator.Position> definedTables = new HashMap<>();
+    private final List<TomlLocator.Duplicate> redefinedTables = new ArrayList<>();
     private int pos;
+    private int depth;
 
     TomlKeyScanner(String text) {
         this.text = text;
@@ -74,7 +85,24 @@ final class TomlKeyScanner {
             }
             record(path, key.offset());
         }
+        if (!arrayOfTables && !keys.isEmpty()) {
+            TomlLocator.Position at = position(keys.get(0).offset());
+            TomlLocator.Position first = definedTables.putIfAbsent(path, at);
+            if (first != null) {
+                redefinedTables.add(new TomlLocator.Duplicate(path, at, first));
+            }
+        }
         return path;
+    }
+
+    /** @return every [table] header naming a table already defined, in file order (valid after {@link #scan()}) */
+    List<TomlLocator.Duplicate> redefinedTables() {
+        return redefinedTables;
+    }
+
+    /** @return the text of every bare value (number, boolean, date) by path (valid after {@link #scan()}) */
+    Map<KeyPath, String> literals() {
+        return literals;
     }
 
     /** @return every key given a value a second time, in file order (valid only after {@link #scan()}) */
@@ -86,6 +114,10 @@ final class TomlKeyScanner {
         KeyPath path = table;
         int offset = pos;
         for (Key key : dottedKey()) {
+            if (!path.equals(table)) {
+                // a.b.c = 1 defines the tables a and a.b.
+                definedTables.putIfAbsent(path, position(offset));
+            }
             path = path.child(key.name());
             offset = key.offset();
             record(path, offset);
@@ -114,23 +146,58 @@ final class TomlKeyScanner {
         } else if (c == '[') {
             array(path);
         } else {
+            int start = pos;
             while (pos < text.length() && " \t\r\n,]}#".indexOf(text.charAt(pos)) < 0) {
                 pos++;
             }
+            literals.putIfAbsent(path, text.substring(start, pos));
         }
     }
 
     private void inlineTable(KeyPath path) {
-        items('}', () -> keyValue(path));
+        definedTables.putIfAbsent(path, position(pos));
+        nested(() -> items('}', () -> keyValue(path)));
     }
 
     private void array(KeyPath path) {
         int[] index = {0};
-        items(']', () -> {
+        nested(() -> items(']', () -> {
             KeyPath element = path.index(index[0]++);
             record(element, pos);
             value(element);
-        });
+        }));
+    }
+
+    /** Reads a nested value, or skips it past its closing bracket when it is nested too deep to read. */
+    private void nested(Runnable read) {
+        if (depth >= MAX_DEPTH) {
+            skipBracketed();
+            return;
+        }
+        depth++;
+        try {
+            read.run();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Skips from an opening bracket to its matching closing one, strings included, without recursion. */
+    private void skipBracketed() {
+        int open = 0;
+        do {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                basicString();
+                continue;
+            }
+            if (c == '\'') {
+                literalString();
+                continue;
+            }
+            open += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+            pos++;
+        } while (open > 0 && pos < text.length());
     }
 
     /** Reads the comma-separated items of an inline table or array, from its opening bracket to {@code close}. */

@@ -38,23 +38,39 @@ final class TomlLocator {
     private static final Position START = new Position(1, 1);
 
     private final Map<KeyPath, Position> positions;
+    private final Map<KeyPath, String> literals;
     private final List<Duplicate> duplicates;
+    private final List<Duplicate> redefinedTables;
 
-    private TomlLocator(Map<KeyPath, Position> positions, List<Duplicate> duplicates) {
-        this.positions = Map.copyOf(positions);
-        this.duplicates = List.copyOf(duplicates);
+    private TomlLocator(TomlKeyScanner scanner) {
+        // Not copied: a large file has a million keys, and the scanner is not kept.
+        this.positions = scanner.scan();
+        this.literals = scanner.literals();
+        this.duplicates = List.copyOf(scanner.duplicates());
+        this.redefinedTables = List.copyOf(scanner.redefinedTables());
     }
 
-    /** @return a locator for that text, which should be a valid TOML document */
+    /** @return a locator for that text, which should be a valid TOML document (an invalid one gives fewer positions) */
     static TomlLocator scan(String text) {
-        TomlKeyScanner scanner = new TomlKeyScanner(text);
-        Map<KeyPath, Position> positions = scanner.scan();
-        return new TomlLocator(positions, scanner.duplicates());
+        return new TomlLocator(new TomlKeyScanner(text));
     }
 
     /** @return the first key given a value twice, if any */
     Optional<Duplicate> firstDuplicate() {
         return duplicates.stream().findFirst();
+    }
+
+    /** @return the first [table] header of a table already defined (by a header, a dotted key or inline), if any */
+    Optional<Duplicate> firstRedefinedTable() {
+        return redefinedTables.stream().findFirst();
+    }
+
+    /**
+     * @return the text of the number, boolean or date written at that path, like {@code -9223372036854775809}, so a
+     *     value can be read as written
+     */
+    Optional<String> literal(KeyPath path) {
+        return Optional.ofNullable(literals.get(path));
     }
 
     /**

@@ -127,6 +127,17 @@ public final class Engine implements AutoCloseable {
      * @return true when every running tick finished within the grace period
      */
     public boolean stop(Duration grace) {
+        return stop(grace, "asked to stop");
+    }
+
+    /**
+     * {@link #stop(Duration) Stops}, logging at INFO that it does and why, so the log says when and why the engine
+     * stopped.
+     *
+     * @param reason why, like {@code "SIGTERM"} or {@code "--once finished"}
+     * @return true when every running tick finished within the grace period
+     */
+    public boolean stop(Duration grace, String reason) {
         synchronized (this) {
             if (stopped) {
                 return true;
@@ -134,6 +145,8 @@ public final class Engine implements AutoCloseable {
             stopped = true;
             scheduled.forEach(Scheduler.Scheduled::cancel);
         }
+        log.log(Level.INFO, "stopping (" + reason + "): running ticks get " + Durations.human(grace)
+                + " to finish, then every group's plugins are torn down");
         // Not &&: a run --once must be given its grace and interrupted even when scheduled ticks overran theirs.
         boolean finished = scheduler.shutdown(grace) & finishRunOnce(grace);
         if (!finished) {

@@ -124,7 +124,7 @@ final class GroupRunner {
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
-                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver a "
+                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }
             }

@@ -163,7 +163,6 @@ public final class TickPipeline {
         Measurement measurement = measure(plugins, tick.start);
         History recent = historyOf(plugins);
         recent.add(measurement);
-        tick.note(() -> "measured " + measurement.describe());
         if (measurement.succeeded()) {
             tick.event(EventType.MEASUREMENT, () -> "measured " + measurement.describe(),
                     () -> Map.of("measurement", measurement.describe()));
@@ -174,6 +173,11 @@ public final class TickPipeline {
                 group.timeout(), () -> plugins.decide().plugin().decide(context)).orThrow());
         String failure = !measurement.succeeded() ? "measurement failed: " + measurement.failure()
                 : verdict.failure().orElse(null);
+        // A decide plugin holding because the measurement failed gives the failure as its reason: say it once.
+        if (measurement.succeeded() || !verdict.reason().contains(measurement.failure())) {
+            String measured = measurement.succeeded() ? "measured " + measurement.describe() : failure;
+            tick.note(() -> measured);
+        }
         tick.failure(failure, measurement);
         if (!verdict.failed()) {
             tick.bounds(verdict);
@@ -316,11 +320,11 @@ public final class TickPipeline {
         void bounds(Verdict verdict) {
             String wanted = verdict.wanted().isPresent() ? String.valueOf(verdict.wanted().getAsInt()) : "";
             condition(EventType.ABOVE_MAX, verdict.conditions().contains(EventType.ABOVE_MAX),
-                    () -> "wants " + wanted + " processes, more than max " + verdict.max() + ": " + verdict.reason(),
+                    () -> "wants " + processes(wanted) + ", more than max " + verdict.max() + ": " + verdict.reason(),
                     () -> "back within max " + verdict.max(),
                     () -> Map.of("wanted", wanted, "max", String.valueOf(verdict.max())));
             condition(EventType.BELOW_MIN, verdict.conditions().contains(EventType.BELOW_MIN),
-                    () -> "wants " + wanted + " processes, fewer than min " + verdict.min() + ": " + verdict.reason(),
+                    () -> "wants " + processes(wanted) + ", fewer than min " + verdict.min() + ": " + verdict.reason(),
                     () -> "back within min " + verdict.min(),
                     () -> Map.of("wanted", wanted, "min", String.valueOf(verdict.min())));
         }
@@ -335,5 +339,10 @@ public final class TickPipeline {
             return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
                     Optional.ofNullable(failure).map(redactor::redact), outbox);
         }
+    }
+
+    /** {@code 1 process}, {@code 3 processes}. */
+    private static String processes(String count) {
+        return count + ("1".equals(count) ? " process" : " processes");
     }
 }

@@ -141,7 +141,7 @@ public final class HerokuApi {
                 Optional<String> stop = whyStop(attempt, delay, deadline);
                 if (stop.isPresent()) {
                     throw new PluginException("could not reach the Heroku API at " + connection.apiUrl() + " for "
-                            + action + " after " + attempt + " attempts (" + describe(e) + "; " + stop.get()
+                            + action + " after " + attempts(attempt) + " (" + describe(e) + "; " + stop.get()
                             + "); check api_url and the network", e);
                 }
                 lastProblem = describe(e);
@@ -161,7 +161,7 @@ public final class HerokuApi {
             Duration delay = Backoff.delay(attempt, retryAfter);
             Optional<String> stop = whyStop(attempt, delay, deadline);
             if (stop.isPresent()) {
-                throw new PluginException("Heroku did not accept " + action + " after " + attempt + " attempts: "
+                throw new PluginException("Heroku did not accept " + action + " after " + attempts(attempt) + ": "
                         + error.describe() + retryAfter.map(wait -> "; Heroku asks to wait " + wait.toSeconds()
                                 + " s").orElse("") + "; " + stop.get() + (status == 429
                         ? "; the account's API budget is used up, it refills at 75 requests a minute"
@@ -170,6 +170,10 @@ public final class HerokuApi {
             lastProblem = error.describe();
             waitToRetry(attempt, delay, action, lastProblem);
         }
+    }
+
+    private static String attempts(int count) {
+        return count + (count == 1 ? " attempt" : " attempts");
     }
 
     /** Says why a failed attempt is the last, if it is: no retries left, or no time left for the wait before one. */

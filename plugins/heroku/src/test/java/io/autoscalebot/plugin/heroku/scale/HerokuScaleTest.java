@@ -104,7 +104,7 @@ class HerokuScaleTest extends AgainstFakeHeroku {
 
         assertThatThrownBy(() -> scale.scaleTo(3))
                 .isInstanceOf(PluginException.class)
-                .hasMessageContaining("after 1 attempts: rate_limit (429)")
+                .hasMessageContaining("after 1 attempt: rate_limit (429)")
                 .hasMessageContaining("Heroku asks to wait 9 s")
                 .hasMessageContaining("would run past timeout 8000 ms");
         assertThat(sleeper.sleeps()).isEmpty();
