@@ -68,21 +68,21 @@ public final class LocalProvider implements ScaleProvider {
                     + " is not a directory; create it or fix the path");
         }
         Output output = Output.of(settings.string(OUTPUT.name()));
-        if (output == Output.FILE) {
-            createLogDirectory(context.stateDirectory());
-        }
+        createStateDirectory(context.stateDirectory(), output);
         Launcher launcher = new Launcher(command, workingDirectory, settings.integer(BASE_PORT.name()), output,
                 context.stateDirectory());
         return new LocalScale(launcher, new Stopper(settings.duration(GRACE.name()), context.logger()),
-                context.logger());
+                new CopyRecords(context.stateDirectory()), context.logger());
     }
 
-    private static void createLogDirectory(Path directory) throws PluginException {
+    /** The state directory holds the record of running copies and, with {@link Output#FILE}, their logs. */
+    private static void createStateDirectory(Path directory, Output output) throws PluginException {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new PluginException("cannot create the directory for the copies' logs, " + directory.toAbsolutePath()
-                    + ": " + e.getMessage() + "; check its permissions or set output = \"inherit\"", e);
+            throw new PluginException("cannot create the state directory " + directory.toAbsolutePath() + ", where "
+                    + "the running copies are recorded" + (output == Output.FILE ? " and their logs written" : "")
+                    + ": " + e.getMessage() + "; check its permissions or set state_dir", e);
         }
     }
 }

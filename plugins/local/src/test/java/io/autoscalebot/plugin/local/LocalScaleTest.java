@@ -56,6 +56,7 @@ class LocalScaleTest {
         PluginContext context = TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build();
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(), raw), context);
         created.add(scale);
+        scale.setup();
         return scale;
     }
 
@@ -76,12 +77,12 @@ class LocalScaleTest {
     void scalesDownByStoppingTheNewestCopiesWithSigterm() throws Exception {
         LocalScale scale = local(RUN);
         scale.scaleTo(3);
-        List<Process> newest = List.of(scale.process(1).orElseThrow(), scale.process(2).orElseThrow());
+        List<ProcessHandle> newest = List.of(scale.process(1).orElseThrow(), scale.process(2).orElseThrow());
 
         assertThat(scale.scaleTo(1)).isEqualTo(1);
 
         assertThat(scale.indexes()).containsExactly(0);
-        assertThat(newest).noneMatch(Process::isAlive);
+        assertThat(newest).allMatch(Processes::gone);
         assertThat(logger.lines()).as("SIGTERM alone stopped them").noneMatch(line -> line.contains("SIGKILL"));
     }
 
@@ -105,7 +106,7 @@ class LocalScaleTest {
         LocalScale scale = local("trap '' TERM; touch trapped-$INDEX; sleep 60", "grace", "300ms");
         scale.scaleTo(1);
         await("the copy to ignore SIGTERM", () -> Files.exists(work.resolve("trapped-0")));
-        Process copy = scale.process(0).orElseThrow();
+        ProcessHandle copy = scale.process(0).orElseThrow();
         List<ProcessHandle> tree = copy.descendants().collect(Collectors.toList());
 
         scale.scaleTo(0);
@@ -172,11 +173,11 @@ class LocalScaleTest {
     void teardownStopsEveryCopy() throws Exception {
         LocalScale scale = local(RUN);
         scale.scaleTo(2);
-        List<Process> copies = List.of(scale.process(0).orElseThrow(), scale.process(1).orElseThrow());
+        List<ProcessHandle> copies = List.of(scale.process(0).orElseThrow(), scale.process(1).orElseThrow());
 
         scale.teardown();
 
-        assertThat(copies).noneMatch(Process::isAlive);
+        assertThat(copies).allMatch(Processes::gone);
         assertThat(scale.current()).isZero();
     }
 
