@@ -26,6 +26,33 @@ final class Processes {
         }
     }
 
+    /**
+     * @param count how many consecutive ports are needed
+     * @return the first of {@code count} consecutive ports that are free now
+     */
+    static int freePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                first = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new AssertionError("cannot find a free port", e);
+            }
+            if (first + count <= 65_535 && java.util.stream.IntStream.range(first, first + count).allMatch(Processes::free)) {
+                return first;
+            }
+        }
+        throw new AssertionError("no " + count + " consecutive free ports");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** @return the file's text, or empty when it does not exist yet */
     static String read(Path file) {
         try {
