@@ -25,7 +25,8 @@ public final class LocalProvider implements ScaleProvider {
                     + "shell line. Each copy gets PORT (base_port + INDEX) and INDEX (0, 1, ...) in its environment.");
     static final Setting BASE_PORT = Setting.of("base_port", SettingType.INTEGER).defaultValue(8700).atLeast(1)
             .atMost(65_535)
-            .doc("The PORT of copy 0; copy N gets base_port + N.");
+            .doc("The PORT of copy 0; copy N gets base_port + N. A copy whose PORT another process already holds is "
+                    + "not started: that scale fails and names the port.");
     static final Setting WORKING_DIRECTORY = Setting.of("working_directory", SettingType.STRING)
             .doc("The directory copies run in; autoscalebot's own working directory when not set.");
     static final Setting GRACE = Setting.of("grace", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
