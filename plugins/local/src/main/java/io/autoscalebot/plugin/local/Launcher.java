@@ -54,8 +54,8 @@ record Launcher(List<String> command, Optional<Path> workingDirectory, int baseP
     /**
      * Fails the copy when its PORT is held by a process that is not a copy of this group (the copies of this group have
      * other INDEXes, hence other PORTs): started anyway it would crash on "address already in use" again and again.
-     * Every copy is given a PORT, so every copy is checked; the probe binds the wildcard address like a server would and
-     * lets go at once.
+     * Every copy is given a PORT, so every copy is checked; the probe binds the wildcard address like a server would
+     * and lets go at once.
      */
     private static void requireFree(int port, int index) throws PluginException {
         if (port > 65_535) {

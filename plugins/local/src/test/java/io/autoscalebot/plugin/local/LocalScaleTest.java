@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,7 +153,7 @@ class LocalScaleTest {
         await("the children to be gone", () -> children.stream().allMatch(Processes::gone));
     }
 
-    private static List<ProcessHandle> running(java.util.stream.Stream<ProcessHandle> processes) {
+    private static List<ProcessHandle> running(Stream<ProcessHandle> processes) {
         return processes.filter(process -> !Processes.gone(process)).collect(Collectors.toList());
     }
 
@@ -176,9 +178,9 @@ class LocalScaleTest {
         restarted.scaleTo(1);
 
         assertThat(restarted.indexes()).containsExactly(0);
-        assertThat(ProcessHandle.of(pids.get(1)).filter(p -> !Processes.gone(p))).as("adopted copy 1 stopped").isEmpty();
+        assertThat(ProcessHandle.of(pids.get(1)).filter(p -> !Processes.gone(p))).as("adopted copy 1").isEmpty();
         restarted.teardown();
-        assertThat(ProcessHandle.of(pids.get(0)).filter(p -> !Processes.gone(p))).as("adopted copy 0 stopped").isEmpty();
+        assertThat(ProcessHandle.of(pids.get(0)).filter(p -> !Processes.gone(p))).as("adopted copy 0").isEmpty();
     }
 
     @Test
@@ -212,7 +214,7 @@ class LocalScaleTest {
 
         assertThat(scale.indexes()).containsExactly(1);
         scale.scaleTo(0);
-        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -224,7 +226,7 @@ class LocalScaleTest {
         LocalScale scale = local(RUN);
 
         assertThat(scale.current()).isZero();
-        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(logger.lines()).anyMatch(line -> line.contains("runs [sh, -c, exec sleep 61], not the configured "
                 + "[sh, -c, exec sleep 60]; stopping it"));
     }

@@ -1,11 +1,13 @@
 package io.autoscalebot.plugin.local;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /** Waiting on real processes and files, always with a deadline. */
 final class Processes {
@@ -33,12 +35,12 @@ final class Processes {
     static int freePorts(int count) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first;
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            try (ServerSocket probe = new ServerSocket(0)) {
                 first = probe.getLocalPort();
             } catch (IOException e) {
                 throw new AssertionError("cannot find a free port", e);
             }
-            if (first + count <= 65_535 && java.util.stream.IntStream.range(first, first + count).allMatch(Processes::free)) {
+            if (first + count <= 65_535 && IntStream.range(first, first + count).allMatch(Processes::free)) {
                 return first;
             }
         }
@@ -46,7 +48,7 @@ final class Processes {
     }
 
     private static boolean free(int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+        try (ServerSocket probe = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {
             return false;
