@@ -2,6 +2,8 @@ package io.autoscalebot.plugin.local;
 
 import io.autoscalebot.api.PluginException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ record Launcher(List<String> command, Optional<Path> workingDirectory, int baseP
      * @throws PluginException if the operating system cannot start the command
      */
     Process start(int index) throws PluginException {
+        requireFree(port(index), index);
         ProcessBuilder builder = new ProcessBuilder(command);
         workingDirectory.ifPresent(directory -> builder.directory(directory.toFile()));
         builder.environment().put("PORT", String.valueOf(port(index)));
@@ -45,6 +48,26 @@ record Launcher(List<String> command, Optional<Path> workingDirectory, int baseP
         } catch (IOException e) {
             throw new PluginException("cannot start copy " + index + " of command " + command + ": " + osReason(e)
                     + "; check that the program exists, is executable and is on the PATH (or give its full path)", e);
+        }
+    }
+
+    /**
+     * Fails the copy when its PORT is held by a process that is not a copy of this group (the copies of this group have
+     * other INDEXes, hence other PORTs): started anyway it would crash on "address already in use" again and again.
+     * Every copy is given a PORT, so every copy is checked; the probe binds the wildcard address like a server would
+     * and lets go at once.
+     */
+    private static void requireFree(int port, int index) throws PluginException {
+        if (port > 65_535) {
+            throw new PluginException("cannot start copy " + index + ": its PORT would be " + port
+                    + ", above 65535; lower base_port");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // a port in TIME_WAIT after a stopped copy is free for its replacement
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new PluginException("cannot start copy " + index + ": port " + port
+                    + " is already in use by another process; stop it or choose another base port");
         }
     }
 

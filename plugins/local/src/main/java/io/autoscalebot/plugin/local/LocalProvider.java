@@ -25,7 +25,8 @@ public final class LocalProvider implements ScaleProvider {
                     + "shell line. Each copy gets PORT (base_port + INDEX) and INDEX (0, 1, ...) in its environment.");
     static final Setting BASE_PORT = Setting.of("base_port", SettingType.INTEGER).defaultValue(8700).atLeast(1)
             .atMost(65_535)
-            .doc("The PORT of copy 0; copy N gets base_port + N.");
+            .doc("The PORT of copy 0; copy N gets base_port + N. A copy whose PORT another process already holds is "
+                    + "not started: that scale fails and names the port.");
     static final Setting WORKING_DIRECTORY = Setting.of("working_directory", SettingType.STRING)
             .doc("The directory copies run in; autoscalebot's own working directory when not set.");
     static final Setting GRACE = Setting.of("grace", SettingType.DURATION).defaultValue(Duration.ofSeconds(10))
@@ -68,21 +69,21 @@ public final class LocalProvider implements ScaleProvider {
                     + " is not a directory; create it or fix the path");
         }
         Output output = Output.of(settings.string(OUTPUT.name()));
-        if (output == Output.FILE) {
-            createLogDirectory(context.stateDirectory());
-        }
+        createStateDirectory(context.stateDirectory(), output);
         Launcher launcher = new Launcher(command, workingDirectory, settings.integer(BASE_PORT.name()), output,
                 context.stateDirectory());
         return new LocalScale(launcher, new Stopper(settings.duration(GRACE.name()), context.logger()),
-                context.logger());
+                new CopyRecords(context.stateDirectory()), context.logger());
     }
 
-    private static void createLogDirectory(Path directory) throws PluginException {
+    /** The state directory holds the record of running copies and, with {@link Output#FILE}, their logs. */
+    private static void createStateDirectory(Path directory, Output output) throws PluginException {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new PluginException("cannot create the directory for the copies' logs, " + directory.toAbsolutePath()
-                    + ": " + e.getMessage() + "; check its permissions or set output = \"inherit\"", e);
+            throw new PluginException("cannot create the state directory " + directory.toAbsolutePath() + ", where "
+                    + "the running copies are recorded" + (output == Output.FILE ? " and their logs written" : "")
+                    + ": " + e.getMessage() + "; check its permissions or set state_dir", e);
         }
     }
 }

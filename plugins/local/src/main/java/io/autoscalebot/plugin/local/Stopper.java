@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +38,8 @@ final class Stopper {
         // and would be left running (a "sh -c 'python app.py'" copy is a shell with the app as its child).
         Map<Copy, List<ProcessHandle>> trees = new LinkedHashMap<>();
         for (Copy copy : copies) {
-            trees.put(copy, copy.process().descendants().collect(Collectors.toList()));
-            copy.process().destroy();
+            trees.put(copy, copy.handle().descendants().collect(Collectors.toList()));
+            copy.handle().destroy();
             trees.get(copy).forEach(ProcessHandle::destroy);
         }
         // One deadline for the copies and their descendants: such a shell dies at once on SIGTERM while the app it
@@ -48,7 +47,7 @@ final class Stopper {
         long graceEnds = System.nanoTime() + grace.toNanos();
         List<Copy> stubborn = new ArrayList<>();
         for (Copy copy : copies) {
-            if (!copy.process().waitFor(Math.max(0, graceEnds - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!copy.awaitExit(graceEnds)) {
                 stubborn.add(copy);
             }
         }
@@ -59,10 +58,10 @@ final class Stopper {
         for (Copy copy : stubborn) {
             logger.log(System.Logger.Level.WARNING, copy.describe() + " did not stop within " + human(grace)
                     + " of SIGTERM; sending SIGKILL");
-            List<ProcessHandle> descendants = copy.process().descendants().collect(Collectors.toList());
+            List<ProcessHandle> descendants = copy.handle().descendants().collect(Collectors.toList());
             descendants.forEach(ProcessHandle::destroyForcibly);
             killed.addAll(descendants);
-            copy.process().destroyForcibly();
+            copy.handle().destroyForcibly();
         }
         awaitKilled(stubborn, killed);
     }
@@ -76,8 +75,8 @@ final class Stopper {
             throws PluginException, InterruptedException {
         long killEnds = System.nanoTime() + KILL_WAIT.toNanos();
         for (Copy copy : copies) {
-            if (!copy.process().waitFor(Math.max(0, killEnds - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw stuck(copy.describe(), copy.process().pid());
+            if (!copy.awaitExit(killEnds)) {
+                throw stuck(copy.describe(), copy.handle().pid());
             }
         }
         for (ProcessHandle descendant : descendants) {

@@ -11,6 +11,8 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.CapturingLogger;
 import io.autoscalebot.testkit.TestContexts;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +40,8 @@ class LocalScaleTest {
     Path state;
 
     private final CapturingLogger logger = new CapturingLogger();
+    /** Free when the test starts, so a quickstart running on 8700 beside the build cannot fail the copies. */
+    private final int basePort = Processes.freePorts(4);
     private final List<LocalScale> created = new ArrayList<>();
 
     @AfterEach
@@ -49,6 +55,7 @@ class LocalScaleTest {
         Map<String, Object> raw = new HashMap<>();
         raw.put("command", List.of("sh", "-c", shellLine));
         raw.put("working_directory", work.toString());
+        raw.put("base_port", basePort);
         for (int i = 0; i < more.length; i += 2) {
             raw.put((String) more[i], more[i + 1]);
         }
@@ -56,6 +63,7 @@ class LocalScaleTest {
         PluginContext context = TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build();
         LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(), raw), context);
         created.add(scale);
+        scale.setup();
         return scale;
     }
 
@@ -76,12 +84,12 @@ class LocalScaleTest {
     void scalesDownByStoppingTheNewestCopiesWithSigterm() throws Exception {
         LocalScale scale = local(RUN);
         scale.scaleTo(3);
-        List<Process> newest = List.of(scale.process(1).orElseThrow(), scale.process(2).orElseThrow());
+        List<ProcessHandle> newest = List.of(scale.process(1).orElseThrow(), scale.process(2).orElseThrow());
 
         assertThat(scale.scaleTo(1)).isEqualTo(1);
 
         assertThat(scale.indexes()).containsExactly(0);
-        assertThat(newest).noneMatch(Process::isAlive);
+        assertThat(newest).allMatch(Processes::gone);
         assertThat(logger.lines()).as("SIGTERM alone stopped them").noneMatch(line -> line.contains("SIGKILL"));
     }
 
@@ -105,7 +113,7 @@ class LocalScaleTest {
         LocalScale scale = local("trap '' TERM; touch trapped-$INDEX; sleep 60", "grace", "300ms");
         scale.scaleTo(1);
         await("the copy to ignore SIGTERM", () -> Files.exists(work.resolve("trapped-0")));
-        Process copy = scale.process(0).orElseThrow();
+        ProcessHandle copy = scale.process(0).orElseThrow();
         List<ProcessHandle> tree = copy.descendants().collect(Collectors.toList());
 
         scale.scaleTo(0);
@@ -133,13 +141,108 @@ class LocalScaleTest {
     void stopsTheChildrenOfACopyToo() throws Exception {
         LocalScale scale = local("sleep 60 & sleep 60 & touch forked-$INDEX; wait");
         scale.scaleTo(1);
-        await("the copy to fork its children", () -> Files.exists(work.resolve("forked-0")));
-        List<ProcessHandle> children = scale.process(0).orElseThrow().descendants().collect(Collectors.toList());
+        ProcessHandle copy = scale.process(0).orElseThrow();
+        // The file appears before touch itself has exited and been reaped: wait for the two sleeps to be all there is.
+        await("the copy to have forked its two children and reaped touch", () -> Files.exists(work.resolve("forked-0"))
+                && running(copy.descendants()).size() == 2);
+        List<ProcessHandle> children = running(copy.descendants());
 
         scale.scaleTo(0);
 
         assertThat(children).hasSize(2);
         await("the children to be gone", () -> children.stream().allMatch(Processes::gone));
+    }
+
+    private static List<ProcessHandle> running(Stream<ProcessHandle> processes) {
+        return processes.filter(process -> !Processes.gone(process)).collect(Collectors.toList());
+    }
+
+    @Test
+    void adoptsTheCopiesARunKilledWithoutTeardownLeftRunning() throws Exception {
+        LocalScale crashed = local(RUN);
+        crashed.scaleTo(2);
+        List<Long> pids = List.of(crashed.process(0).orElseThrow().pid(), crashed.process(1).orElseThrow().pid());
+        created.remove(crashed); // like kill -9: no teardown, the copies keep running
+
+        LocalScale restarted = local(RUN);
+
+        assertThat(restarted.current()).isEqualTo(2);
+        assertThat(restarted.indexes()).containsExactly(0, 1);
+        assertThat(List.of(restarted.process(0).orElseThrow().pid(), restarted.process(1).orElseThrow().pid()))
+                .isEqualTo(pids);
+        assertThat(logger.lines()).contains("INFO adopted copy 0 (pid " + pids.get(0) + ") with PORT " + basePort
+                + ", left running by the last run");
+        assertThat(restarted.scaleTo(2)).isEqualTo(2);
+        assertThat(logger.lines().stream().filter(line -> line.contains("started copy"))).as("no new copy").hasSize(2);
+
+        restarted.scaleTo(1);
+
+        assertThat(restarted.indexes()).containsExactly(0);
+        assertThat(ProcessHandle.of(pids.get(1)).filter(p -> !Processes.gone(p))).as("adopted copy 1").isEmpty();
+        restarted.teardown();
+        assertThat(ProcessHandle.of(pids.get(0)).filter(p -> !Processes.gone(p))).as("adopted copy 0").isEmpty();
+    }
+
+    @Test
+    void neverTouchesAProcessThatOnlyReusesARecordedPid() throws Exception {
+        Process stranger = new ProcessBuilder("sleep", "60").start();
+        try {
+            Instant strangerStarted = stranger.info().startInstant().orElseThrow();
+            new CopyRecords(state).save(List.of(new CopyRecords.Entry(0, stranger.pid(),
+                    strangerStarted.minusSeconds(30), List.of("sh", "-c", RUN))));
+
+            LocalScale scale = local(RUN);
+            scale.teardown();
+
+            assertThat(scale.current()).isZero();
+            assertThat(stranger.isAlive()).as("not signalled").isTrue();
+            assertThat(logger.lines()).contains("INFO pid " + stranger.pid() + " of copy 0 (pid " + stranger.pid()
+                    + "), left by the last run, now belongs to another process (started " + strangerStarted + ", not "
+                    + strangerStarted.minusSeconds(30) + "); leaving that process alone");
+        } finally {
+            stranger.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void adoptsARecordedProcessThatIsStillTheSameAndStopsItOnScaleDown() throws Exception {
+        Process leftOver = new ProcessBuilder("sh", "-c", RUN).start();
+        new CopyRecords(state).save(List.of(new CopyRecords.Entry(1, leftOver.pid(),
+                leftOver.info().startInstant().orElseThrow(), List.of("sh", "-c", RUN))));
+
+        LocalScale scale = local(RUN);
+
+        assertThat(scale.indexes()).containsExactly(1);
+        scale.scaleTo(0);
+        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void stopsALeftOverCopyOfACommandNoLongerConfigured() throws Exception {
+        Process leftOver = new ProcessBuilder("sh", "-c", RUN).start();
+        new CopyRecords(state).save(List.of(new CopyRecords.Entry(0, leftOver.pid(),
+                leftOver.info().startInstant().orElseThrow(), List.of("sh", "-c", "exec sleep 61"))));
+
+        LocalScale scale = local(RUN);
+
+        assertThat(scale.current()).isZero();
+        assertThat(leftOver.waitFor(Processes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(logger.lines()).anyMatch(line -> line.contains("runs [sh, -c, exec sleep 61], not the configured "
+                + "[sh, -c, exec sleep 60]; stopping it"));
+    }
+
+    @Test
+    void failsACopyWhosePortAnotherProcessHolds() throws Exception {
+        try (ServerSocket taken = new ServerSocket(basePort + 1, 1, InetAddress.getLoopbackAddress())) {
+            LocalScale scale = local(RUN);
+
+            assertThatThrownBy(() -> scale.scaleTo(2))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessage("cannot start copy 1: port " + (basePort + 1) + " is already in use by another "
+                            + "process; stop it or choose another base port");
+            assertThat(scale.indexes()).containsExactly(0);
+            assertThat(taken.isBound()).isTrue();
+        }
     }
 
     @Test
@@ -172,11 +275,11 @@ class LocalScaleTest {
     void teardownStopsEveryCopy() throws Exception {
         LocalScale scale = local(RUN);
         scale.scaleTo(2);
-        List<Process> copies = List.of(scale.process(0).orElseThrow(), scale.process(1).orElseThrow());
+        List<ProcessHandle> copies = List.of(scale.process(0).orElseThrow(), scale.process(1).orElseThrow());
 
         scale.teardown();
 
-        assertThat(copies).noneMatch(Process::isAlive);
+        assertThat(copies).allMatch(Processes::gone);
         assertThat(scale.current()).isZero();
     }
 

@@ -1,11 +1,13 @@
 package io.autoscalebot.plugin.local;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /** Waiting on real processes and files, always with a deadline. */
 final class Processes {
@@ -23,6 +25,33 @@ final class Processes {
                 throw new AssertionError("gave up after " + PATIENCE.toSeconds() + "s waiting for " + what);
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    /**
+     * @param count how many consecutive ports are needed
+     * @return the first of {@code count} consecutive ports that are free now
+     */
+    static int freePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                first = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new AssertionError("cannot find a free port", e);
+            }
+            if (first + count <= 65_535 && IntStream.range(first, first + count).allMatch(Processes::free)) {
+                return first;
+            }
+        }
+        throw new AssertionError("no " + count + " consecutive free ports");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
