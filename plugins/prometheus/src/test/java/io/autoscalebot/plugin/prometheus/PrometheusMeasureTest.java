@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.prometheus;
 
+import io.autoscalebot.testkit.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.measure.Measurement;

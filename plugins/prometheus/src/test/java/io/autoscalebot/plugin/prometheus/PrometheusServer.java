@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.prometheus;
 
+import io.autoscalebot.testkit.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

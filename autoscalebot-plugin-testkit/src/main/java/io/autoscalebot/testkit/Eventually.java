@@ -1,17 +1,18 @@
-package io.autoscalebot.plugin.rabbitmq;
+package io.autoscalebot.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
- * Waits for a condition by asking again until it holds or a deadline passes: RabbitMQ's figures are samples that
- * appear some time after the fact, and a busy machine decides how long that takes, so no fixed wait would be right.
+ * Waits for a condition by asking again until it holds or a deadline passes, for plugin tests against real servers
+ * whose figures appear some time after the fact (a broker's sampled counts, a scrape): a busy machine decides how long
+ * that takes, so no fixed wait would be right.
  */
-final class Eventually {
+public final class Eventually {
 
     /** Generous: the deadline only matters when something is broken, and then the failure says what was last seen. */
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static final long PAUSE_MILLIS = 100;
 
@@ -26,7 +27,7 @@ final class Eventually {
      * @return the first answer that is done
      * @throws AssertionError with the last answer when the deadline passes first
      */
-    static <T> T await(String what, Callable<T> probe, Predicate<? super T> done) throws Exception {
+    public static <T> T await(String what, Callable<T> probe, Predicate<? super T> done) throws Exception {
         return await(what, PATIENCE, probe, done);
     }
 
@@ -39,7 +40,7 @@ final class Eventually {
      * @return the first answer that is done
      * @throws AssertionError with the last answer when the deadline passes first
      */
-    static <T> T await(String what, Duration patience, Callable<T> probe, Predicate<? super T> done) throws Exception {
+    public static <T> T await(String what, Duration patience, Callable<T> probe, Predicate<? super T> done) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         T last;
         do {
