@@ -83,8 +83,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Schedules every group: a first tick now, or, with {@link EngineOptions#spreadFirstTicks()}, at its
-     * {@link FirstTicks#offset offset} within the interval; then one every interval.
+     * Schedules every group: a first tick now, or, with {@link EngineOptions#spreadFirstTicks()} and more than one
+     * group, at its {@link FirstTicks#offset offset} within the interval (at most a minute); then one every interval.
      */
     public synchronized void start() {
         if (stopped || started) {
@@ -94,7 +94,9 @@ public final class Engine implements AutoCloseable {
         for (int i = 0; i < runners.size(); i++) {
             GroupRunner runner = runners.get(i);
             Duration interval = intervals.get(i);
-            Duration first = spreadFirstTicks ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
+            // A lone group has nothing to be spread from: it ticks at the start.
+            Duration first = spreadFirstTicks && runners.size() > 1
+                    ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
             scheduled.add(scheduler.every(runner.name(), first, interval, late -> tickSafely(runner, late)));
         }
     }

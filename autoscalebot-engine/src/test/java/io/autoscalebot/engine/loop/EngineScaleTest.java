@@ -143,6 +143,36 @@ class EngineScaleTest {
     }
 
     @Test
+    void withSpreadFirstTicksEachGroupFirstTicksAtItsOffsetWithinTheInterval() {
+        // given: two groups on 30 s, first ticks spread, in virtual time
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
+        VirtualScheduler scheduler = new VirtualScheduler(clock);
+        Duration interval = Duration.ofSeconds(30);
+        Engine engine = new Engine(TestGroups.engine(stateDir, Set.of(), holding(clock, "web", interval),
+                holding(clock, "worker", interval)), clock, scheduler, new FileStateStore(stateDir, log),
+                EngineOptions.DEFAULT.withLoggers(name -> log).withSpreadFirstTicks(true));
+        Duration web = FirstTicks.offset("web", interval);
+        Duration worker = FirstTicks.offset("worker", interval);
+        assertThat(web).isNotEqualTo(worker);
+        Duration earlier = web.compareTo(worker) < 0 ? web : worker;
+        try {
+            // when: the start, then up to just before the earlier offset
+            engine.start();
+            scheduler.advance(earlier.minusNanos(1));
+            // then: nothing ticked yet
+            assertThat(engine.lateness().count()).isZero();
+            // when: the rest of the first interval
+            scheduler.advance(interval.minus(earlier));
+            // then: both ticked once, on time
+            assertThat(engine.lateness().count()).isEqualTo(2);
+            assertThat(engine.lateness().lastByGroup()).containsOnlyKeys("web", "worker");
+            assertThat(engine.lateness().max()).isZero();
+        } finally {
+            engine.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void aHeldTickWithNothingNewLogsBelowInfoAndAScaleAtInfo() {
         // given: web holds, api scales up
         ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));

@@ -38,6 +38,13 @@ class FirstTicksTest {
     }
 
     @Test
+    void aLongIntervalSpreadsFirstTicksOverAMinuteAtMost() {
+        for (int i = 1; i <= 1_000; i++) {
+            assertThat(FirstTicks.offset("g" + i, Duration.ofMinutes(10))).isLessThan(FirstTicks.LIMIT);
+        }
+    }
+
+    @Test
     void theEngineStartsEachGroupsFirstTickAtItsOffsetInVirtualTime() {
         // given: an engine with spread first ticks over a virtual scheduler, three groups of one interval
         ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-10T12:00:00Z"));
