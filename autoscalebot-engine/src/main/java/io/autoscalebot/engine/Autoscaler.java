@@ -4,6 +4,7 @@ import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
 import io.autoscalebot.engine.loop.ExecutorScheduler;
+import io.autoscalebot.engine.loop.Lateness;
 import io.autoscalebot.engine.loop.TickReport;
 import io.autoscalebot.engine.state.FileStateStore;
 import java.time.Clock;
@@ -22,9 +23,11 @@ public final class Autoscaler implements AutoCloseable {
     Autoscaler(EngineConfig config, RunOptions options) {
         FileStateStore store = new FileStateStore(config.stateDirectory(),
                 System.getLogger("io.autoscalebot.engine.state"));
-        // One thread per group: a slow group never delays another's tick.
-        this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(Math.max(1, config.groups().size())),
-                store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown()));
+        // A few scheduler threads whatever the number of groups (a waiting group holds no thread), and first ticks
+        // spread over each interval so that thousands of groups are not all due at once.
+        this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(ExecutorScheduler.defaultThreads()),
+                store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown())
+                        .withSpreadFirstTicks(true));
     }
 
     /** Ticks every group now and then every interval, on the autoscaler's own threads; returns at once. */
@@ -62,6 +65,12 @@ public final class Autoscaler implements AutoCloseable {
      */
     public boolean stop(Duration grace, String reason) {
         return engine.stop(grace, reason);
+    }
+
+    /** @return how late the ticks started so far, engine-wide and each group's last */
+    public TickLateness lateness() {
+        Lateness l = engine.lateness();
+        return new TickLateness(l.count(), l.max(), l.total(), l.bounds(), l.counts(), l.lastByGroup());
     }
 
     /** Stops with a grace of 10 s. */

@@ -9,10 +9,15 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,8 +36,13 @@ public final class Engine implements AutoCloseable {
     /** How long {@link #stop} waits for a tick that ignored its interrupt before tearing its group down anyway. */
     private static final Duration UNWIND = Duration.ofSeconds(1);
 
+    /** The name prefix of the threads that tear groups down when the engine stops. */
+    public static final String TEARDOWN_PREFIX = "autoscalebot-teardown-";
+
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
+    private final LatenessMeter lateness = new LatenessMeter();
+    private final boolean spreadFirstTicks;
     private final List<GroupRunner> runners = new ArrayList<>();
     private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
     private final List<Duration> intervals = new ArrayList<>();
@@ -61,6 +71,7 @@ public final class Engine implements AutoCloseable {
         Function<String, System.Logger> loggers = name -> new RedactingLogger(options.loggers().apply(name), redactor);
         this.log = loggers.apply("io.autoscalebot.engine");
         this.teardownBudget = options.teardown();
+        this.spreadFirstTicks = options.spreadFirstTicks();
         StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         for (GroupConfig group : config.groups()) {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
@@ -71,7 +82,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Schedules every group: a first tick now, then one every interval. */
+    /**
+     * Schedules every group: a first tick now, or, with {@link EngineOptions#spreadFirstTicks()} and more than one
+     * group, at its {@link FirstTicks#offset offset} within the interval (at most a minute); then one every interval.
+     */
     public synchronized void start() {
         if (stopped || started) {
             throw new IllegalStateException(stopped ? "the engine was stopped" : "the engine is already started");
@@ -79,7 +93,11 @@ public final class Engine implements AutoCloseable {
         started = true;
         for (int i = 0; i < runners.size(); i++) {
             GroupRunner runner = runners.get(i);
-            scheduled.add(scheduler.every(runner.name(), intervals.get(i), () -> tickSafely(runner)));
+            Duration interval = intervals.get(i);
+            // A lone group has nothing to be spread from: it ticks at the start.
+            Duration first = spreadFirstTicks && runners.size() > 1
+                    ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
+            scheduled.add(scheduler.every(runner.name(), first, interval, late -> tickSafely(runner, late)));
         }
     }
 
@@ -180,28 +198,40 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Tears every group down in parallel, so one slow teardown does not eat the others' time. Each group's plugin calls
-     * are bounded by its budget, so the overall deadline only guards against an engine bug.
+     * Tears every group down, several at once on a small pool (as many as there are plugin-call workers, since each
+     * teardown call takes one), so one slow teardown does not eat the others' time and 10,000 groups do not mean
+     * 10,000 threads. Each group's plugin calls are bounded by its budget; the overall deadline, one budget plus
+     * one for every round of the pool, guards against a group that does not end and leaves it, with a warning.
      */
     private void teardownAll() {
-        List<Thread> threads = new ArrayList<>();
+        int parallel = Math.max(1, Math.min(runners.size(), calls.workers()));
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, TEARDOWN_PREFIX + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<GroupRunner> pending = java.util.Collections.synchronizedList(new ArrayList<>(runners));
         for (GroupRunner runner : runners) {
             // The scheduler has ended or interrupted every tick; UNWIND covers one unwinding after an interrupt.
-            Thread thread = new Thread(() -> runner.teardown(UNWIND), "autoscalebot-teardown-" + runner.name());
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+            pool.execute(() -> {
+                runner.teardown(UNWIND);
+                pending.remove(runner);
+            });
         }
-        long deadline = System.nanoTime() + UNWIND.toNanos() + teardownBudget.toNanos() + UNWIND.toNanos();
+        pool.shutdown();
+        long rounds = (runners.size() + parallel - 1) / parallel;
+        Duration limit = UNWIND.plus(teardownBudget).plus(UNWIND).multipliedBy(Math.max(1, rounds));
         boolean interrupted = false;
-        for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-            if (thread.isAlive()) {
-                log.log(Level.WARNING, thread.getName() + " did not end within its teardown budget; leaving it");
+        try {
+            pool.awaitTermination(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        pool.shutdownNow();
+        synchronized (pending) {
+            for (GroupRunner runner : pending) {
+                log.log(Level.WARNING, runner.name() + " did not end its teardown within its budget; leaving it");
             }
         }
         if (interrupted) {
@@ -215,8 +245,25 @@ public final class Engine implements AutoCloseable {
         stop(DEFAULT_GRACE);
     }
 
+    /**
+     * How late the scheduled ticks started so far: engine-wide and each group's last. A {@link #runOnce()} is not
+     * scheduled and not counted.
+     */
+    public Lateness lateness() {
+        Map<String, Duration> last = new LinkedHashMap<>();
+        for (GroupRunner runner : runners) {
+            Duration late = runner.lastLateness();
+            if (late != null) {
+                last.put(runner.name(), late);
+            }
+        }
+        return lateness.snapshot(last);
+    }
+
     /** A tick must never throw into the scheduler: that would cancel every later tick of the group. */
-    private void tickSafely(GroupRunner runner) {
+    private void tickSafely(GroupRunner runner, Duration late) {
+        lateness.record(late);
+        runner.started(late);
         try {
             runner.tick();
         } catch (RuntimeException e) {

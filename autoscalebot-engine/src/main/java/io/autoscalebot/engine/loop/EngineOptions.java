@@ -13,14 +13,20 @@ import java.util.function.Function;
  * @param teardown how long one group's plugins may take to tear down, all of them together, when the engine stops or a
  *     start fails. It is independent of the group's per-call {@code timeout}: a scale plugin stopping processes needs
  *     its own grace period (SIGTERM, then SIGKILL) and more, however short the group's calls are
+ * @param spreadFirstTicks true to start each group's first tick at an offset within its interval, by a hash of its name
+ *     (so many groups are not all due at once; {@code run} does this), false to tick every group at the start (tests)
  */
-public record EngineOptions(boolean dryRun, Function<String, System.Logger> loggers, Duration teardown) {
+public record EngineOptions(boolean dryRun, Function<String, System.Logger> loggers, Duration teardown,
+                            boolean spreadFirstTicks) {
 
     /** The default {@link #teardown()} budget. */
     public static final Duration DEFAULT_TEARDOWN = Duration.ofSeconds(30);
 
-    /** A real run, logging through {@link System#getLogger(String)}, with the {@link #DEFAULT_TEARDOWN}. */
-    public static final EngineOptions DEFAULT = new EngineOptions(false, System::getLogger, DEFAULT_TEARDOWN);
+    /**
+     * A real run, logging through {@link System#getLogger(String)}, with the {@link #DEFAULT_TEARDOWN}, every group's
+     * first tick at the start.
+     */
+    public static final EngineOptions DEFAULT = new EngineOptions(false, System::getLogger, DEFAULT_TEARDOWN, false);
 
     /** Checks the parts. */
     public EngineOptions {
@@ -33,16 +39,21 @@ public record EngineOptions(boolean dryRun, Function<String, System.Logger> logg
 
     /** @return these options with the dry-run flag set as given */
     public EngineOptions withDryRun(boolean value) {
-        return new EngineOptions(value, loggers, teardown);
+        return new EngineOptions(value, loggers, teardown, spreadFirstTicks);
     }
 
     /** @return these options logging through {@code value} */
     public EngineOptions withLoggers(Function<String, System.Logger> value) {
-        return new EngineOptions(dryRun, value, teardown);
+        return new EngineOptions(dryRun, value, teardown, spreadFirstTicks);
     }
 
     /** @return these options with {@code value} as the teardown budget */
     public EngineOptions withTeardown(Duration value) {
-        return new EngineOptions(dryRun, loggers, value);
+        return new EngineOptions(dryRun, loggers, value, spreadFirstTicks);
+    }
+
+    /** @return these options with first ticks spread over the interval, or not */
+    public EngineOptions withSpreadFirstTicks(boolean value) {
+        return new EngineOptions(dryRun, loggers, teardown, value);
     }
 }

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link Scheduler} in real time over a {@link ScheduledThreadPoolExecutor}. Give it one thread per group so a slow
- * group never delays another.
+ * A {@link Scheduler} in real time over one {@link ScheduledThreadPoolExecutor} with a small fixed number of threads,
+ * however many tasks it runs: a task waiting for its next run holds no thread, only a queue entry. When every thread is
+ * busy (slow plugin calls), due runs wait in the queue and start late; each run is told how late
+ * ({@link Scheduler.Tick#run(Duration)}), so the lateness shows instead of hiding.
  *
  * <p>Runs stay on the interval's grid (start, start + interval, ...), but a run that overran skips the boundaries it
  * missed: the next run starts at the first boundary after it ended. A fixed-rate executor would instead fire every
@@ -20,11 +22,23 @@ public final class ExecutorScheduler implements Scheduler {
 
     private final ScheduledThreadPoolExecutor executor;
 
-    /** @param threads how many ticks may run at once: the number of groups */
+    /** The thread name prefix, for operators reading a thread dump and for tests counting threads. */
+    public static final String THREAD_PREFIX = "autoscalebot-tick-";
+
+    /**
+     * The default number of threads: twice the cores, between 2 and 16. A tick mostly waits for its plugin calls (on
+     * {@link PluginCalls}' workers), so a few more threads than cores keep the core busy while some wait; more would
+     * only add threads that compete for the same cores.
+     */
+    public static int defaultThreads() {
+        return Math.max(2, Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param threads how many ticks may run at once; a small number, see {@link #defaultThreads()} */
     public ExecutorScheduler(int threads) {
         AtomicInteger count = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, "autoscalebot-tick-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -34,11 +48,14 @@ public final class ExecutorScheduler implements Scheduler {
     }
 
     @Override
-    public Scheduled every(String name, Duration interval, Runnable tick) {
+    public Scheduled every(String name, Duration firstDelay, Duration interval, Tick tick) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the interval of " + name + " must be > 0, got " + interval);
         }
-        Repeating repeating = new Repeating(tick, interval.toNanos(), System.nanoTime());
+        if (firstDelay.isNegative()) {
+            throw new IllegalArgumentException("the first delay of " + name + " must be >= 0, got " + firstDelay);
+        }
+        Repeating repeating = new Repeating(tick, interval.toNanos(), System.nanoTime() + firstDelay.toNanos());
         repeating.scheduleAt(repeating.due);
         return repeating::cancel;
     }
@@ -81,13 +98,13 @@ public final class ExecutorScheduler implements Scheduler {
 
     /** One task: runs, then schedules its next run; so runs of one task never overlap. */
     private final class Repeating implements Runnable {
-        private final Runnable tick;
+        private final Tick tick;
         private final long interval;
         private long due;
         private boolean cancelled;
         private ScheduledFuture<?> next;
 
-        Repeating(Runnable tick, long interval, long due) {
+        Repeating(Tick tick, long interval, long due) {
             this.tick = tick;
             this.interval = interval;
             this.due = due;
@@ -95,7 +112,11 @@ public final class ExecutorScheduler implements Scheduler {
 
         @Override
         public void run() {
-            tick.run();
+            long dueAt;
+            synchronized (this) {
+                dueAt = due;
+            }
+            tick.run(Duration.ofNanos(Math.max(0, System.nanoTime() - dueAt)));
             synchronized (this) {
                 due = nextDue(due, interval, System.nanoTime());
                 scheduleAt(due);

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.engine.config.GroupConfig;
@@ -39,6 +40,8 @@ final class GroupRunner {
      * stop that gave up waiting for a tick tears down beside it; each instance is taken by one of them.
      */
     private final Deque<Instance<?>> leftovers = new ConcurrentLinkedDeque<>();
+    /** How late the last scheduled tick started; null before the first. */
+    private volatile Duration lastLateness;
     /** What the store holds, so unchanged state is not rewritten on every tick. */
     private GroupState recorded;
 
@@ -56,6 +59,16 @@ final class GroupRunner {
 
     String name() {
         return group.name();
+    }
+
+    /** Notes that a scheduled tick starts {@code late} after it was due. */
+    void started(Duration late) {
+        lastLateness = late;
+    }
+
+    /** @return how late the last scheduled tick started, or null before the first */
+    Duration lastLateness() {
+        return lastLateness;
     }
 
     /** Runs one tick; never throws for a plugin's failure. */
@@ -90,10 +103,23 @@ final class GroupRunner {
     /** Logs the tick, records the state it left, and tells the notifiers. */
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
-        log.log(report.outcome() == TickReport.Outcome.HELD || report.outcome() == TickReport.Outcome.SCALED
-                ? Level.INFO : Level.WARNING, report.summary());
+        log.log(level(report, result.notifications()), report.summary());
         saveState();
         deliver(result.notifications(), notifiers);
+    }
+
+    /**
+     * A held tick with nothing new (no condition opened or closed; a routine measurement notification does not count)
+     * is routine, and at 10,000 groups one INFO line each would be most of the output: it logs at DEBUG. Scales and
+     * condition changes stay INFO; failures WARNING.
+     */
+    static Level level(TickReport report, List<Notification> notifications) {
+        return switch (report.outcome()) {
+            case HELD -> notifications.stream().allMatch(n -> n.type() == EventType.MEASUREMENT)
+                    ? Level.DEBUG : Level.INFO;
+            case SCALED -> Level.INFO;
+            case FAILED, NOT_STARTED -> Level.WARNING;
+        };
     }
 
     private void saveState() {

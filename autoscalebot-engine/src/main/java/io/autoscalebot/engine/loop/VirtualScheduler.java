@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * A {@link Scheduler} in virtual time: nothing runs until {@link #advance(Duration)}, which moves the
  * {@link ManualClock} to each due tick in turn and runs it on the calling thread. Ticks due at the same instant run in
- * the order they were scheduled, so runs are deterministic. Not thread safe: drive it from one thread.
+ * the order they were scheduled, so runs are deterministic. A tick that moves the clock itself (a plugin taking virtual
+ * time) makes the ticks due meanwhile start late, as in real time, and they are told so. Not thread safe: drive it from
+ * one thread.
  */
 public final class VirtualScheduler implements Scheduler {
 
@@ -29,11 +31,14 @@ public final class VirtualScheduler implements Scheduler {
     }
 
     @Override
-    public Scheduled every(String name, Duration interval, Runnable tick) {
+    public Scheduled every(String name, Duration firstDelay, Duration interval, Tick tick) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the interval of " + name + " must be > 0, got " + interval);
         }
-        Task task = new Task(tasks.size(), interval, tick, clock.instant());
+        if (firstDelay.isNegative()) {
+            throw new IllegalArgumentException("the first delay of " + name + " must be >= 0, got " + firstDelay);
+        }
+        Task task = new Task(tasks.size(), interval, tick, clock.instant().plus(firstDelay));
         tasks.add(task);
         return () -> task.cancelled = true;
     }
@@ -53,12 +58,20 @@ public final class VirtualScheduler implements Scheduler {
         // Bounded: every run moves its task's due time forward by a positive interval.
         while (next.isPresent()) {
             Task task = next.get();
-            clock.set(task.due);
-            task.due = task.due.plus(task.interval);
-            task.tick.run();
+            // A tick that took virtual time (a plugin moving the clock) delays the ticks due meanwhile, as one busy
+            // thread would: they start late, never before the clock's present.
+            Instant due = task.due;
+            if (clock.instant().isBefore(due)) {
+                clock.set(due);
+            }
+            Duration late = Duration.between(due, clock.instant());
+            task.due = due.plus(task.interval);
+            task.tick.run(late);
             next = nextDue(end);
         }
-        clock.set(end);
+        if (clock.instant().isBefore(end)) {
+            clock.set(end);
+        }
     }
 
     private Optional<Task> nextDue(Instant end) {
@@ -80,11 +93,11 @@ public final class VirtualScheduler implements Scheduler {
     private static final class Task {
         final int order;
         final Duration interval;
-        final Runnable tick;
+        final Tick tick;
         Instant due;
         boolean cancelled;
 
-        Task(int order, Duration interval, Runnable tick, Instant due) {
+        Task(int order, Duration interval, Tick tick, Instant due) {
             this.order = order;
             this.interval = interval;
             this.tick = tick;
