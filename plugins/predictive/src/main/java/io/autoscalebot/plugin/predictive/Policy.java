@@ -2,7 +2,6 @@ package io.autoscalebot.plugin.predictive;
 
 import io.autoscalebot.api.settings.SettingType;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,8 +68,8 @@ record Policy(double target, double headroom, Duration lead, Duration bucket, do
 
     /** @return how {@link #processesFor} computes, for a decision's reason: {@code ceil(7.00 / 0.70)} */
     String explain(double busy) {
-        return headroom == 0
-                ? String.format(Locale.ROOT, "ceil(%.2f / %.2f)", busy, target)
-                : String.format(Locale.ROOT, "ceil(%.2f / %.2f + %.2f x sqrt(%.2f))", busy, target, headroom, busy);
+        String planned = Decimals.fixed(busy, 2);
+        String ceil = "ceil(" + planned + " / " + Decimals.fixed(target, 2);
+        return headroom == 0 ? ceil + ")" : ceil + " + " + Decimals.fixed(headroom, 2) + " x sqrt(" + planned + "))";
     }
 }

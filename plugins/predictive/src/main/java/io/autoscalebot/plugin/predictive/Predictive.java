@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -105,14 +104,15 @@ public final class Predictive implements Decide {
             reason.append("reactive, the profile has not learnt the next ").append(SettingType.formatDuration(policy.lead()))
                     .append(" yet: ");
         } else if (error.isPresent() && error.getAsDouble() > policy.maxError()) {
-            reason.append(String.format(Locale.ROOT, "reactive, recent forecasts were off by %.0f%%, more than"
-                    + " max_error %.0f%%: ", 100 * error.getAsDouble(), 100 * policy.maxError()));
+            reason.append("reactive, recent forecasts were off by ").append(Decimals.fixed(100 * error.getAsDouble(), 0))
+                    .append("%, more than max_error ").append(Decimals.fixed(100 * policy.maxError(), 0)).append("%: ");
         } else {
             Forecast expected = forecast.get();
             planned = Math.max(load, expected.load());
-            reason.append(String.format(Locale.ROOT, "forecast %.2f busy processes by %s UTC (%s profile x level %.2f),"
-                            + " %.2f now: ", expected.load(), LocalTime.ofInstant(expected.time(), ZoneOffset.UTC),
-                    expected.season(), level.ratio(), load));
+            reason.append("forecast ").append(Decimals.fixed(expected.load(), 2)).append(" busy processes by ")
+                    .append(LocalTime.ofInstant(expected.time(), ZoneOffset.UTC)).append(" UTC (")
+                    .append(expected.season()).append(" profile x level ").append(Decimals.fixed(level.ratio(), 2))
+                    .append("), ").append(Decimals.fixed(load, 2)).append(" now: ");
         }
         int wanted = policy.processesFor(planned);
         reason.append(policy.explain(planned)).append(" = ").append(wanted);

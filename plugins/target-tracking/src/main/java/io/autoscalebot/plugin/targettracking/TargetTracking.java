@@ -6,7 +6,6 @@ import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,10 +88,11 @@ public final class TargetTracking implements Decide {
         int desired;
         if (Math.abs(ratio - 1) <= tolerance) {
             desired = current;
-            reason.append(String.format(Locale.ROOT, "ratio %.2f is within the tolerance of %.2f", ratio, tolerance));
+            reason.append("ratio ").append(Decimals.fixed(ratio, 2)).append(" is within the tolerance of ")
+                    .append(Decimals.fixed(tolerance, 2));
         } else {
             desired = (int) Math.min(Integer.MAX_VALUE, Math.ceil(current * ratio));
-            reason.append(String.format(Locale.ROOT, "ceil(%d x %.2f) = %d", current, ratio, desired));
+            reason.append("ceil(").append(current).append(" x ").append(Decimals.fixed(ratio, 2)).append(") = ").append(desired);
         }
 
         int stabilized = stabilize(now, current, desired, reason);
@@ -140,7 +140,7 @@ public final class TargetTracking implements Decide {
     }
 
     private static String number(double value, String unit) {
-        String number = String.format(Locale.ROOT, "%.2f", value);
+        String number = Decimals.fixed(value, 2);
         return unit.isEmpty() ? number : number + " " + unit;
     }
 }
