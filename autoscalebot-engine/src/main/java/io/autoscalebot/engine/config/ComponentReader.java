@@ -9,6 +9,10 @@ import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInfo;
+import io.autoscalebot.engine.plugin.Validation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads one component table ({@code [groups.web.measure]}, one {@code [[groups.web.notify]]}): finds the plugin it
- * names in the catalog and validates the other keys against that plugin's declared settings.
+ * names in the catalog, validates the other keys against that plugin's declared settings, then asks the plugin's own
+ * {@code validate} about what the declaration cannot say, reporting each problem at its key.
  */
 final class ComponentReader {
 
@@ -29,14 +34,17 @@ final class ComponentReader {
 
     private final PluginCatalog catalog;
     private final Set<String> secrets;
+    private final Duration validateTimeout;
 
     /**
      * @param catalog the plugins to find components in
      * @param secrets receives the value of every setting declared secret
+     * @param validateTimeout how long a plugin's {@code validate} may take
      */
-    ComponentReader(PluginCatalog catalog, Set<String> secrets) {
+    ComponentReader(PluginCatalog catalog, Set<String> secrets, Duration validateTimeout) {
         this.catalog = catalog;
         this.secrets = secrets;
+        this.validateTimeout = validateTimeout;
     }
 
     /** @return the component configured by the table; empty when anything is wrong (with errors) */
@@ -88,7 +96,11 @@ final class ComponentReader {
             if (!unexpandable.isEmpty()) {
                 return Optional.empty();
             }
-            collectSecrets(settings);
+            List<String> secretValues = secretValues(settings);
+            secrets.addAll(secretValues);
+            if (!validated(table, component, settings, secretValues)) {
+                return Optional.empty();
+            }
             return Optional.of(new ComponentConfig(component, settings, table.problems().where(table.path())));
         } catch (SettingsException e) {
             for (SettingProblem problem : e.problems()) {
@@ -101,15 +113,48 @@ final class ComponentReader {
         }
     }
 
-    private void collectSecrets(Settings settings) {
+    /**
+     * Runs the plugin's {@code validate} and records each problem at its key (at the table when the key is not written,
+     * a default), or its failure at the table. Its words pass through the secret values first: a plugin may quote a
+     * setting in a message.
+     *
+     * @return whether the plugin found nothing wrong
+     */
+    private boolean validated(TomlTable table, Component component, Settings settings, List<String> secretValues) {
+        Validation.Outcome outcome = Validation.validate(component, settings, validateTimeout);
+        if (outcome.failed()) {
+            table.problems().add(table.path(), component.id() + ": " + redact(outcome.failure(), secretValues));
+            return false;
+        }
+        for (SettingProblem problem : outcome.problems()) {
+            table.error(problem.key(), component.id() + ": " + redact(problem.message(), secretValues));
+        }
+        return outcome.problems().isEmpty();
+    }
+
+    private static String redact(String text, List<String> secretValues) {
+        String redacted = text;
+        // Longest first, so a secret holding another is masked whole.
+        List<String> longestFirst = secretValues.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : longestFirst) {
+            redacted = redacted.replace(secret, "****");
+        }
+        return redacted;
+    }
+
+    /** @return the values of the settings declared secret, each item of a list on its own */
+    private static List<String> secretValues(Settings settings) {
+        List<String> values = new ArrayList<>();
         for (Setting setting : settings.schema()) {
             Object value = settings.values().get(setting.name());
             if (!setting.secret() || value == null) {
                 continue;
             }
-            List<?> values = value instanceof List ? (List<?>) value : List.of(value);
-            values.stream().map(String::valueOf).filter(s -> !s.isBlank()).forEach(secrets::add);
+            List<?> items = value instanceof List ? (List<?>) value : List.of(value);
+            items.stream().map(String::valueOf).filter(s -> !s.isBlank()).forEach(values::add);
         }
+        return values;
     }
 
     private String notFound(Kind kind, String id) {

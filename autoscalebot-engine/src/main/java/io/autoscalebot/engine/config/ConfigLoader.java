@@ -2,6 +2,7 @@ package io.autoscalebot.engine.config;
 
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.plugin.Validation;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +33,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Loads a configuration file.
+     * Loads a configuration file: every key checked, every plugin setting resolved against the plugin's declaration and
+     * then checked by the plugin's own {@code validate}.
      *
      * @param file the {@code autoscale.toml} to read
      * @param catalog the plugins that components may name
@@ -41,6 +44,12 @@ public final class ConfigLoader {
      *     error at line 0, column 0
      */
     public static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env) throws ConfigException {
+        return load(file, catalog, env, Validation.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #load(Path, PluginCatalog, Map)}, giving each plugin's {@code validate} that long (for tests). */
+    static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env, Duration validateTimeout)
+            throws ConfigException {
         String text = read(file);
         Map<String, Object> document = TomlDocument.parse(file, text);
         Problems problems = new Problems(file, TomlLocator.scan(text));
@@ -48,7 +57,8 @@ public final class ConfigLoader {
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
         Set<String> secrets = new LinkedHashSet<>();
-        List<GroupConfig> groups = groups(root, new GroupReader(new ComponentReader(catalog, secrets)));
+        ComponentReader components = new ComponentReader(catalog, secrets, validateTimeout);
+        List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
         return new EngineConfig(file, stateDirectory, groups, secrets);
     }
