@@ -18,6 +18,9 @@ module io.autoscalebot.engine {
     exports io.autoscalebot.engine.notify;
     // The engine's implementations of what plugins receive, for the testkit that builds them in plugin tests.
     exports io.autoscalebot.engine.context to io.autoscalebot.testkit;
+    // Settings resolution and the text of durations and hints: for the CLI, and for the testkit so plugin tests resolve
+    // settings exactly as a run does.
+    exports io.autoscalebot.engine.settings to io.autoscalebot.cli, io.autoscalebot.testkit;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

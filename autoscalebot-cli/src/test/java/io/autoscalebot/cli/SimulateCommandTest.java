@@ -14,13 +14,14 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.config.NotifyRules;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,7 +84,7 @@ class SimulateCommandTest {
 
     private static ComponentConfig configure(PluginProvider<?> provider) {
         try {
-            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), Map.of()),
+            return new ComponentConfig(Component.builtIn(provider), SettingsResolver.resolve(List.of(), Map.of()),
                     "autoscale.toml:9:1");
         } catch (SettingsException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,8 @@ import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class TestSettings {
      */
     public static Settings resolve(List<Setting> schema, Map<String, ?> raw) throws InvalidSettingsException {
         try {
-            return Settings.resolve(schema, raw);
+            return SettingsResolver.resolve(schema, raw);
         } catch (SettingsException e) {
             throw new InvalidSettingsException(e.problems());
         }

@@ -5,11 +5,13 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInfo;
 import io.autoscalebot.engine.plugin.Validation;
+import io.autoscalebot.engine.settings.DidYouMean;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +94,7 @@ final class ComponentReader {
             }
         }
         try {
-            Settings settings = Settings.resolve(List.copyOf(declared.values()), raw);
+            Settings settings = SettingsResolver.resolve(List.copyOf(declared.values()), raw);
             if (!unexpandable.isEmpty()) {
                 return Optional.empty();
             }
@@ -171,7 +173,7 @@ final class ComponentReader {
         }
         List<String> ids = catalog.components(kind).stream().map(Component::id).collect(Collectors.toList());
         return "unknown " + kind.label() + " plugin '" + id + "' ("
-                + Settings.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
+                + DidYouMean.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
                 + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
                         : "available: " + String.join(", ", ids))
                 + ")";

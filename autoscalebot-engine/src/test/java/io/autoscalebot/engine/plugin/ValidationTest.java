@@ -8,6 +8,7 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ValidationTest {
         Component component = new Component(provider, "acme", "1.4.0", pluginLoader, "probe", Kind.MEASURE,
                 "records its context loader", List.of());
 
-        Validation.Outcome outcome = Validation.validate(component, Settings.resolve(List.of(), Map.of()),
+        Validation.Outcome outcome = Validation.validate(component, SettingsResolver.resolve(List.of(), Map.of()),
                 Duration.ofSeconds(10));
 
         assertThat(seen[0]).isSameAs(pluginLoader);

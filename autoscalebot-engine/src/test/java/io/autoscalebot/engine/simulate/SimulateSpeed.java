@@ -1,7 +1,7 @@
 package io.autoscalebot.engine.simulate;
 
-import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.config.CountSchedule;
+import io.autoscalebot.engine.settings.DurationText;
 import io.autoscalebot.engine.simulate.model.Replay;
 import io.autoscalebot.engine.simulate.trace.Trace;
 import io.autoscalebot.engine.simulate.trace.TraceReader;
@@ -43,11 +43,11 @@ public final class SimulateSpeed {
             bestRead = Math.min(bestRead, (read - started) / 1e9);
             bestReplay = Math.min(bestReplay, (replayed - read) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "trace            %s (%,d steps of %s)%n", file, trace.size(), SettingType.formatDuration(trace.step()));
+        System.out.printf(Locale.ROOT, "trace            %s (%,d steps of %s)%n", file, trace.size(), DurationText.format(trace.step()));
         System.out.printf(Locale.ROOT, "read             %.3f s, %,.0f rows/s (best of %d)%n", bestRead,
                 trace.size() / bestRead, rounds);
         System.out.printf(Locale.ROOT, "replay           %.3f s for %,d ticks every %s, %,.0f ticks/s (best of %d)%n",
-                bestReplay, result.decisions().ticks(), SettingType.formatDuration(groups.interval), result.decisions().ticks() / bestReplay,
+                bestReplay, result.decisions().ticks(), DurationText.format(groups.interval), result.decisions().ticks() / bestReplay,
                 rounds);
         System.out.println("result           " + result.metrics().describe());
     }

@@ -1,7 +1,6 @@
 package io.autoscalebot.plugin.predictive;
 
 import io.autoscalebot.api.settings.SettingProblem;
-import io.autoscalebot.api.settings.SettingType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +60,11 @@ record Policy(double target, double headroom, Duration lead, Duration bucket, do
         boolean dividesADay = bucket.getSeconds() > 0 && Duration.ofDays(1).getSeconds() % bucket.getSeconds() == 0;
         if (bucket.getSeconds() < 60 || bucket.getNano() != 0 || !dividesADay) {
             problems.add(new SettingProblem("bucket", "bucket must be whole seconds, at least 1m, dividing a day"
-                    + " (5m, 15m, 1h), got " + SettingType.formatDuration(bucket)));
+                    + " (5m, 15m, 1h), got " + Durations.text(bucket)));
         }
         if (adaptWindow.isZero() || adaptWindow.isNegative()) {
             problems.add(new SettingProblem("adapt_window", "adapt_window must be longer than 0s, got "
-                    + SettingType.formatDuration(adaptWindow)));
+                    + Durations.text(adaptWindow)));
         }
         return problems;
     }
