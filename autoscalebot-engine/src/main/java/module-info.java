@@ -25,6 +25,9 @@ module io.autoscalebot.engine {
     // The engine's implementations of what plugins receive: simulate creates plugins with them, the testkit builds
     // them in plugin tests.
     exports io.autoscalebot.engine.context to io.autoscalebot.simulate, io.autoscalebot.testkit;
+    // Settings resolution and the text of durations and hints: the testkit resolves settings exactly as a run does,
+    // and simulate writes durations as a user types them.
+    exports io.autoscalebot.engine.settings to io.autoscalebot.simulate, io.autoscalebot.testkit;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

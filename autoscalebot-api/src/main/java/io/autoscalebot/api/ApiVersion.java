@@ -1,6 +1,10 @@
 package io.autoscalebot.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A semantic API version, {@code MAJOR.MINOR}. A plugin states the range of API versions it works with in its jar's
@@ -15,8 +19,12 @@ import java.util.Objects;
 @Api(status = Api.Status.STABLE, since = "1.0")
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
-    /** The version of the API this jar defines. */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 0);
+    /**
+     * The version of the API this jar defines. It is read from the jar, where the build writes the one version number
+     * (the {@code autoscalebot.api.version} property), which also goes into the jar's manifest: the two cannot
+     * disagree. A plugin reading it at run time gets the version of the API it runs against.
+     */
+    public static final ApiVersion CURRENT = read("api-version.properties");
 
     /**
      * Creates a version.
@@ -50,6 +58,19 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
             // fall through to the message below
         }
         throw new IllegalArgumentException("API version must be MAJOR.MINOR (like 1.0), got '" + text + "'");
+    }
+
+    private static ApiVersion read(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = ApiVersion.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the API jar: build it with Maven");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " from the API jar", e);
+        }
+        return parse(properties.getProperty("version", "?"));
     }
 
     @Override

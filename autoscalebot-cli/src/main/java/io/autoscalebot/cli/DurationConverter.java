@@ -1,6 +1,6 @@
 package io.autoscalebot.cli;
 
-import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -10,7 +10,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {
-            return SettingType.parseDuration(value);
+            return Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

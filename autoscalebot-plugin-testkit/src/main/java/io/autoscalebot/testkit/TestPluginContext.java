@@ -65,9 +65,9 @@ public final class TestPluginContext implements PluginContext {
     }
 
     /**
-     * @return what the plugin logged, as {@code LEVEL message} lines, when the context was built with its default
-     *     {@link CapturingLogger}
-     * @throws IllegalStateException when the test gave its own logger
+     * @return what the plugin logged, as {@code LEVEL message} lines, when the context logs to a
+     *     {@link CapturingLogger} (its default)
+     * @throws IllegalStateException when the test gave another kind of logger
      */
     public java.util.List<String> logged() {
         if (logger instanceof CapturingLogger capturing) {

@@ -12,12 +12,13 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.notify.NotifyRules;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class SimulatedGroups {
 
     static ComponentConfig configure(Component component) {
         try {
-            return new ComponentConfig(component, Settings.resolve(List.of(), Map.of()), "autoscale.toml:7:1");
+            return new ComponentConfig(component, SettingsResolver.resolve(List.of(), Map.of()), "autoscale.toml:7:1");
         } catch (SettingsException e) {
             throw new IllegalStateException(e);
         }

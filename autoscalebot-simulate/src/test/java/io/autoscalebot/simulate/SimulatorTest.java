@@ -1,6 +1,5 @@
 package io.autoscalebot.simulate;
 
-import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +10,7 @@ import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.engine.config.CountSchedule;
+import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.simulate.model.Replay;
 import io.autoscalebot.simulate.trace.SharedTraces;

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * Setting.of("port", SettingType.INTEGER).defaultValue(587).atLeast(1).atMost(65535).doc("...")
  * }</pre>
  * Bounds ({@link #atLeast}, {@link #atMost}) apply to integer, number and duration settings, and to each item of a
- * list of integers; the engine checks them with the rest of the configuration and shows them in the docs.
+ * list of integers; the engine checks values against the declaration with the rest of the configuration, and shows
+ * it in {@code plugins describe} and the docs. A declaration that cannot hold (a default of another type or outside
+ * the bounds) throws {@link IllegalArgumentException} when the plugin declares it.
  * A final class rather than a record so that later API versions can add attributes without breaking a compiled
  * plugin. Immutable.
  */
@@ -227,41 +229,6 @@ public final class Setting {
         return Optional.ofNullable(maximum);
     }
 
-    /**
-     * Converts and checks a raw configuration value.
-     *
-     * @param raw the value as read from configuration
-     * @return the typed value
-     * @throws IllegalArgumentException with a message for the user, which never contains a secret value
-     */
-    public Object resolve(Object raw) {
-        Object value;
-        try {
-            value = type.coerce(raw);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(secret ? "expected " + type.label() + ", got another type" : e.getMessage());
-        }
-        if (!choices.isEmpty() && !choices.contains(value)) {
-            throw new IllegalArgumentException("must be one of " + String.join(", ", choices)
-                    + (secret ? "" : ", got \"" + value + "\""));
-        }
-        if (type == SettingType.INTEGER_LIST) {
-            List<?> items = (List<?>) value;
-            for (int index = 0; index < items.size(); index++) {
-                String problem = outOfBounds(items.get(index));
-                if (problem != null) {
-                    throw new IllegalArgumentException("item " + (index + 1) + " " + problem);
-                }
-            }
-        } else {
-            String problem = outOfBounds(value);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-        }
-        return value;
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Setting that && name.equals(that.name) && type == that.type
@@ -283,7 +250,7 @@ public final class Setting {
                 + ", choices=" + choices + ", minimum=" + minimum + ", maximum=" + maximum + "]";
     }
 
-    /** @return why the value is out of bounds ({@code must be at least 1, got 0}), or null when it is within */
+    /** @return why a default is out of bounds ({@code must be at least 1, got 0}), or null when it is within */
     private String outOfBounds(Object value) {
         if (minimum != null && compare(value, minimum) < 0) {
             return "must be at least " + text(minimum) + (secret ? "" : ", got " + text(value));
@@ -388,11 +355,11 @@ public final class Setting {
         return ((Comparable<Object>) value).compareTo(bound);
     }
 
-    /** Writes a bound or value as a user writes it: {@code 1}, {@code 0.5}, {@code 30s}. */
+    /** Writes a bound or default for the plugin's author: {@code 1}, {@code 0.5}, {@code PT30S}. */
     private static String text(Object value) {
         if (value instanceof Double number) {
             return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
-        return value instanceof Duration duration ? SettingType.formatDuration(duration) : String.valueOf(value);
+        return String.valueOf(value);
     }
 }

@@ -3,7 +3,6 @@ package io.autoscalebot.api.settings;
 import io.autoscalebot.api.Api;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,28 +16,6 @@ import java.util.Optional;
  */
 @Api(status = Api.Status.STABLE, since = "1.0")
 public interface Settings {
-
-    /**
-     * Validates raw values against a schema and applies defaults.
-     *
-     * @param schema the declared settings
-     * @param raw the values as read from configuration, by key
-     * @return the settings
-     * @throws SettingsException listing every problem
-     */
-    static Settings resolve(List<Setting> schema, Map<String, ?> raw) throws SettingsException {
-        return ResolvedSettings.resolve(schema, raw);
-    }
-
-    /** @return the message for a key that is not declared, with the closest declared name when one is close */
-    static String unknownMessage(String key, Collection<String> known) {
-        return ResolvedSettings.unknownMessage(key, known);
-    }
-
-    /** @return the known name a user probably meant, if it is close enough */
-    static Optional<String> closest(String typed, Collection<String> known) {
-        return ResolvedSettings.closest(typed, known);
-    }
 
     /** @return the declared schema these settings were resolved against */
     List<Setting> schema();

@@ -5,10 +5,16 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInfo;
+import io.autoscalebot.engine.plugin.Validation;
+import io.autoscalebot.engine.settings.DidYouMean;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads one component table ({@code [groups.web.measure]}, one {@code [[groups.web.notify]]}): finds the plugin it
- * names in the catalog and validates the other keys against that plugin's declared settings.
+ * names in the catalog, validates the other keys against that plugin's declared settings, then asks the plugin's own
+ * {@code validate} about what the declaration cannot say, reporting each problem at its key.
  */
 final class ComponentReader {
 
@@ -31,14 +38,17 @@ final class ComponentReader {
 
     private final PluginCatalog catalog;
     private final Set<String> secrets;
+    private final Duration validateTimeout;
 
     /**
      * @param catalog the plugins to find components in
      * @param secrets receives the value of every setting declared secret
+     * @param validateTimeout how long a plugin's {@code validate} may take
      */
-    ComponentReader(PluginCatalog catalog, Set<String> secrets) {
+    ComponentReader(PluginCatalog catalog, Set<String> secrets, Duration validateTimeout) {
         this.catalog = catalog;
         this.secrets = secrets;
+        this.validateTimeout = validateTimeout;
     }
 
     /** @return the component configured by the table; empty when anything is wrong (with errors) */
@@ -87,11 +97,15 @@ final class ComponentReader {
         }
         SecretSettings.collect(declared, raw, secrets);
         try {
-            Settings settings = Settings.resolve(List.copyOf(declared.values()), raw);
+            Settings settings = SettingsResolver.resolve(List.copyOf(declared.values()), raw);
             if (!unexpandable.isEmpty()) {
                 return Optional.empty();
             }
-            collectSecrets(settings);
+            List<String> secretValues = secretValues(settings);
+            secrets.addAll(secretValues);
+            if (!validated(table, component, settings, secretValues)) {
+                return Optional.empty();
+            }
             return Optional.of(new ComponentConfig(component, settings, table.problems().where(table.path())));
         } catch (SettingsException e) {
             for (SettingProblem problem : e.problems()) {
@@ -104,15 +118,48 @@ final class ComponentReader {
         }
     }
 
-    private void collectSecrets(Settings settings) {
+    /**
+     * Runs the plugin's {@code validate} and records each problem at its key (at the table when the key is not written,
+     * a default), or its failure at the table. Its words pass through the secret values first: a plugin may quote a
+     * setting in a message.
+     *
+     * @return whether the plugin found nothing wrong
+     */
+    private boolean validated(TomlTable table, Component component, Settings settings, List<String> secretValues) {
+        Validation.Outcome outcome = Validation.validate(component, settings, validateTimeout);
+        if (outcome.failed()) {
+            table.problems().add(table.path(), component.id() + ": " + redact(outcome.failure(), secretValues));
+            return false;
+        }
+        for (SettingProblem problem : outcome.problems()) {
+            table.error(problem.key(), component.id() + ": " + redact(problem.message(), secretValues));
+        }
+        return outcome.problems().isEmpty();
+    }
+
+    private static String redact(String text, List<String> secretValues) {
+        String redacted = text;
+        // Longest first, so a secret holding another is masked whole.
+        List<String> longestFirst = secretValues.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : longestFirst) {
+            redacted = redacted.replace(secret, "****");
+        }
+        return redacted;
+    }
+
+    /** @return the values of the settings declared secret, each item of a list on its own */
+    private static List<String> secretValues(Settings settings) {
+        List<String> values = new ArrayList<>();
         for (Setting setting : settings.schema()) {
             Object value = settings.values().get(setting.name());
             if (!setting.secret() || value == null) {
                 continue;
             }
-            List<?> values = value instanceof List ? (List<?>) value : List.of(value);
-            values.stream().map(String::valueOf).filter(s -> !s.isBlank()).forEach(secrets::add);
+            List<?> items = value instanceof List ? (List<?>) value : List.of(value);
+            items.stream().map(String::valueOf).filter(s -> !s.isBlank()).forEach(values::add);
         }
+        return values;
     }
 
     private String notFound(Kind kind, String id) {
@@ -129,7 +176,7 @@ final class ComponentReader {
         }
         List<String> ids = catalog.components(kind).stream().map(Component::id).collect(Collectors.toList());
         return "unknown " + kind.label() + " plugin '" + id + "' ("
-                + Settings.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
+                + DidYouMean.closest(id, ids).map(best -> "did you mean '" + best + "'? ").orElse("")
                 + (ids.isEmpty() ? "no " + kind.label() + " plugins are installed"
                         : "available: " + String.join(", ", ids))
                 + ")" + unloadable();

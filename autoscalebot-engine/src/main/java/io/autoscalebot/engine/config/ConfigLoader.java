@@ -2,12 +2,14 @@ package io.autoscalebot.engine.config;
 
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.plugin.PluginCatalog;
+import io.autoscalebot.engine.plugin.Validation;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Loads a configuration file.
+     * Loads a configuration file: every key checked, every plugin setting resolved against the plugin's declaration and
+     * then checked by the plugin's own {@code validate}.
      *
      * @param file the {@code autoscale.toml} to read
      * @param catalog the plugins that components may name
@@ -40,13 +43,20 @@ public final class ConfigLoader {
      *     error at line 0, column 0
      */
     public static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env) throws ConfigException {
+        return load(file, catalog, env, Validation.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #load(Path, PluginCatalog, Map)}, giving each plugin's {@code validate} that long (for tests). */
+    static EngineConfig load(Path file, PluginCatalog catalog, Map<String, String> env, Duration validateTimeout)
+            throws ConfigException {
         TomlDocument.Parsed document = TomlDocument.parse(file, TomlFile.decode(file, read(file)));
         Set<String> secrets = new LinkedHashSet<>();
         Problems problems = new Problems(file, document.locator(), secrets);
         TomlTable root = new TomlTable(document.root(), KeyPath.ROOT, problems, new EnvInterpolator(env));
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
-        List<GroupConfig> groups = groups(root, new GroupReader(new ComponentReader(catalog, secrets)));
+        ComponentReader components = new ComponentReader(catalog, secrets, validateTimeout);
+        List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
         return new EngineConfig(file, stateDirectory, groups, secrets);
     }

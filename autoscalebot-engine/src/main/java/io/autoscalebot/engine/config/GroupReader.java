@@ -3,8 +3,9 @@ package io.autoscalebot.engine.config;
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.settings.SettingType;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.notify.NotifyRules;
+import io.autoscalebot.engine.settings.DidYouMean;
+import io.autoscalebot.engine.settings.DurationText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -74,8 +75,8 @@ final class GroupReader {
         }
         Duration timeout = positiveDuration(group, "timeout").orElse(DEFAULT_TIMEOUT);
         if (timeout.compareTo(interval) > 0) {
-            group.error("timeout", "timeout (" + SettingType.formatDuration(timeout) + ") is longer than interval ("
-                    + SettingType.formatDuration(interval) + "): every plugin call must end before the next tick; make timeout"
+            group.error("timeout", "timeout (" + DurationText.format(timeout) + ") is longer than interval ("
+                    + DurationText.format(interval) + "): every plugin call must end before the next tick; make timeout"
                     + " at most the interval");
         }
         return timeout;
@@ -99,7 +100,7 @@ final class GroupReader {
             return ZoneId.of(name.get());
         } catch (DateTimeException e) {
             group.error("timezone", "unknown time zone '" + name.get() + "' ("
-                    + Settings.closest(name.get(), ZoneId.getAvailableZoneIds())
+                    + DidYouMean.closest(name.get(), ZoneId.getAvailableZoneIds())
                             .map(best -> "did you mean '" + best + "'?")
                             .orElse("use a region id like \"America/Vancouver\", or \"UTC\"")
                     + ")");
@@ -133,7 +134,7 @@ final class GroupReader {
                 events.add(EventType.valueOf(normal));
             } else {
                 group.problems().add(list.index(i), "unknown event '" + name + "' in notify_on ("
-                        + Settings.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
+                        + DidYouMean.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
                         + "events: " + String.join(", ", known) + ")");
             }
         }

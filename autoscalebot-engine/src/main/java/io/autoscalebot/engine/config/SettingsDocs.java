@@ -5,6 +5,7 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +47,8 @@ public final class SettingsDocs {
             if (!setting.choices().isEmpty()) {
                 facts.add("one of: " + String.join(", ", setting.choices()));
             }
-            setting.minimum().ifPresent(minimum -> facts.add("at least " + TomlText.bound(minimum)));
-            setting.maximum().ifPresent(maximum -> facts.add("at most " + TomlText.bound(maximum)));
+            setting.minimum().ifPresent(minimum -> facts.add("at least " + SettingsResolver.text(minimum)));
+            setting.maximum().ifPresent(maximum -> facts.add("at most " + SettingsResolver.text(maximum)));
             text.append("  ").append(setting.name()).append(" (").append(String.join(", ", facts)).append(")\n");
             text.append("      ").append(setting.doc()).append('\n');
         }
@@ -100,8 +101,8 @@ public final class SettingsDocs {
             text.append(" One of: ").append(setting.choices().stream().map(c -> "`" + c + "`")
                     .collect(Collectors.joining(", "))).append('.');
         }
-        setting.minimum().ifPresent(minimum -> text.append(" Minimum: ").append(TomlText.bound(minimum)).append('.'));
-        setting.maximum().ifPresent(maximum -> text.append(" Maximum: ").append(TomlText.bound(maximum)).append('.'));
+        setting.minimum().ifPresent(minimum -> text.append(" Minimum: ").append(SettingsResolver.text(minimum)).append('.'));
+        setting.maximum().ifPresent(maximum -> text.append(" Maximum: ").append(SettingsResolver.text(maximum)).append('.'));
         return text.toString().trim();
     }
 

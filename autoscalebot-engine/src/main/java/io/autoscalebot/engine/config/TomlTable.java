@@ -1,7 +1,8 @@
 package io.autoscalebot.engine.config;
 
 import io.autoscalebot.api.settings.SettingType;
-import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.engine.settings.DidYouMean;
+import io.autoscalebot.engine.settings.SettingValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class TomlTable {
     void rejectUnknownKeys(Collection<String> known) {
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                error(key, Settings.unknownMessage(key, known));
+                error(key, DidYouMean.unknownSetting(key, known));
             }
         }
     }
@@ -112,7 +113,7 @@ final class TomlTable {
             return Optional.empty();
         }
         try {
-            return Optional.of(type.coerce(value));
+            return Optional.of(SettingValues.coerce(type, value));
         } catch (IllegalArgumentException e) {
             error(key, label + ": " + e.getMessage() + hint);
             return Optional.empty();

@@ -1,6 +1,6 @@
 package io.autoscalebot.engine.config;
 
-import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.settings.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +17,7 @@ final class TomlText {
     /** @return the value in TOML syntax */
     static String of(Object value) {
         if (value instanceof Duration) {
-            return quote(SettingType.formatDuration((Duration) value));
+            return quote(DurationText.format((Duration) value));
         }
         if (value instanceof List) {
             return ((List<?>) value).stream().map(TomlText::of).collect(Collectors.joining(", ", "[", "]"));
@@ -26,17 +26,6 @@ final class TomlText {
             return String.valueOf(value);
         }
         return quote(String.valueOf(value));
-    }
-
-    /** @return a setting's bound as docs show it: {@code 1}, {@code 0.5}, {@code 30s} (a duration unquoted) */
-    static String bound(Object value) {
-        if (value instanceof Duration) {
-            return SettingType.formatDuration((Duration) value);
-        }
-        if (value instanceof Double) {
-            return java.math.BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(value);
     }
 
     /** @return the text as a TOML basic string */

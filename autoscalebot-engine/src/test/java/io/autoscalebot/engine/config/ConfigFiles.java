@@ -66,6 +66,19 @@ final class ConfigFiles {
         return thrown.errors().stream().map(ConfigError::toString).collect(Collectors.toList());
     }
 
+    /** @return the errors loading that text gives, each plugin's validate given {@code validateTimeout} */
+    List<String> errors(String text, PluginCatalog catalog, java.time.Duration validateTimeout) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConfigException thrown = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.load(file, catalog, Map.of(), validateTimeout));
+        assertThat(thrown).as("loading should fail").isNotNull();
+        return thrown.errors().stream().map(ConfigError::toString).collect(Collectors.toList());
+    }
+
     /** @return the single error loading that text gives */
     String onlyError(String text) {
         List<String> errors = errors(text);

@@ -10,6 +10,7 @@ import io.autoscalebot.api.notify.NotifyProvider;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.plugin.PluginCatalog;
@@ -128,6 +129,58 @@ final class TestProviders {
         public Notify create(Settings settings, PluginContext context) {
             return neverCreated();
         }
+    }
+
+    /**
+     * A measure whose {@code validate} checks that min_value is at most max_value, quotes its secret token when it
+     * holds "bad", and misbehaves as {@code mode} says: throws, hangs, or answers null.
+     */
+    static final class Gauge extends Declared implements MeasureProvider {
+        Gauge() {
+            super("gauge", "Reads a gauge between two values.",
+                    Setting.of("min_value", SettingType.NUMBER).defaultValue(0.0).doc("The lowest reading."),
+                    Setting.of("max_value", SettingType.NUMBER).defaultValue(100.0).doc("The highest reading."),
+                    Setting.of("token", SettingType.STRING).asSecret().doc("The gauge's token."),
+                    Setting.of("mode", SettingType.STRING).defaultValue("fine").choices("fine", "throw", "hang", "null")
+                            .doc("How validate behaves."));
+        }
+
+        @Override
+        public List<SettingProblem> validate(Settings settings) {
+            switch (settings.string("mode")) {
+                case "throw":
+                    throw new IllegalStateException("boom");
+                case "hang":
+                    try {
+                        new java.util.concurrent.CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return List.of();
+                case "null":
+                    return null;
+                default:
+                    break;
+            }
+            List<SettingProblem> problems = new ArrayList<>();
+            if (settings.number("min_value") > settings.number("max_value")) {
+                problems.add(new SettingProblem("min_value", "min_value (" + settings.number("min_value")
+                        + ") is above max_value (" + settings.number("max_value") + "); lower min_value"));
+            }
+            settings.optionalString("token").filter(token -> token.contains("bad")).ifPresent(token -> problems.add(
+                    new SettingProblem("token", "token '" + token + "' is not a gauge token")));
+            return problems;
+        }
+
+        @Override
+        public Measure create(Settings settings, PluginContext context) {
+            return neverCreated();
+        }
+    }
+
+    /** @return a catalog with the gauge, whose validate has its own checks, beside the scale and decide it needs */
+    static PluginCatalog catalogWithGauge() {
+        return PluginCatalog.of(new Gauge(), new ConsecutiveThreshold(), new Local());
     }
 
     /** @return a catalog with every test provider loaded */

@@ -14,6 +14,7 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import io.autoscalebot.engine.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class PluginContextInTheLoopTest {
         TestGroups web = group(TestPlugins.decide("hold", context -> Decision.hold("steady")));
         web.timeout = Duration.ofSeconds(5);
         web.measure = new ComponentConfig(new Component(probe, "acme", "2.3.0", getClass().getClassLoader(),
-                probe.id(), Kind.MEASURE, probe.description(), List.of()), Settings.resolve(List.of(), Map.of()),
+                probe.id(), Kind.MEASURE, probe.description(), List.of()), SettingsResolver.resolve(List.of(), Map.of()),
                 "autoscale.toml:3:1");
         engine = new Engine(TestGroups.engine(stateDir, Set.of(), web.build("web")), clock,
                 new VirtualScheduler(clock), StateStore.inMemory(), EngineOptions.DEFAULT);

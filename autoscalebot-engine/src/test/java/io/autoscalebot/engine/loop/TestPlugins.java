@@ -13,13 +13,14 @@ import io.autoscalebot.api.notify.NotifyProvider;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.plugin.Component;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Map;
 
 /** Plain plugins implementing the SPIs, and their providers, for engine tests. */
 final class TestPlugins {
@@ -45,7 +46,7 @@ final class TestPlugins {
 
     private static ComponentConfig configure(PluginProvider<?> provider) {
         try {
-            return new ComponentConfig(Component.builtIn(provider), Settings.resolve(List.of(), Map.of()),
+            return new ComponentConfig(Component.builtIn(provider), SettingsResolver.resolve(List.of(), Map.of()),
                     "autoscale.toml:1:1");
         } catch (SettingsException e) {
             throw new IllegalStateException(e);

@@ -1,10 +1,10 @@
 package io.autoscalebot.engine.notify;
 
-import io.autoscalebot.engine.context.NotificationRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.engine.context.NotificationRecord;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

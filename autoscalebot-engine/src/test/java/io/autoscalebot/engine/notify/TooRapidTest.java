@@ -1,9 +1,9 @@
 package io.autoscalebot.engine.notify;
 
-import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.ScaleEvent;
+import io.autoscalebot.engine.context.ScaleRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.autoscalebot.engine.plugin;
 
-import io.autoscalebot.engine.context.InstanceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.ApiVersion;
@@ -11,6 +10,8 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.engine.context.InstanceContext;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -326,13 +327,13 @@ class PluginLoaderTest {
     }
 
     private static Measurement measure(Component component) throws Exception {
-        Settings defaults = Settings.resolve(component.provider().settings(), Map.of());
+        Settings defaults = SettingsResolver.resolve(component.provider().settings(), Map.of());
         Measure measure = (Measure) component.call(() -> component.provider().create(defaults, context()));
         return component.call(measure::measure);
     }
 
     private static Settings settings() throws Exception {
-        return Settings.resolve(List.of(), Map.of());
+        return SettingsResolver.resolve(List.of(), Map.of());
     }
 
     private static PluginContext context() {

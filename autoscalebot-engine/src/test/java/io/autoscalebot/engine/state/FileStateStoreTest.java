@@ -1,10 +1,10 @@
 package io.autoscalebot.engine.state;
 
-import io.autoscalebot.engine.context.ScaleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.engine.loop.RecordingLogger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

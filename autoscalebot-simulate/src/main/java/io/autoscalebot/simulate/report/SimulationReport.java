@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.settings.DurationText;
 import io.autoscalebot.simulate.SimulationModel;
 import io.autoscalebot.simulate.SimulationResult;
 import io.autoscalebot.simulate.model.ElasticityMetrics;
@@ -100,16 +100,16 @@ public final class SimulationReport {
         List<String> lines = new ArrayList<>();
         lines.add("Group " + result.group() + ": decided by " + result.decidePlugin() + " from the modelled "
                 + model.measured().label() + quoted(model.measured().unit()) + " in place of its measure plugin "
-                + result.measurePlugin() + ", every " + SettingType.formatDuration(result.interval()) + " ("
+                + result.measurePlugin() + ", every " + DurationText.format(result.interval()) + " ("
                 + count(result.decisions().ticks()) + " ticks).");
-        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + SettingType.formatDuration(trace.step())
+        lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + DurationText.format(trace.step())
                 + " from " + trace.time(0) + "; " + count(trace.missingSteps()) + " missing steps read as "
                 + (trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)") + "; arrivals "
                 + ARRIVALS + ".");
         lines.add(String.format(Locale.ROOT, "Model: a %s group of processes serving %s requests/s each, booting in"
                         + " %s; load x %s; SLO: mean response time within %s.",
-                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), SettingType.formatDuration(model.boot()),
-                plain(model.loadScale()), SettingType.formatDuration(model.slo())));
+                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), DurationText.format(model.boot()),
+                plain(model.loadScale()), DurationText.format(model.slo())));
         return lines;
     }
 

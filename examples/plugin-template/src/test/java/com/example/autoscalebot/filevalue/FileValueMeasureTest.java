@@ -7,6 +7,7 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Measures a real file, created the way the engine creates it: settings resolved against the provider's schema. */
+/** Measures a real file, created the way the engine creates it, with the testkit: settings resolved and validated. */
 class FileValueMeasureTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -26,7 +27,7 @@ class FileValueMeasureTest {
 
     private Measure measureOf(Path file) throws Exception {
         FileValueProvider provider = new FileValueProvider();
-        Settings settings = Settings.resolve(provider.settings(), Map.of("path", file.toString(), "unit", "tasks"));
+        Settings settings = TestSettings.resolve(provider, Map.of("path", file.toString(), "unit", "tasks"));
         PluginContext context = TestContexts.plugin().clock(Clock.fixed(NOW, ZoneOffset.UTC)).stateDirectory(directory)
                 .build();
         return provider.create(settings, context);

@@ -5,12 +5,14 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.appdecision.json.JsonException;
 import io.autoscalebot.plugin.appdecision.json.Pointers;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,38 +66,62 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
         return SETTINGS;
     }
 
+    /**
+     * @return a url that is not http(s) or has no host; a setting of the other mode; no pointer, or one that is not a
+     *     JSON Pointer, in mode "value"
+     */
     @Override
-    public Measure create(Settings settings, PluginContext context) throws PluginException {
+    public List<SettingProblem> validate(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>();
         URI url = settings.uri("url");
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new PluginException("setting 'url' must be an http or https URL, got scheme \"" + scheme + "\"");
+            problems.add(new SettingProblem("url", "setting 'url' must be an http or https URL, got scheme \""
+                    + scheme + "\""));
+        } else if (url.getHost() == null) {
+            problems.add(new SettingProblem("url", "setting 'url' has no host name; write it like"
+                    + " \"https://app.example.com/autoscale\""));
         }
-        if (url.getHost() == null) {
-            throw new PluginException("setting 'url' has no host name; write it like \"https://app.example.com/autoscale\"");
-        }
-        Duration timeout = settings.duration("timeout");
-        AppEndpoint endpoint = new AppEndpoint(url, timeout, settings.optionalString("token"));
-        return new AppDecisionMeasure(endpoint, reading(settings, context.group()), context.clock());
-    }
-
-    private static Reading reading(Settings settings, String group) throws PluginException {
         String mode = settings.string("mode");
         boolean valueMode = mode.equals(VALUE);
         for (String name : valueMode ? List.of("key") : List.of("pointer")) {
             if (settings.has(name)) {
-                throw new PluginException("setting '" + name + "' does not apply in mode \"" + mode + "\": remove it,"
-                        + " or set mode to \"" + (valueMode ? INSTRUCTION : VALUE) + "\"");
+                problems.add(new SettingProblem(name, "setting '" + name + "' does not apply in mode \"" + mode
+                        + "\": remove it, or set mode to \"" + (valueMode ? INSTRUCTION : VALUE) + "\""));
             }
         }
-        if (!valueMode) {
+        if (valueMode && !settings.has("pointer")) {
+            problems.add(new SettingProblem("pointer", "mode \"value\" needs setting 'pointer': the JSON Pointer to"
+                    + " the number in the app's answer, like \"/queue/depth\""));
+        } else if (valueMode) {
+            try {
+                Pointers.parse(settings.string("pointer"));
+            } catch (JsonException e) {
+                problems.add(new SettingProblem("pointer", "setting 'pointer': " + e.getMessage()));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public Measure create(Settings settings, PluginContext context) throws PluginException {
+        List<SettingProblem> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            // The engine refuses such settings before creating anything; a direct caller gets the first problem.
+            throw new PluginException(problems.get(0).message());
+        }
+        Duration timeout = settings.duration("timeout");
+        AppEndpoint endpoint = new AppEndpoint(settings.uri("url"), timeout, settings.optionalString("token"));
+        return new AppDecisionMeasure(endpoint, reading(settings, context.group()), context.clock());
+    }
+
+    /** @return how to read the app's answer, from settings {@link #validate} accepts */
+    private static Reading reading(Settings settings, String group) throws PluginException {
+        if (!settings.string("mode").equals(VALUE)) {
             return new Reading.Instructed(settings.optionalString("key").orElse(group));
         }
-        String pointer = settings.optionalString("pointer").orElseThrow(() -> new PluginException(
-                "mode \"value\" needs setting 'pointer': the JSON Pointer to the number in the app's answer, like"
-                        + " \"/queue/depth\""));
         try {
-            return new Reading.Value(Pointers.parse(pointer), settings.string("unit"));
+            return new Reading.Value(Pointers.parse(settings.string("pointer")), settings.string("unit"));
         } catch (JsonException e) {
             throw new PluginException("setting 'pointer': " + e.getMessage(), e);
         }

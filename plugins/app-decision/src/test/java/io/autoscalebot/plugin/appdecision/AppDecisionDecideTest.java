@@ -9,8 +9,8 @@ import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Instruction.Action;
 import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +111,6 @@ class AppDecisionDecideTest {
 
     private static Decide create(Map<String, Object> settings) throws Exception {
         AppDecisionDecideProvider provider = new AppDecisionDecideProvider();
-        return provider.create(Settings.resolve(provider.settings(), settings), AppDecisionFixtures.context("web"));
+        return provider.create(TestSettings.resolve(provider, settings), AppDecisionFixtures.context("web"));
     }
 }

@@ -2,8 +2,8 @@ package io.autoscalebot.plugin.appdecision;
 
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +31,6 @@ final class AppDecisionFixtures {
         raw.put("url", app.url().toString());
         raw.putAll(settings);
         AppDecisionMeasureProvider provider = new AppDecisionMeasureProvider();
-        return provider.create(Settings.resolve(provider.settings(), raw), context(group));
+        return provider.create(TestSettings.resolve(provider, raw), context(group));
     }
 }

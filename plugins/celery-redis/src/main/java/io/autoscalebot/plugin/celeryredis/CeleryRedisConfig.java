@@ -2,6 +2,7 @@ package io.autoscalebot.plugin.celeryredis;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
@@ -75,20 +76,48 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
     }
 
     /**
-     * Checks what the schema alone cannot: the URL, the priority steps, combinations and timeouts.
+     * Checks what the schema alone cannot: the URL, the queue names, and include_unacked with the oldest age. For the
+     * provider's {@code validate}; nothing here connects to Redis.
+     *
+     * @param settings settings resolved against {@link #SCHEMA}
+     * @return every problem, at the setting to change; never showing the URL's password
+     */
+    static List<SettingProblem> problems(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>();
+        try {
+            RedisAddress.parse(settings.string(URL));
+        } catch (PluginException e) {
+            problems.add(new SettingProblem(URL, e.getMessage()));
+        }
+        List<String> queues = settings.stringList(QUEUES);
+        if (queues.isEmpty()) {
+            problems.add(new SettingProblem(QUEUES, "setting 'queues' is empty; list at least one Celery queue, like"
+                    + " [\"celery\"]"));
+        } else if (queues.stream().anyMatch(String::isBlank)) {
+            problems.add(new SettingProblem(QUEUES, "setting 'queues' contains an empty queue name; remove it"));
+        }
+        if (settings.bool(INCLUDE_UNACKED) && Report.fromLabel(settings.string(REPORT)) != Report.COUNT) {
+            problems.add(new SettingProblem(INCLUDE_UNACKED, "setting 'include_unacked' only applies to report ="
+                    + " \"count\": reserved tasks are already running, so they have no waiting age; remove"
+                    + " include_unacked or use report = \"count\""));
+        }
+        return problems;
+    }
+
+    /**
+     * Reads settings {@link #problems} accepts.
      *
      * @param settings settings resolved against {@link #SCHEMA}
      * @return the configuration
-     * @throws PluginException naming the setting, what is wrong and how to fix it
+     * @throws PluginException with the first problem, for a caller that skipped the engine's validation
      */
     static CeleryRedisConfig from(Settings settings) throws PluginException {
+        List<SettingProblem> problems = problems(settings);
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems.get(0).message());
+        }
         Report report = Report.fromLabel(settings.string(REPORT));
         boolean includeUnacked = settings.bool(INCLUDE_UNACKED);
-        if (includeUnacked && report != Report.COUNT) {
-            throw new PluginException("setting 'include_unacked' only applies to report = \"count\": reserved tasks "
-                    + "are already running, so they have no waiting age; remove include_unacked or use "
-                    + "report = \"count\"");
-        }
         String prefix = settings.string(KEY_PREFIX);
         return new CeleryRedisConfig(RedisAddress.parse(settings.string(URL)),
                 QueueKey.of(prefix, queues(settings.stringList(QUEUES)), steps(settings.integerList(PRIORITY_STEPS))),
@@ -96,15 +125,8 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
                 settings.duration(CONNECT_TIMEOUT), settings.duration(READ_TIMEOUT));
     }
 
-    private static List<String> queues(List<String> names) throws PluginException {
-        if (names.isEmpty()) {
-            throw new PluginException("setting 'queues' is empty; list at least one Celery queue, like [\"celery\"]");
-        }
-        for (String name : names) {
-            if (name.isBlank()) {
-                throw new PluginException("setting 'queues' contains an empty queue name; remove it");
-            }
-        }
+    /** @return the queue names without repeats, in order */
+    private static List<String> queues(List<String> names) {
         return List.copyOf(new LinkedHashSet<>(names));
     }
 

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import java.util.List;
 
@@ -36,10 +37,12 @@ public final class CeleryRedisProvider implements MeasureProvider {
         return CeleryRedisConfig.SCHEMA;
     }
 
-    /**
-     * @throws io.autoscalebot.api.PluginException if a setting is wrong in a way the schema cannot catch (a malformed
-     *     URL, a priority step that is not a number, include_unacked with oldest_age)
-     */
+    /** @return a malformed URL, no queue, or include_unacked with report = "oldest_age" */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        return CeleryRedisConfig.problems(settings);
+    }
+
     @Override
     public Measure create(Settings settings, PluginContext context) throws Exception {
         return new CeleryRedisMeasure(CeleryRedisConfig.from(settings), context.clock());

@@ -98,11 +98,30 @@ record RedisAddress(boolean tls, boolean verifyCertificate, String host, int por
 
     private static String hostOf(URI uri) throws PluginException {
         String host = uri.getHost();
+        String port = portWritten(uri.getRawAuthority());
+        if ((host == null || host.isEmpty()) && port != null && !port.matches("\\d+")) {
+            // The URI parser gives up on the whole authority for a bad port and reports no host; say what is wrong.
+            throw new PluginException("setting 'url': the port after the host must be a number like 6379, got '"
+                    + port + "'; " + FORM);
+        }
         if (host == null || host.isEmpty()) {
             throw new PluginException("setting 'url' has no host name; " + FORM
                     + " (an @ or / in the password must be percent-encoded as %40 or %2F)");
         }
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * @return the text after the last colon of the host part (after any credentials), or null when there is none; an
+     *     IPv6 address in brackets has its own colons, which are not a port's
+     */
+    private static String portWritten(String rawAuthority) {
+        if (rawAuthority == null) {
+            return null;
+        }
+        String hostAndPort = rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 || hostAndPort.endsWith("]") ? null : hostAndPort.substring(colon + 1);
     }
 
     /** Splits {@code user:password}, {@code :password} or {@code user}, as redis-py does. */

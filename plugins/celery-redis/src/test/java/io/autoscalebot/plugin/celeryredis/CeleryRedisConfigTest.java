@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +76,12 @@ class CeleryRedisConfigTest {
 
     @Test
     void showsTheUrlAsASecret() throws Exception {
-        Settings settings = Settings.resolve(CeleryRedisConfig.SCHEMA, Map.of("url", "redis://:hunter2@h:6379/0"));
+        Settings settings = TestSettings.resolve(CeleryRedisConfig.SCHEMA, Map.of("url", "redis://:hunter2@h:6379/0"));
 
         assertThat(settings.toString()).contains("url=****").doesNotContain("hunter2");
     }
 
     private static CeleryRedisConfig config(Map<String, ?> raw) throws Exception {
-        return CeleryRedisConfig.from(Settings.resolve(CeleryRedisConfig.SCHEMA, raw));
+        return CeleryRedisConfig.from(TestSettings.resolve(CeleryRedisConfig.SCHEMA, raw));
     }
 }

@@ -3,8 +3,8 @@ package io.autoscalebot.plugin.celeryredis;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Clock;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ final class OpenMeasure implements AutoCloseable {
     static OpenMeasure open(Map<String, ?> settings, Clock clock) throws Exception {
         CeleryRedisProvider provider = new CeleryRedisProvider();
         PluginContext context = TestContexts.plugin().group("worker").clock(clock).build();
-        Measure measure = provider.create(Settings.resolve(provider.settings(), settings), context);
+        Measure measure = provider.create(TestSettings.resolve(provider, settings), context);
         measure.setup();
         return new OpenMeasure(measure);
     }

@@ -6,6 +6,7 @@ import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.CapturingLogger;
 import io.autoscalebot.testkit.ManualClock;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -67,8 +68,9 @@ public abstract class AgainstFakeHeroku {
         Map<String, Object> raw = new HashMap<>(Map.of("app", "my-app", "token", TOKEN,
                 "api_url", heroku.baseUri().toString()));
         raw.putAll(overrides);
-        Settings settings = Settings.resolve(provider.settings(), raw);
-        return provider.create(settings, TestContexts.plugin().clock(clock).logger(logger).stateDirectory(state).build());
+        Settings settings = TestSettings.resolve(provider, raw);
+        return provider.create(settings,
+                TestContexts.plugin().clock(clock).logger(logger).stateDirectory(state).build());
     }
 
     /**

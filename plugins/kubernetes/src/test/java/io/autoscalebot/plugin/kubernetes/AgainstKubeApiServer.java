@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 /**
  * A test against the real API server the {@link KubeApiServerExtension} runs for the whole module, with a folder of
@@ -68,7 +69,7 @@ public abstract class AgainstKubeApiServer {
     protected Scale created(Map<String, Object> settings, Clock clock, Sleeper sleeper, TestEnvironment environment)
             throws Exception {
         var provider = KubernetesScaleProviders.provider(environment, sleeper);
-        return provider.create(Settings.resolve(provider.settings(), new HashMap<>(settings)),
+        return provider.create(TestSettings.resolve(provider.settings(), new HashMap<>(settings)),
                 TestContexts.context(clock, logger, folder));
     }
 

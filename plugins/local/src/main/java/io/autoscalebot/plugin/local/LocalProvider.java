@@ -5,12 +5,15 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,24 +59,44 @@ public final class LocalProvider implements ScaleProvider {
         return List.of(COMMAND, BASE_PORT, WORKING_DIRECTORY, GRACE, OUTPUT);
     }
 
+    /**
+     * @return an empty command, or a working directory that is not one: both would fail every start of a copy, so
+     *     they are configuration errors rather than failed ticks
+     */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>();
+        List<String> command = settings.stringList(COMMAND.name());
+        if (command.isEmpty() || command.get(0).isBlank()) {
+            problems.add(new SettingProblem(COMMAND.name(), "command is empty; give the program and its arguments,"
+                    + " like [\"python3\", \"app.py\"]"));
+        }
+        Optional<String> directory = settings.optionalString(WORKING_DIRECTORY.name());
+        if (directory.isPresent() && !isDirectory(directory.get())) {
+            problems.add(new SettingProblem(WORKING_DIRECTORY.name(), "working_directory " + directory.get()
+                    + " is not a directory; create it or fix the path"));
+        }
+        return problems;
+    }
+
     @Override
     public Scale create(Settings settings, PluginContext context) throws PluginException {
         List<String> command = settings.stringList(COMMAND.name());
-        if (command.isEmpty() || command.get(0).isBlank()) {
-            throw new PluginException("command is empty; give the program and its arguments, like "
-                    + "[\"python3\", \"app.py\"]");
-        }
         Optional<Path> workingDirectory = settings.optionalString(WORKING_DIRECTORY.name()).map(Path::of);
-        if (workingDirectory.isPresent() && !Files.isDirectory(workingDirectory.get())) {
-            throw new PluginException("working_directory " + workingDirectory.get().toAbsolutePath()
-                    + " is not a directory; create it or fix the path");
-        }
         Output output = Output.of(settings.string(OUTPUT.name()));
         createStateDirectory(context.stateDirectory(), output);
         Launcher launcher = new Launcher(command, workingDirectory, settings.integer(BASE_PORT.name()), output,
                 context.stateDirectory());
         return new LocalScale(launcher, new Stopper(settings.duration(GRACE.name()), context.logger()),
                 new CopyRecords(context.stateDirectory()), context.logger());
+    }
+
+    private static boolean isDirectory(String path) {
+        try {
+            return Files.isDirectory(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The state directory holds the record of running copies and, with {@link Output#FILE}, their logs. */

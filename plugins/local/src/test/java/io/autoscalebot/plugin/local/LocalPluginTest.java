@@ -7,7 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.autoscalebot.api.scale.ScaleProvider;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.testkit.TestSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -24,11 +26,20 @@ class LocalPluginTest {
 
     @Test
     void declaresDocumentedSettingsWithTheirDefaults() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("command", List.of("python3", "app.py")));
+        Settings settings = TestSettings.resolve(provider, Map.of("command", List.of("python3", "app.py")));
 
         assertThat(settings.toString())
                 .isEqualTo("Settings{command=[python3, app.py], base_port=8700, grace=PT10S, output=file}");
         assertThat(provider.settings()).allSatisfy(s -> assertThat(s.doc()).isNotBlank());
+    }
+
+    @Test
+    void validateRefusesAnEmptyCommandAtItsKey() {
+        assertThat(TestSettings.problems(provider, Map.of("command", List.of())))
+                .containsExactly(new SettingProblem("command", "command is empty; give the program and its arguments,"
+                        + " like [\"python3\", \"app.py\"]"));
+        assertThat(TestSettings.problems(provider, Map.of("command", List.of(" ", "app.py"))))
+                .extracting(SettingProblem::key).containsExactly("command");
     }
 
     @Test

@@ -8,9 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.CapturingLogger;
+import io.autoscalebot.testkit.InvalidSettingsException;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class LocalScaleTest {
         }
         LocalProvider provider = new LocalProvider();
         PluginContext context = TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build();
-        LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(), raw), context);
+        LocalScale scale = (LocalScale) provider.create(TestSettings.resolve(provider, raw), context);
         created.add(scale);
         scale.setup();
         return scale;
@@ -286,8 +287,8 @@ class LocalScaleTest {
     @Test
     void aCommandThatCannotStartIsAPluginExceptionNamingItAndTheOsReason() throws Exception {
         LocalProvider provider = new LocalProvider();
-        LocalScale scale = (LocalScale) provider.create(Settings.resolve(provider.settings(),
-                        Map.of("command", List.of("autoscalebot-no-such-program", "--serve"))),
+        LocalScale scale = (LocalScale) provider.create(
+                TestSettings.resolve(provider, Map.of("command", List.of("autoscalebot-no-such-program", "--serve"))),
                 TestContexts.plugin().clock(CLOCK).logger(logger).stateDirectory(state).build());
         created.add(scale);
 
@@ -300,7 +301,8 @@ class LocalScaleTest {
     @Test
     void refusesAWorkingDirectoryThatDoesNotExist() {
         assertThatThrownBy(() -> local(RUN, "working_directory", work.resolve("missing").toString()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("working_directory " + work.resolve("missing") + " is not a directory");
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("working_directory: working_directory " + work.resolve("missing")
+                        + " is not a directory");
     }
 }

@@ -1,13 +1,13 @@
 package io.autoscalebot.plugin.memory;
 
 import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import java.util.List;
 
 /**
@@ -45,15 +45,17 @@ public final class MemoryProvider implements ScaleProvider {
      * @param settings the resolved settings
      * @return no problem
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         return List.of();
     }
 
     @Override
-    public Scale create(Settings settings, PluginContext context) throws SettingsException {
+    public Scale create(Settings settings, PluginContext context) throws PluginException {
         List<SettingProblem> problems = validate(settings);
         if (!problems.isEmpty()) {
-            throw new SettingsException(problems);
+            // The engine refuses such settings before creating anything; a direct caller gets the first problem.
+            throw new PluginException(problems.get(0).message());
         }
         return new MemoryScale(settings.has(START.name()) ? settings.integer(START.name()) : 0);
     }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.InvalidSettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.autoscalebot.testkit.TestSettings;
 
 class MemoryScaleTest {
 
     private final MemoryProvider provider = new MemoryProvider();
 
     private Scale create(Map<String, ?> raw) throws Exception {
-        return provider.create(Settings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
+        return provider.create(TestSettings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
     }
 
     @Test
@@ -50,7 +51,7 @@ class MemoryScaleTest {
     @Test
     void rejectsANegativeStartWithTheSettingsName() {
         assertThatThrownBy(() -> create(Map.of("start", -1)))
-                .isInstanceOf(SettingsException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("'start'").hasMessageContaining("must be at least 0, got -1");
     }
 

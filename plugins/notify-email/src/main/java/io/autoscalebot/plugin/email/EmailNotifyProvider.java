@@ -5,6 +5,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.notify.NotifyProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
@@ -57,6 +58,12 @@ public final class EmailNotifyProvider implements NotifyProvider {
     @Override
     public List<Setting> settings() {
         return SETTINGS;
+    }
+
+    /** @return unusable addresses, a login without its password, trusted hosts without TLS, a blank host */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        return EmailSettings.problems(settings);
     }
 
     @Override

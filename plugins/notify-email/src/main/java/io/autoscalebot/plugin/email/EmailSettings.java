@@ -1,6 +1,7 @@
 package io.autoscalebot.plugin.email;
 
 import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -39,59 +40,85 @@ record EmailSettings(String host, int port, Security security, Optional<Credenti
     }
 
     /**
-     * Reads and checks resolved settings.
+     * Checks what the schema cannot say: a blank host, addresses that do not parse, no recipient, a login without its
+     * password, trusted hosts on a clear-text connection. For the provider's {@code validate}.
      *
      * @param settings the settings resolved against {@link EmailNotifyProvider#settings()}
-     * @return the checked settings
-     * @throws PluginException naming the setting that is wrong and how to fix it; never containing the password
+     * @return every problem, at the setting to change; never containing the password
      */
-    static EmailSettings from(Settings settings) throws PluginException {
-        String host = settings.string("host").trim();
-        if (host.isEmpty()) {
-            throw new PluginException("setting 'host' is empty: set it to the SMTP server's host name, like"
-                    + " \"smtp.example.com\"");
+    static List<SettingProblem> problems(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>();
+        if (settings.string("host").isBlank()) {
+            problems.add(new SettingProblem("host", "setting 'host' is empty: set it to the SMTP server's host name,"
+                    + " like \"smtp.example.com\""));
         }
-        // The port and timeout are within their declared bounds: the engine checked them.
-        int port = settings.integer("port");
-        Duration timeout = settings.duration("timeout");
         Security security = Security.fromLabel(settings.string("security"));
-        List<String> trusted = settings.has("trust") ? settings.stringList("trust") : List.of();
-        if (!trusted.isEmpty() && !security.usesTls()) {
-            throw new PluginException("setting 'trust' only applies to an encrypted connection, but security is"
-                    + " \"none\": remove 'trust' or set security to \"starttls\" or \"smtps\"");
+        if (!trusted(settings).isEmpty() && !security.usesTls()) {
+            problems.add(new SettingProblem("trust", "setting 'trust' only applies to an encrypted connection, but"
+                    + " security is \"none\": remove 'trust' or set security to \"starttls\" or \"smtps\""));
         }
-        List<InternetAddress> recipients = new ArrayList<>();
-        for (String address : settings.stringList("to")) {
-            recipients.add(address("to", address));
+        List<String> to = settings.stringList("to");
+        if (to.isEmpty()) {
+            problems.add(new SettingProblem("to", "setting 'to' lists no recipient: give at least one address, like"
+                    + " [\"ops@example.com\"]"));
         }
-        if (recipients.isEmpty()) {
-            throw new PluginException("setting 'to' lists no recipient: give at least one address, like"
-                    + " [\"ops@example.com\"]");
-        }
-        return new EmailSettings(host, port, security, credentials(settings), address("from", settings.string("from")),
-                recipients, settings.string("subject_prefix"), timeout, trusted);
-    }
-
-    private static Optional<Credentials> credentials(Settings settings) throws PluginException {
+        to.forEach(address -> addressProblem("to", address).ifPresent(problems::add));
+        addressProblem("from", settings.string("from")).ifPresent(problems::add);
         Optional<String> username = settings.optionalString("username");
         Optional<String> password = settings.optionalString("password");
         if (username.isPresent() != password.isPresent()) {
             String set = username.isPresent() ? "username" : "password";
             String missing = username.isPresent() ? "password" : "username";
-            throw new PluginException("setting '" + set + "' is set but '" + missing + "' is not: an SMTP login needs"
-                    + " both; set '" + missing + "' or remove '" + set + "'");
+            problems.add(new SettingProblem(set, "setting '" + set + "' is set but '" + missing + "' is not: an SMTP"
+                    + " login needs both; set '" + missing + "' or remove '" + set + "'"));
         }
-        return username.map(name -> new Credentials(name, password.orElseThrow()));
+        return problems;
     }
 
-    private static InternetAddress address(String setting, String text) throws PluginException {
+    /**
+     * Reads settings {@link #problems} accepts.
+     *
+     * @param settings the settings resolved against {@link EmailNotifyProvider#settings()}
+     * @return the checked settings
+     * @throws PluginException with the first problem, for a caller that skipped the engine's validation
+     */
+    static EmailSettings from(Settings settings) throws PluginException {
+        List<SettingProblem> problems = problems(settings);
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems.get(0).message());
+        }
+        List<InternetAddress> recipients = new ArrayList<>();
+        settings.stringList("to").forEach(address -> recipients.add(parse(address)));
+        Optional<String> username = settings.optionalString("username");
+        Optional<Credentials> credentials = username.map(name -> new Credentials(name,
+                settings.optionalString("password").orElseThrow()));
+        // The port and timeout are within their declared bounds: the engine checked them.
+        return new EmailSettings(settings.string("host").trim(), settings.integer("port"),
+                Security.fromLabel(settings.string("security")), credentials, parse(settings.string("from")),
+                recipients, settings.string("subject_prefix"), settings.duration("timeout"), trusted(settings));
+    }
+
+    private static List<String> trusted(Settings settings) {
+        return settings.has("trust") ? settings.stringList("trust") : List.of();
+    }
+
+    private static Optional<SettingProblem> addressProblem(String setting, String text) {
         try {
-            InternetAddress address = new InternetAddress(text, true);
-            address.validate();
-            return address;
+            new InternetAddress(text, true).validate();
+            return Optional.empty();
         } catch (AddressException e) {
-            throw new PluginException("setting '" + setting + "': \"" + text + "\" is not an e-mail address ("
-                    + e.getMessage() + "); write it like \"ops@example.com\" or \"Ops <ops@example.com>\"", e);
+            return Optional.of(new SettingProblem(setting, "setting '" + setting + "': \"" + text + "\" is not an"
+                    + " e-mail address (" + e.getMessage() + "); write it like \"ops@example.com\" or"
+                    + " \"Ops <ops@example.com>\""));
+        }
+    }
+
+    /** @return the address, which {@link #problems} has found valid */
+    private static InternetAddress parse(String text) {
+        try {
+            return new InternetAddress(text, true);
+        } catch (AddressException e) {
+            throw new IllegalStateException("an address problems() accepted no longer parses: " + text, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class EmailFixtures {
         raw.put("from", "Autoscalebot <bot@example.com>");
         raw.put("to", "ops@example.com");
         raw.putAll(extra);
-        return Settings.resolve(new EmailNotifyProvider().settings(), raw);
+        return TestSettings.resolve(new EmailNotifyProvider(), raw);
     }
 
     /** @return a notifier created the way the engine creates one */

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginProvider;
+import io.autoscalebot.api.notify.Notification;
+import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -16,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -68,30 +71,29 @@ class EmailPluginLayerTest {
     }
 
     private Object created(ClassLoader loader, Object provider) throws Exception {
-        Class<?> settingsType = loader.loadClass("io.autoscalebot.api.settings.Settings");
-        Object schema = invoke(loader, "io.autoscalebot.api.PluginProvider", "settings", provider);
-        Object settings = settingsType.getMethod("resolve", List.class, Map.class).invoke(null, schema,
+        Object settings = bridge(loader, Settings.class, TestSettings.resolve(new EmailNotifyProvider(),
                 Map.of("host", "127.0.0.1", "port", MAIL.getSmtp().getPort(), "security", "none",
-                        "from", "bot@example.com", "to", "ops@example.com"));
-        Object context = bridge(loader.loadClass("io.autoscalebot.api.PluginContext"),
+                        "from", "bot@example.com", "to", "ops@example.com")));
+        Object context = bridge(loader, PluginContext.class,
                 TestContexts.plugin().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).stateDirectory(state).build());
         return invoke(loader, "io.autoscalebot.api.PluginProvider", "create", provider, settings, context);
     }
 
     private static Object notification(ClassLoader loader) throws Exception {
-        return bridge(loader.loadClass("io.autoscalebot.api.notify.Notification"), TestContexts.notification()
+        return bridge(loader, Notification.class, TestContexts.notification()
                 .message("web: scaled 2 -> 3").details(Map.of("from", "2", "to", "3")).build());
     }
 
     /**
      * The layer's copy of an API interface, answering as {@code target} (built with the test's own copy of the API)
-     * answers: the plugin sees only its layer's types, so an enum answer is mapped to the layer's enum by name.
+     * answers: the plugin sees only its layer's types, so an enum answer is mapped to the layer's enum by name. Only
+     * answers of JDK types and enums cross; the e-mail plugin asks for nothing else.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object bridge(Class<?> layerType, Object target) {
-        return Proxy.newProxyInstance(layerType.getClassLoader(), new Class<?>[] {layerType}, (proxy, method, args) -> {
-            Object answer = target.getClass().getMethod(method.getName(), method.getParameterTypes())
-                    .invoke(target, args);
+    private static Object bridge(ClassLoader loader, Class<?> type, Object target) throws ClassNotFoundException {
+        Class<?> layerType = loader.loadClass(type.getName());
+        return Proxy.newProxyInstance(loader, new Class<?>[] {layerType}, (proxy, method, args) -> {
+            Object answer = type.getMethod(method.getName(), method.getParameterTypes()).invoke(target, args);
             return answer instanceof Enum<?> constant && method.getReturnType().isEnum()
                     ? Enum.valueOf((Class) method.getReturnType(), constant.name()) : answer;
         });

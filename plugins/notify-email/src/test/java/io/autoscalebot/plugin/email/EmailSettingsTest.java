@@ -3,9 +3,10 @@ package io.autoscalebot.plugin.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoscalebot.api.PluginException;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.InvalidSettingsException;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ class EmailSettingsTest {
 
     @Test
     void requiresHostFromAndTo() {
-        assertThatThrownBy(() -> Settings.resolve(new EmailNotifyProvider().settings(), Map.of()))
-                .isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> TestSettings.resolve(new EmailNotifyProvider(), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("missing required setting 'host'")
                 .hasMessageContaining("missing required setting 'from'")
                 .hasMessageContaining("missing required setting 'to'");
@@ -46,7 +47,7 @@ class EmailSettingsTest {
     @Test
     void refusesASecurityOutsideTheChoices() {
         assertThatThrownBy(() -> EmailFixtures.settings(Map.of("security", "ssl")))
-                .isInstanceOf(SettingsException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("must be one of starttls, smtps, none");
     }
 
@@ -54,21 +55,21 @@ class EmailSettingsTest {
     void refusesARecipientThatIsNotAnAddress() {
         assertThatThrownBy(() -> EmailSettings.from(EmailFixtures.settings(
                 Map.of("to", List.of("ops@example.com", "ops at example")))))
-                .isInstanceOf(PluginException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'to': \"ops at example\" is not an e-mail address");
     }
 
     @Test
     void refusesASenderThatIsNotAnAddress() {
         assertThatThrownBy(() -> EmailSettings.from(EmailFixtures.settings(Map.of("from", "bot@"))))
-                .isInstanceOf(PluginException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'from': \"bot@\" is not an e-mail address");
     }
 
     @Test
     void refusesAPasswordWithoutAUsernameWithoutShowingIt() {
         assertThatThrownBy(() -> EmailSettings.from(EmailFixtures.settings(Map.of("password", EmailFixtures.PASSWORD))))
-                .isInstanceOf(PluginException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'password' is set but 'username' is not")
                 .message().doesNotContain(EmailFixtures.PASSWORD);
     }
@@ -76,7 +77,7 @@ class EmailSettingsTest {
     @Test
     void refusesAUsernameWithoutAPassword() {
         assertThatThrownBy(() -> EmailSettings.from(EmailFixtures.settings(Map.of("username", "bot"))))
-                .isInstanceOf(PluginException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'username' is set but 'password' is not");
     }
 
@@ -84,22 +85,30 @@ class EmailSettingsTest {
     void refusesTrustedHostsOnAnUnencryptedConnection() {
         assertThatThrownBy(() -> EmailSettings.from(EmailFixtures.settings(
                 Map.of("security", "none", "trust", "127.0.0.1"))))
-                .isInstanceOf(PluginException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'trust' only applies to an encrypted connection");
     }
 
     @Test
     void refusesAPortAboveTheTcpRange() {
         assertThatThrownBy(() -> EmailFixtures.settings(Map.of("port", 70_000)))
-                .isInstanceOf(SettingsException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'port' must be at most 65535, got 70000");
     }
 
     @Test
     void refusesAZeroTimeoutWhichWouldWaitForever() {
         assertThatThrownBy(() -> EmailFixtures.settings(Map.of("timeout", "0s")))
-                .isInstanceOf(SettingsException.class)
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'timeout' must be at least 1ms, got 0s");
+    }
+
+    @Test
+    void validateTiesEachProblemToTheSettingToChange() {
+        List<SettingProblem> problems = TestSettings.problems(new EmailNotifyProvider(), Map.of("host", " ",
+                "from", "bot@", "to", List.of(), "username", "bot", "security", "none", "trust", "127.0.0.1"));
+
+        assertThat(problems).extracting(SettingProblem::key).containsExactly("host", "trust", "to", "from", "username");
     }
 
     @Test

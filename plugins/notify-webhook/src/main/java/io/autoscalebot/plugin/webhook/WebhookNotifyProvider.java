@@ -44,6 +44,7 @@ public final class WebhookNotifyProvider implements NotifyProvider {
      * @param settings settings resolved against {@link #settings()}
      * @return what is wrong, by setting; empty when nothing is; no message quotes the URL or a header value
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         return WebhookSettings.problems(settings);
     }

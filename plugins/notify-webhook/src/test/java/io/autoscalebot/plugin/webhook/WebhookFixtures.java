@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.autoscalebot.testkit.TestSettings;
 
 /**
  * The one place tests make what the engine hands a plugin (its context, notifications), so a change to how those are
@@ -29,7 +30,7 @@ final class WebhookFixtures {
 
     /** @return the settings raw values resolve to */
     static Settings settings(Map<String, ?> raw) throws Exception {
-        return Settings.resolve(new WebhookNotifyProvider().settings(), raw);
+        return TestSettings.resolve(new WebhookNotifyProvider().settings(), raw);
     }
 
     /** @return a notifier that waits between tries in virtual time */

@@ -1,7 +1,9 @@
 package io.autoscalebot.plugin.predictive;
 
-import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.api.settings.SettingProblem;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,35 +23,49 @@ import java.util.Objects;
 record Policy(double target, double headroom, Duration lead, Duration bucket, double smoothing, double peakWeight,
               Duration holdDown, double maxError, Duration adaptWindow, Duration saveEvery) {
 
-    /** Checks what the settings' types and minimums cannot. */
+    /** Checks what the settings' types and bounds cannot, as {@link #problems} does. */
     Policy {
         Objects.requireNonNull(lead, "lead");
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(holdDown, "holdDown");
         Objects.requireNonNull(adaptWindow, "adaptWindow");
         Objects.requireNonNull(saveEvery, "saveEvery");
+        List<SettingProblem> problems = problems(target, headroom, bucket, smoothing, peakWeight, adaptWindow);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).message());
+        }
+    }
+
+    /**
+     * @return what makes these values unusable, each at its setting: for the provider's {@code validate}, and the
+     *     record's own check
+     */
+    static List<SettingProblem> problems(double target, double headroom, Duration bucket, double smoothing,
+                                         double peakWeight, Duration adaptWindow) {
+        List<SettingProblem> problems = new ArrayList<>();
         if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("target must be above 0 and at most 1, got " + target
-                    + "; it is a utilisation as a fraction, like 0.7 for 70%");
+            problems.add(new SettingProblem("target", "target must be above 0 and at most 1, got " + target
+                    + "; it is a utilisation as a fraction, like 0.7 for 70%"));
         }
         if (!(headroom >= 0) || Double.isInfinite(headroom)) {
-            throw new IllegalArgumentException("headroom must be 0 or more, got " + headroom);
+            problems.add(new SettingProblem("headroom", "headroom must be 0 or more, got " + headroom));
         }
         if (!(smoothing > 0 && smoothing <= 1)) {
-            throw new IllegalArgumentException("smoothing must be above 0 and at most 1, got " + smoothing);
+            problems.add(new SettingProblem("smoothing", "smoothing must be above 0 and at most 1, got " + smoothing));
         }
         if (!(peakWeight >= 0 && peakWeight <= 1)) {
-            throw new IllegalArgumentException("peak_weight must be between 0 and 1, got " + peakWeight);
+            problems.add(new SettingProblem("peak_weight", "peak_weight must be between 0 and 1, got " + peakWeight));
         }
         boolean dividesADay = bucket.getSeconds() > 0 && Duration.ofDays(1).getSeconds() % bucket.getSeconds() == 0;
         if (bucket.getSeconds() < 60 || bucket.getNano() != 0 || !dividesADay) {
-            throw new IllegalArgumentException("bucket must be whole seconds, at least 1m, dividing a day (5m, 15m,"
-                    + " 1h), got " + SettingType.formatDuration(bucket));
+            problems.add(new SettingProblem("bucket", "bucket must be whole seconds, at least 1m, dividing a day"
+                    + " (5m, 15m, 1h), got " + Durations.text(bucket)));
         }
         if (adaptWindow.isZero() || adaptWindow.isNegative()) {
-            throw new IllegalArgumentException("adapt_window must be longer than 0s, got "
-                    + SettingType.formatDuration(adaptWindow));
+            problems.add(new SettingProblem("adapt_window", "adapt_window must be longer than 0s, got "
+                    + Durations.text(adaptWindow)));
         }
+        return problems;
     }
 
     /**

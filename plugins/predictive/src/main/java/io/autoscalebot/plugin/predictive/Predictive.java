@@ -5,7 +5,6 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.ScaleEvent;
-import io.autoscalebot.api.settings.SettingType;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -101,7 +100,7 @@ public final class Predictive implements Decide {
         StringBuilder reason = new StringBuilder();
         double planned = load;
         if (forecast.isEmpty()) {
-            reason.append("reactive, the profile has not learnt the next ").append(SettingType.formatDuration(policy.lead()))
+            reason.append("reactive, the profile has not learnt the next ").append(Durations.text(policy.lead()))
                     .append(" yet: ");
         } else if (error.isPresent() && error.getAsDouble() > policy.maxError()) {
             reason.append("reactive, recent forecasts were off by ").append(Decimals.fixed(100 * error.getAsDouble(), 0))
@@ -122,7 +121,7 @@ public final class Predictive implements Decide {
             held = Math.max(current, wanted);
         }
         if (held != wanted) {
-            reason.append("; hold-down ").append(SettingType.formatDuration(policy.holdDown())).append(" keeps ").append(held);
+            reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(held);
         }
         return held == current ? Decision.hold(reason.toString()) : Decision.scaleTo(held, reason.toString());
     }

@@ -5,6 +5,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.io.IOException;
@@ -77,6 +78,13 @@ public final class PredictiveProvider implements DecideProvider {
                         .doc("How often the learnt profile is written to profile.csv in the plugin's state"
                                 + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
                                 + " never writes it."));
+    }
+
+    /** @return a target or smoothing of 0, or a bucket that does not divide a day into whole seconds */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        return Policy.problems(settings.number("target"), settings.number("headroom"), settings.duration("bucket"),
+                settings.number("smoothing"), settings.number("peak_weight"), settings.duration("adapt_window"));
     }
 
     @Override

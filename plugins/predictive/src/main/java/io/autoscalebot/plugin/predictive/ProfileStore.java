@@ -1,7 +1,6 @@
 package io.autoscalebot.plugin.predictive;
 
 import io.autoscalebot.api.PluginException;
-import io.autoscalebot.api.settings.SettingType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ final class ProfileStore {
             file.write(profile);
         } catch (IOException e) {
             logger.log(System.Logger.Level.WARNING, "could not save the learnt profile to " + file.path() + " ("
-                    + e + "); it is kept in memory and saved again in " + SettingType.formatDuration(interval));
+                    + e + "); it is kept in memory and saved again in " + Durations.text(interval));
         }
     }
 

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.DecideProvider;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.InvalidSettingsException;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +40,7 @@ class PredictiveProviderTest {
 
     @Test
     void needsNoSettingToStart() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of());
+        Settings settings = TestSettings.resolve(provider, Map.of());
 
         assertThat(settings.number("target")).isEqualTo(0.9);
         assertThat(settings.number("headroom")).isEqualTo(0.75);
@@ -47,19 +49,21 @@ class PredictiveProviderTest {
     }
 
     @Test
-    void refusesABucketThatDoesNotDivideADay() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("bucket", "7m"));
+    void refusesABucketThatDoesNotDivideADayAtItsKey() {
+        assertThat(TestSettings.problems(provider, Map.of("bucket", "7m"))).containsExactly(new SettingProblem(
+                "bucket", "bucket must be whole seconds, at least 1m, dividing a day (5m, 15m, 1h), got 7m"));
+    }
 
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("bucket must be whole seconds, at least 1m, dividing a day (5m, 15m, 1h), got 7m")
-                .hasMessageContaining("autoscalebot plugins describe predictive");
+    @Test
+    void refusesATargetOfZeroWhichTheBoundsLetThrough() {
+        assertThat(TestSettings.problems(provider, Map.of("target", 0))).extracting(SettingProblem::key)
+                .containsExactly("target");
     }
 
     @Test
     void refusesATargetAboveOne() {
-        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 70)))
-                .isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> TestSettings.resolve(provider, Map.of("target", 70)))
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'target' must be at most 1, got 70");
     }
 

@@ -7,9 +7,9 @@ import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.CapturingLogger;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class PredictiveTest {
 
     private Decide predictive(boolean dryRun) throws Exception {
         PredictiveProvider provider = new PredictiveProvider();
-        return provider.create(Settings.resolve(provider.settings(), SETTINGS),
+        return provider.create(TestSettings.resolve(provider, SETTINGS),
                 TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).logger(logger).stateDirectory(state)
                         .dryRun(dryRun).build());
     }

@@ -41,6 +41,7 @@ public final class PrometheusProvider implements MeasureProvider {
      * @param settings settings resolved against {@link #settings()}
      * @return what is wrong, empty when nothing is
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         return PrometheusConfig.problems(settings);
     }

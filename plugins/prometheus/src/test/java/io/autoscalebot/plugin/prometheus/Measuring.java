@@ -5,6 +5,7 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Clock;
 import java.util.Map;
+import io.autoscalebot.testkit.TestSettings;
 
 /** Takes readings the way the engine does: settings resolved against the schema, created, set up, torn down. */
 final class Measuring {
@@ -18,7 +19,7 @@ final class Measuring {
      */
     static Measurement once(Map<String, ?> settings) throws Exception {
         PrometheusProvider provider = new PrometheusProvider();
-        Measure measure = provider.create(Settings.resolve(provider.settings(), settings),
+        Measure measure = provider.create(TestSettings.resolve(provider.settings(), settings),
                 TestContexts.worker(Clock.systemUTC()));
         try {
             measure.setup();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 /** How the engine finds, documents and checks the plugin, none of which connects anywhere. */
 class PrometheusProviderTest {
@@ -112,6 +113,6 @@ class PrometheusProviderTest {
         Map<String, Object> raw = new HashMap<>();
         raw.put("query", "sum(jobs_waiting)");
         raw.putAll(overrides);
-        return Settings.resolve(provider.settings(), raw);
+        return TestSettings.resolve(provider.settings(), raw);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.autoscalebot.testkit.TestSettings;
 
 /** What the plugin sends, checked on the request itself: the method, the parameters and the credentials. */
 class QueryApiTest {
@@ -65,6 +66,6 @@ class QueryApiTest {
         raw.put("url", "http://prometheus.example.com:9090/prom/");
         raw.put("query", "sum(up)");
         raw.putAll(overrides);
-        return new QueryApi(PrometheusConfig.from(Settings.resolve(provider.settings(), raw)));
+        return new QueryApi(PrometheusConfig.from(TestSettings.resolve(provider.settings(), raw)));
     }
 }

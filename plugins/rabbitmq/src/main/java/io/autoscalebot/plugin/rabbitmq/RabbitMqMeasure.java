@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
-import io.autoscalebot.api.settings.Settings;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -162,7 +161,7 @@ final class RabbitMqMeasure implements Measure {
                 }
             }
         }
-        String hint = Settings.closest(queue, names).map(name -> " (did you mean '" + name + "'?)")
+        String hint = DidYouMean.closest(queue, names).map(name -> " (did you mean '" + name + "'?)")
                 .orElse(names.isEmpty() && listing.statusCode() == 200 ? " (the vhost has no queues)" : "");
         return new PluginException(api.shown() + " has no queue '" + queue + "' in vhost '" + config.vhost() + "'"
                 + hint + "; check setting 'queues', and that the queue is declared (a worker declares it when it "

@@ -42,6 +42,7 @@ public final class RabbitMqProvider implements MeasureProvider {
      * @param settings settings resolved against {@link #settings()}
      * @return what is wrong, empty when nothing is
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         return RabbitMqConfig.problems(settings);
     }

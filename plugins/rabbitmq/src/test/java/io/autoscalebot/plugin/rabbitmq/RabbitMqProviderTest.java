@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 /** How the engine finds, documents and checks the plugin, none of which connects anywhere. */
 class RabbitMqProviderTest {
@@ -124,7 +125,7 @@ class RabbitMqProviderTest {
         raw.put("password", "hunter2");
         raw.put("queues", List.of("emails"));
         raw.putAll(overrides);
-        return Settings.resolve(provider.settings(), raw);
+        return TestSettings.resolve(provider.settings(), raw);
     }
 
     private String doc(String name) {

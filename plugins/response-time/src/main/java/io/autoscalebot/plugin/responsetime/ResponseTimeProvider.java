@@ -1,9 +1,11 @@
 package io.autoscalebot.plugin.responsetime;
 
 import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
@@ -52,6 +54,17 @@ public final class ResponseTimeProvider implements MeasureProvider {
     @Override
     public List<Setting> settings() {
         return List.of(URL, TIMEOUT, EXPECTED_STATUS, ON_FAILURE);
+    }
+
+    /** @return a url that is not http or https, or has no host */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        try {
+            Target.of(settings.uri(URL.name()));
+            return List.of();
+        } catch (PluginException e) {
+            return List.of(new SettingProblem(URL.name(), e.getMessage()));
+        }
     }
 
     @Override

@@ -8,7 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.InvalidSettingsException;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -25,7 +26,7 @@ class ResponseTimePluginTest {
 
     @Test
     void declaresDocumentedSettingsWithTheirDefaults() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("url", "http://127.0.0.1/health"));
+        Settings settings = TestSettings.resolve(provider, Map.of("url", "http://127.0.0.1/health"));
 
         assertThat(settings.toString()).isEqualTo(
                 "Settings{url=http://127.0.0.1/health, timeout=PT5S, expected_status=200, on_failure=slow}");
@@ -36,7 +37,7 @@ class ResponseTimePluginTest {
     void theDefaultTimeoutIsShorterThanTheGroupsSoAHungAppIsMeasuredAsSlow() throws Exception {
         Duration groupDefaultTimeout = Duration.ofSeconds(10);
 
-        Settings settings = Settings.resolve(provider.settings(), Map.of("url", "http://127.0.0.1/health"));
+        Settings settings = TestSettings.resolve(provider, Map.of("url", "http://127.0.0.1/health"));
 
         assertThat(settings.duration("timeout")).isLessThan(groupDefaultTimeout);
         assertThat(ResponseTimeProvider.TIMEOUT.doc()).contains("shorter than the group's timeout (default 10s)");
@@ -45,10 +46,25 @@ class ResponseTimePluginTest {
     @Test
     void requiresAUrlAndOnlyKnownFailureModes() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> Settings.resolve(provider.settings(), Map.of("on_failure", "ignore")))
-                .isInstanceOf(SettingsException.class)
+                        () -> TestSettings.resolve(provider, Map.of("on_failure", "ignore")))
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("must be one of slow, fail")
                 .hasMessageContaining("missing required setting 'url'");
+    }
+
+    @Test
+    void validateRefusesAUrlThatIsNotHttpAtTheUrlKey() {
+        assertThat(TestSettings.problems(provider, Map.of("url", "ftp://127.0.0.1/health")))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.key()).isEqualTo("url");
+                    assertThat(problem.message())
+                            .contains("url must be an http or https URL, got one starting with 'ftp:'");
+                });
+    }
+
+    @Test
+    void validateAcceptsAnHttpsUrl() {
+        assertThat(TestSettings.problems(provider, Map.of("url", "https://user:pw@app.example.com/health"))).isEmpty();
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class SidekiqProvider implements MeasureProvider {
      * @param settings settings resolved against {@link #settings()}
      * @return what is wrong, by setting; empty when nothing is
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         return SidekiqConfig.problems(settings);
     }

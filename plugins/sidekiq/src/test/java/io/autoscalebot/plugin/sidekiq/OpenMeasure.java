@@ -5,6 +5,7 @@ import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Clock;
 import java.util.Map;
+import io.autoscalebot.testkit.TestSettings;
 
 /** A {@code sidekiq} measure created and set up the way the engine does it, torn down on close. */
 final class OpenMeasure implements AutoCloseable {
@@ -22,7 +23,7 @@ final class OpenMeasure implements AutoCloseable {
      */
     static OpenMeasure open(Map<String, ?> settings, Clock clock) throws Exception {
         SidekiqProvider provider = new SidekiqProvider();
-        Measure measure = provider.create(Settings.resolve(provider.settings(), settings), TestContexts.context(clock));
+        Measure measure = provider.create(TestSettings.resolve(provider.settings(), settings), TestContexts.context(clock));
         measure.setup();
         return new OpenMeasure(measure);
     }

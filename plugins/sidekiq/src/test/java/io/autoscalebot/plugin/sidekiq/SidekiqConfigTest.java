@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.autoscalebot.testkit.TestSettings;
 
 /** What validation finds without connecting, each problem at its setting, and the defaults. */
 class SidekiqConfigTest {
@@ -114,6 +115,6 @@ class SidekiqConfigTest {
     }
 
     private Settings settings(Map<String, ?> raw) throws Exception {
-        return Settings.resolve(provider.settings(), raw);
+        return TestSettings.resolve(provider.settings(), raw);
     }
 }

@@ -1,13 +1,13 @@
 package io.autoscalebot.plugin.staticvalue;
 
 import io.autoscalebot.api.PluginContext;
+import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +53,7 @@ public final class StaticProvider implements MeasureProvider {
      * @param settings the resolved settings
      * @return what is wrong, empty when nothing is
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         List<SettingProblem> problems = new ArrayList<>();
         boolean value = settings.has(VALUE.name());
@@ -71,10 +72,11 @@ public final class StaticProvider implements MeasureProvider {
     }
 
     @Override
-    public Measure create(Settings settings, PluginContext context) throws SettingsException {
+    public Measure create(Settings settings, PluginContext context) throws PluginException {
         List<SettingProblem> problems = validate(settings);
         if (!problems.isEmpty()) {
-            throw new SettingsException(problems);
+            // The engine refuses such settings before creating anything; a direct caller gets the first problem.
+            throw new PluginException(problems.get(0).message());
         }
         String unit = settings.string(UNIT.name());
         if (settings.has(VALUE.name())) {

@@ -7,12 +7,13 @@ import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 class StaticMeasureTest {
 
@@ -22,7 +23,7 @@ class StaticMeasureTest {
     Path folder;
 
     private Measure create(Map<String, ?> raw) throws Exception {
-        return provider.create(Settings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
+        return provider.create(TestSettings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
     }
 
     private Measure fromFile(Path file) throws Exception {
@@ -117,18 +118,16 @@ class StaticMeasureTest {
 
     @Test
     void rejectsBothValueAndFile() {
-        assertThatThrownBy(() -> create(Map.of("value", 1, "file", "load.txt")))
-                .isInstanceOf(SettingsException.class)
-                .satisfies(e -> assertThat(((SettingsException) e).problems()).extracting(SettingProblem::key)
-                        .containsExactly("file"))
-                .hasMessageContaining("not both");
+        List<SettingProblem> problems = TestSettings.problems(provider, Map.of("value", 1, "file", "load.txt"));
+
+        assertThat(problems).extracting(SettingProblem::key).containsExactly("file");
+        assertThat(problems.get(0).message()).contains("not both");
     }
 
     @Test
     void rejectsNeitherValueNorFileSayingWhatToSet() {
-        assertThatThrownBy(() -> create(Map.of("unit", "ms")))
-                .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("set 'value'").hasMessageContaining("or 'file'");
+        assertThat(TestSettings.problems(provider, Map.of("unit", "ms"))).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("set 'value'").contains("or 'file'"));
     }
 
     @Test
@@ -138,7 +137,7 @@ class StaticMeasureTest {
 
     @Test
     void validateFindsNothingWrongWithOneOfThem() throws Exception {
-        assertThat(provider.validate(Settings.resolve(provider.settings(), Map.of("value", 1)))).isEmpty();
-        assertThat(provider.validate(Settings.resolve(provider.settings(), Map.of("file", "x")))).isEmpty();
+        assertThat(provider.validate(TestSettings.resolve(provider.settings(), Map.of("value", 1)))).isEmpty();
+        assertThat(provider.validate(TestSettings.resolve(provider.settings(), Map.of("file", "x")))).isEmpty();
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The scales the engine made recently, learnt from {@code DecideContext.lastScale()}, so rate policies can count how
- * many processes were already added or removed within their period. Because the engine keeps its last scale across
- * restarts, a restarted plugin still limits the first decision after a recent scale.
+ * The scales the engine made recently, learnt from {@code DecideContext.recentScales()} and {@code lastScale()}, so
+ * rate policies can count how many processes were already added or removed within their period. Because the engine
+ * keeps its recent scales across restarts, a restarted plugin still limits the first decision after recent scales.
  */
 final class ScaleHistory {
 
@@ -22,7 +22,14 @@ final class ScaleHistory {
      * @param lastScale the last scale as the engine reports it
      */
     void observe(Optional<ScaleEvent> lastScale) {
-        lastScale.filter(event -> !events.contains(event)).ifPresent(events::add);
+        lastScale.filter(event -> !events.contains(event)).ifPresent(event -> {
+            // In time order, so the newest stays last whatever order the scales are learnt in.
+            int at = events.size();
+            while (at > 0 && events.get(at - 1).time().isAfter(event.time())) {
+                at--;
+            }
+            events.add(at, event);
+        });
     }
 
     /**

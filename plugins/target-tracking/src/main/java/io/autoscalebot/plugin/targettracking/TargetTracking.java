@@ -79,6 +79,8 @@ public final class TargetTracking implements Decide {
                     + " set the group's min to at least 1");
         }
         Instant now = context.now();
+        // The engine remembers its recent scales across restarts: a restarted tracker still counts them all.
+        context.recentScales().forEach(scale -> scales.observe(Optional.of(scale)));
         scales.observe(context.lastScale());
         scales.forgetBefore(now, longer(up.period(), down.period()));
 

@@ -5,6 +5,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
@@ -82,30 +83,47 @@ public final class TargetTrackingProvider implements DecideProvider {
         return value.isPresent() ? setting.defaultValue(value.getAsInt()) : setting;
     }
 
+    /** @return a target that is not above 0, or a direction that may scale but has no policy above 0 */
     @Override
-    public Decide create(Settings settings, PluginContext context) throws PluginException {
+    public List<SettingProblem> validate(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>();
         double target = settings.number("target");
         if (target <= 0) {
-            throw new PluginException("setting 'target' must be greater than 0, got " + target
-                    + ": it is the per-process value to hold, like 0.7 for 70% utilisation");
+            problems.add(new SettingProblem("target", "setting 'target' must be greater than 0, got " + target
+                    + ": it is the per-process value to hold, like 0.7 for 70% utilisation"));
         }
-        return new TargetTracking(target, settings.number("tolerance"),
+        for (ScalingRules.Direction direction : ScalingRules.Direction.values()) {
+            String prefix = "scale_" + direction.label() + "_";
+            SelectPolicy select = SelectPolicy.fromLabel(settings.string(prefix + "select"));
+            if (select != SelectPolicy.DISABLED && policy(settings, prefix + "percent").isEmpty()
+                    && policy(settings, prefix + "pods").isEmpty()) {
+                String way = direction.label();
+                problems.add(new SettingProblem(prefix + "percent", "scaling " + way + " has no policy: "
+                        + state(settings, prefix + "percent") + " and " + state(settings, prefix + "pods")
+                        + "; set one of them above 0, or set " + prefix + "select = \"disabled\" to never scale "
+                        + way));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public Decide create(Settings settings, PluginContext context) throws PluginException {
+        List<SettingProblem> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            // The engine refuses such settings before creating anything; a direct caller gets the first problem.
+            throw new PluginException(problems.get(0).message());
+        }
+        return new TargetTracking(settings.number("target"), settings.number("tolerance"),
                 rules(settings, ScalingRules.Direction.UP), rules(settings, ScalingRules.Direction.DOWN));
     }
 
-    private static ScalingRules rules(Settings settings, ScalingRules.Direction direction) throws PluginException {
+    /** @return one direction's rules from settings {@link #validate} accepts */
+    private static ScalingRules rules(Settings settings, ScalingRules.Direction direction) {
         String prefix = "scale_" + direction.label() + "_";
-        Duration period = settings.duration(prefix + "period");
-        OptionalInt percent = policy(settings, prefix + "percent");
-        OptionalInt pods = policy(settings, prefix + "pods");
-        SelectPolicy select = SelectPolicy.fromLabel(settings.string(prefix + "select"));
-        if (select != SelectPolicy.DISABLED && percent.isEmpty() && pods.isEmpty()) {
-            String way = direction.label();
-            throw new PluginException("scaling " + way + " has no policy: " + state(settings, prefix + "percent")
-                    + " and " + state(settings, prefix + "pods") + "; set one of them above 0, or set " + prefix
-                    + "select = \"disabled\" to never scale " + way);
-        }
-        return new ScalingRules(direction, settings.duration(prefix + "stabilization"), percent, pods, period, select);
+        return new ScalingRules(direction, settings.duration(prefix + "stabilization"),
+                policy(settings, prefix + "percent"), policy(settings, prefix + "pods"),
+                settings.duration(prefix + "period"), SelectPolicy.fromLabel(settings.string(prefix + "select")));
     }
 
     private static OptionalInt policy(Settings settings, String name) {

@@ -10,9 +10,11 @@ import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.api.settings.SettingsException;
+import io.autoscalebot.testkit.InvalidSettingsException;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +44,7 @@ class TargetTrackingProviderTest {
     private Decision decideAtTenProcessesMeasuringTwiceTheTarget(Map<String, Object> policies) throws Exception {
         Map<String, Object> raw = new HashMap<>(policies);
         raw.put("target", 500);
-        Decide decide = provider.create(Settings.resolve(provider.settings(), raw), pluginContext());
+        Decide decide = provider.create(TestSettings.resolve(provider, raw), pluginContext());
         return decide.decide(TestContexts.decide().now(NOW).current(10).min(1).max(100)
                 .history(List.of(Measurement.of(NOW, 1000, "ms"))).build());
     }
@@ -55,7 +57,7 @@ class TargetTrackingProviderTest {
 
     @Test
     void appliesTheHpaDefaultsWhenOnlyTheTargetIsSet() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 0.7));
+        Settings settings = TestSettings.resolve(provider, Map.of("target", 0.7));
 
         assertThat(settings.number("tolerance")).isEqualTo(0.1);
         assertThat(settings.duration("scale_down_stabilization")).hasSeconds(300);
@@ -85,44 +87,42 @@ class TargetTrackingProviderTest {
     }
 
     @Test
-    void refusesADirectionWithoutAnyPolicy() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(),
+    void refusesADirectionWithoutAnyPolicyAtItsPercentKey() {
+        List<SettingProblem> problems = TestSettings.problems(provider,
                 Map.of("target", 1, "scale_up_percent", 0, "scale_up_pods", 0, "scale_up_select", "max"));
 
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("scaling up has no policy: 'scale_up_percent' is 0 and 'scale_up_pods' is 0;"
-                        + " set one of them above 0, or set scale_up_select = \"disabled\" to never scale up");
+        assertThat(problems).containsExactly(new SettingProblem("scale_up_percent", "scaling up has no policy:"
+                + " 'scale_up_percent' is 0 and 'scale_up_pods' is 0; set one of them above 0, or set"
+                + " scale_up_select = \"disabled\" to never scale up"));
     }
 
     @Test
     void acceptsADisabledDirectionWithoutAnyPolicy() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(),
+        Settings settings = TestSettings.resolve(provider,
                 Map.of("target", 1, "scale_down_percent", 0, "scale_down_select", "disabled"));
 
         assertThat(provider.create(settings, pluginContext())).isNotNull();
     }
 
     @Test
-    void refusesATargetOfZero() throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), Map.of("target", 0));
-
-        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("setting 'target' must be greater than 0");
+    void refusesATargetOfZeroAtItsKey() {
+        assertThat(TestSettings.problems(provider, Map.of("target", 0))).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("target");
+            assertThat(problem.message()).contains("setting 'target' must be greater than 0");
+        });
     }
 
     @Test
     void refusesAZeroPeriod() throws Exception {
-        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 1, "scale_down_period", "0s")))
-                .isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> TestSettings.resolve(provider, Map.of("target", 1, "scale_down_period", "0s")))
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("setting 'scale_down_period' must be at least 1ms, got 0s");
     }
 
     @Test
     void rejectsAnUnknownSelectPolicy() {
-        assertThatThrownBy(() -> Settings.resolve(provider.settings(), Map.of("target", 1, "scale_up_select", "fast")))
-                .isInstanceOf(SettingsException.class)
+        assertThatThrownBy(() -> TestSettings.resolve(provider, Map.of("target", 1, "scale_up_select", "fast")))
+                .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("must be one of max, min, disabled");
     }
 

@@ -142,6 +142,22 @@ class TargetTrackingTest {
     }
 
     @Test
+    void aRestartedTrackerCountsEveryRecentScaleTheEngineRemembers() {
+        // Two scale-ups within the 15 s period before a restart: 1 -> 3 -> 5. Knowing only the last (3 -> 5), the
+        // period would start at 3 and allow max(6, 7) = 7; counting both, it starts at 1 and allows max(2, 5) = 5.
+        ScaleEvent first = TestContexts.scale(T0, 1, 3);
+        ScaleEvent second = TestContexts.scale(T0.plusSeconds(5), 3, 5);
+        DecideContext afterRestart = TestContexts.decide().now(T0.plusSeconds(10)).current(5).max(1000)
+                .history(List.of(Measurement.of(T0.plusSeconds(10), 50_000, "m")))
+                .recentScales(List.of(first, second)).build();
+
+        Decision decision = hpaDefaults(100).decide(afterRestart);
+
+        assertThat(decision.isHold()).isTrue();
+        assertThat(decision.reason()).contains("the scale-up policy max(100% per 15s, 4 per 15s) allows 5 now");
+    }
+
+    @Test
     void theMinSelectPolicyTakesTheSmallerChange() {
         ScalingRules cautious = new ScalingRules(ScalingRules.Direction.UP, Duration.ZERO, OptionalInt.of(100),
                 OptionalInt.of(4), Duration.ofSeconds(15), SelectPolicy.MIN);

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import java.util.List;
 
@@ -33,10 +34,15 @@ public final class AverageThresholdProvider implements DecideProvider {
         return ThresholdSettings.schema(ThresholdSettings.AVERAGE_BOUNDS, ThresholdSettings.AVERAGE_OVER);
     }
 
+    /** @return min_value above max_value, or a history shorter than average_over */
     @Override
-    public Decide create(Settings settings, PluginContext context) throws Exception {
-        String averageOver = ThresholdSettings.AVERAGE_OVER.name();
-        return new AverageThresholdDecide(ThresholdSettings.from(settings, averageOver), settings.integer(averageOver),
-                context.clock().getZone());
+    public List<SettingProblem> validate(Settings settings) {
+        return ThresholdSettings.problems(settings, ThresholdSettings.AVERAGE_OVER.name());
+    }
+
+    @Override
+    public Decide create(Settings settings, PluginContext context) {
+        return new AverageThresholdDecide(ThresholdSettings.from(settings),
+                settings.integer(ThresholdSettings.AVERAGE_OVER.name()), context.clock().getZone());
     }
 }

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import java.util.List;
 
@@ -33,11 +34,16 @@ public final class ConsecutiveThresholdProvider implements DecideProvider {
         return ThresholdSettings.schema(ThresholdSettings.CONSECUTIVE_BOUNDS, ThresholdSettings.FAILS, ThresholdSettings.PASSES);
     }
 
+    /** @return min_value above max_value, or a history shorter than fails or passes */
     @Override
-    public Decide create(Settings settings, PluginContext context) throws Exception {
-        String fails = ThresholdSettings.FAILS.name();
-        String passes = ThresholdSettings.PASSES.name();
-        return new ConsecutiveThresholdDecide(ThresholdSettings.from(settings, fails, passes),
-                settings.integer(fails), settings.integer(passes), context.clock().getZone());
+    public List<SettingProblem> validate(Settings settings) {
+        return ThresholdSettings.problems(settings, ThresholdSettings.FAILS.name(), ThresholdSettings.PASSES.name());
+    }
+
+    @Override
+    public Decide create(Settings settings, PluginContext context) {
+        return new ConsecutiveThresholdDecide(ThresholdSettings.from(settings),
+                settings.integer(ThresholdSettings.FAILS.name()), settings.integer(ThresholdSettings.PASSES.name()),
+                context.clock().getZone());
     }
 }

@@ -1,7 +1,7 @@
 package io.autoscalebot.plugin.threshold;
 
-import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
@@ -72,28 +72,39 @@ record ThresholdSettings(double maxValue, double minValue, int increment, Durati
     }
 
     /**
-     * Reads the shared settings and checks they make sense together.
+     * Reads the shared settings, which {@link #problems} has found usable.
+     *
+     * @param settings the resolved settings
+     * @return the shared settings
+     */
+    static ThresholdSettings from(Settings settings) {
+        return new ThresholdSettings(settings.number("max_value"), settings.number("min_value"),
+                settings.integer(INCREMENT.name()), settings.duration(POST_SCALE_WAIT.name()),
+                settings.integer(HISTORY.name()));
+    }
+
+    /**
+     * Checks that the settings make sense together, for the providers' {@code validate}.
      *
      * @param settings the resolved settings
      * @param needed the names of the settings that say how many measurements a decision needs
-     * @return the shared settings
-     * @throws PluginException if min_value is above max_value, or history is shorter than a decision needs
+     * @return min_value above max_value (at min_value), and each count a history too short cannot hold (at the count)
      */
-    static ThresholdSettings from(Settings settings, String... needed) throws PluginException {
-        ThresholdSettings shared = new ThresholdSettings(settings.number("max_value"),
-                settings.number("min_value"), settings.integer(INCREMENT.name()),
-                settings.duration(POST_SCALE_WAIT.name()), settings.integer(HISTORY.name()));
+    static List<SettingProblem> problems(Settings settings, String... needed) {
+        ThresholdSettings shared = from(settings);
+        List<SettingProblem> problems = new ArrayList<>();
         if (shared.minValue > shared.maxValue) {
-            throw new PluginException("min_value (" + Readings.number(shared.minValue) + ") is above max_value ("
-                    + Readings.number(shared.maxValue) + "); set min_value to at most max_value");
+            problems.add(new SettingProblem("min_value", "min_value (" + Readings.number(shared.minValue)
+                    + ") is above max_value (" + Readings.number(shared.maxValue)
+                    + "); set min_value to at most max_value"));
         }
         for (String name : needed) {
             int count = settings.integer(name);
             if (count > shared.history) {
-                throw new PluginException(name + " (" + count + ") needs more measurements than history ("
-                        + shared.history + ") keeps; raise history to at least " + count + " or lower " + name);
+                problems.add(new SettingProblem(name, name + " (" + count + ") needs more measurements than history ("
+                        + shared.history + ") keeps; raise history to at least " + count + " or lower " + name));
             }
         }
-        return shared;
+        return problems;
     }
 }

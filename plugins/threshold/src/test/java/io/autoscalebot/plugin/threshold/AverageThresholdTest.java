@@ -1,12 +1,13 @@
 package io.autoscalebot.plugin.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Instruction;
+import io.autoscalebot.api.settings.SettingProblem;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,9 +100,16 @@ class AverageThresholdTest {
     }
 
     @Test
-    void refusesAHistoryTooShortToAverage() {
-        assertThatThrownBy(() -> Tick.decider(provider, Map.of("average_over", 4, "history", 3)))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("average_over (4) needs more measurements than history (3) keeps");
+    void refusesAHistoryTooShortToAverageAtTheCount() {
+        assertThat(TestSettings.problems(provider, Map.of("average_over", 4, "history", 3)))
+                .extracting(SettingProblem::key, SettingProblem::message).containsExactly(tuple("average_over",
+                        "average_over (4) needs more measurements than history (3) keeps; raise history to at least 4"
+                                + " or lower average_over"));
+    }
+
+    @Test
+    void refusesAMinValueAboveTheMaxValueAtTheMinValue() {
+        assertThat(TestSettings.problems(provider, Map.of("min_value", 50, "max_value", 10)))
+                .extracting(SettingProblem::key).containsExactly("min_value");
     }
 }

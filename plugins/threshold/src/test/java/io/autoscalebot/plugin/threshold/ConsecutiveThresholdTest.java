@@ -1,12 +1,12 @@
 package io.autoscalebot.plugin.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.measure.Instruction;
+import io.autoscalebot.api.settings.SettingProblem;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,18 +167,21 @@ class ConsecutiveThresholdTest {
     }
 
     @Test
-    void refusesAMinValueAboveTheMaxValue() {
-        assertThatThrownBy(() -> Tick.decider(provider, Map.of("min_value", 1300, "max_value", 1200)))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("min_value (1300) is above max_value (1200)")
-                .hasMessageContaining("set min_value to at most max_value");
+    void refusesAMinValueAboveTheMaxValueAtTheMinValue() {
+        assertThat(TestSettings.problems(provider, Map.of("min_value", 50, "max_value", 10))).containsExactly(
+                new SettingProblem("min_value", "min_value (50) is above max_value (10); set min_value to at most"
+                        + " max_value"));
     }
 
     @Test
-    void refusesAHistoryTooShortForTheStreak() {
-        assertThatThrownBy(() -> Tick.decider(provider, Map.of("passes", 12)))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("passes (12) needs more measurements than history (10) keeps")
-                .hasMessageContaining("raise history to at least 12");
+    void refusesAHistoryTooShortForTheStreakAtTheCount() {
+        assertThat(TestSettings.problems(provider, Map.of("passes", 12))).containsExactly(new SettingProblem("passes",
+                "passes (12) needs more measurements than history (10) keeps; raise history to at least 12 or lower"
+                        + " passes"));
+    }
+
+    @Test
+    void acceptsTheOriginalDefaults() {
+        assertThat(TestSettings.problems(provider, Map.of())).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class Tick {
 
     /** @return a decider from the provider, created the way the engine creates one (so also after a restart) */
     static Decide decider(DecideProvider provider, Map<String, ?> raw) throws Exception {
-        Settings settings = Settings.resolve(provider.settings(), raw);
+        Settings settings = TestSettings.resolve(provider, raw);
         return provider.create(settings, TestContexts.plugin().clock(Clock.fixed(START, ZoneOffset.UTC)).build());
     }
 

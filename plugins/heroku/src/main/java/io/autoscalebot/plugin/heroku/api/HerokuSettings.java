@@ -2,6 +2,7 @@ package io.autoscalebot.plugin.heroku.api;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.net.URI;
@@ -72,18 +73,33 @@ public final class HerokuSettings {
     }
 
     /**
-     * Builds the connection from validated settings.
+     * Checks the connection settings, for each component's {@code validate}: the app must be a Heroku app name.
+     *
+     * @param settings the component's settings, declared with {@link #schema}
+     * @return the problems, at their keys
+     */
+    public static List<SettingProblem> problems(Settings settings) {
+        String app = settings.string(APP.name());
+        if (!APP_NAME.matcher(app).matches()) {
+            return List.of(new SettingProblem(APP.name(), "setting 'app' must be a Heroku app name (lower case"
+                    + " letters, digits and dashes, like my-app) or id, got '" + app + "'"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Builds the connection from settings {@link #problems} accepts.
      *
      * @param settings the component's settings, declared with {@link #schema}
      * @return the connection
-     * @throws PluginException if the app is not a Heroku app name
+     * @throws PluginException with the first problem, for a caller that skipped the engine's validation
      */
     public static HerokuConnection connection(Settings settings) throws PluginException {
-        String app = settings.string(APP.name());
-        if (!APP_NAME.matcher(app).matches()) {
-            throw new PluginException("setting 'app' must be a Heroku app name (lower case letters, digits and"
-                    + " dashes, like my-app) or id, got '" + app + "'");
+        List<SettingProblem> problems = problems(settings);
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems.get(0).message());
         }
+        String app = settings.string(APP.name());
         return new HerokuConnection(settings.uri(API_URL.name()), app, settings.string(TOKEN.name()),
                 settings.duration(TIMEOUT.name()), settings.integer(MAX_RETRIES.name()),
                 settings.integer(RATE_LIMIT_RESERVE.name()));

@@ -5,6 +5,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.heroku.api.HerokuProvider;
@@ -54,6 +55,12 @@ public final class HerokuServiceTimeProvider extends HerokuProvider implements M
     @Override
     public List<Setting> settings() {
         return HerokuSettings.schema(URL, LOG_TIMEOUT);
+    }
+
+    /** @return an app that is not a Heroku app name */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        return HerokuSettings.problems(settings);
     }
 
     @Override

@@ -5,12 +5,15 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.heroku.api.HerokuProvider;
 import io.autoscalebot.plugin.heroku.api.HerokuSettings;
 import io.autoscalebot.plugin.heroku.api.Sleeper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -49,13 +52,30 @@ public final class HerokuScaleProvider extends HerokuProvider implements ScalePr
         return HerokuSettings.schema(PROCESS_TYPE);
     }
 
+    /** @return an app that is not a Heroku app name, or a process type that is not a process type name */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        List<SettingProblem> problems = new ArrayList<>(HerokuSettings.problems(settings));
+        processTypeProblem(settings).ifPresent(problems::add);
+        return problems;
+    }
+
     @Override
     public Scale create(Settings settings, PluginContext context) throws PluginException {
-        String processType = settings.string(PROCESS_TYPE.name());
-        if (!PROCESS_TYPE_NAME.matcher(processType).matches()) {
-            throw new PluginException("setting 'process_type' must be a process type name of letters, digits, '_'"
-                    + " and '-' (like web or worker), got '" + processType + "'");
+        Optional<SettingProblem> problem = processTypeProblem(settings);
+        if (problem.isPresent()) {
+            throw new PluginException(problem.get().message());
         }
-        return new HerokuScale(api(settings, context), processType, context.logger());
+        return new HerokuScale(api(settings, context), settings.string(PROCESS_TYPE.name()), context.logger());
+    }
+
+    /** A process type names a path segment of the API's formation URL: it must not be able to leave it. */
+    private static Optional<SettingProblem> processTypeProblem(Settings settings) {
+        String processType = settings.string(PROCESS_TYPE.name());
+        if (PROCESS_TYPE_NAME.matcher(processType).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SettingProblem(PROCESS_TYPE.name(), "setting 'process_type' must be a process type"
+                + " name of letters, digits, '_' and '-' (like web or worker), got '" + processType + "'"));
     }
 }

@@ -8,6 +8,7 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.plugin.heroku.AgainstFakeHeroku;
 import io.autoscalebot.plugin.heroku.FakeHerokuApi;
+import io.autoscalebot.testkit.InvalidSettingsException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -293,8 +294,8 @@ class HerokuScaleTest extends AgainstFakeHeroku {
     @Test
     void rejectsAnAppNameThatIsNotHerokus() {
         assertThatThrownBy(() -> scale(Map.of("app", "My App")))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("setting 'app' must be a Heroku app name")
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("app: setting 'app' must be a Heroku app name")
                 .hasMessageContaining("'My App'");
     }
 
@@ -307,8 +308,8 @@ class HerokuScaleTest extends AgainstFakeHeroku {
     @Test
     void rejectsAProcessTypeThatCouldLeaveTheFormationPath() {
         assertThatThrownBy(() -> scale(Map.of("process_type", "web/../../account")))
-                .isInstanceOf(PluginException.class)
-                .hasMessageContaining("setting 'process_type' must be a process type name");
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("process_type: setting 'process_type' must be a process type name");
     }
 
     @Test

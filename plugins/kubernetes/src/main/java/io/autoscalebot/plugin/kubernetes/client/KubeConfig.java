@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.autoscalebot.api.settings.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -93,7 +92,7 @@ public final class KubeConfig {
         }
         Entry entry = contexts.get(name);
         if (entry == null) {
-            String hint = Settings.closest(name, contexts.keySet()).map(best -> " (did you mean '" + best + "'?)")
+            String hint = DidYouMean.closest(name, contexts.keySet()).map(best -> " (did you mean '" + best + "'?)")
                     .orElse("; contexts there: " + listed(contexts.keySet()));
             throw new KubeConfigException("context", "no context '" + name + "' in " + describeFiles() + hint);
         }

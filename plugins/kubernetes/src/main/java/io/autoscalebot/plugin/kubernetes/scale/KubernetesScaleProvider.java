@@ -104,6 +104,7 @@ public final class KubernetesScaleProvider implements ScaleProvider {
      * @param settings the component's resolved settings
      * @return every problem found, empty when none
      */
+    @Override
     public List<SettingProblem> validate(Settings settings) {
         List<SettingProblem> problems = new ArrayList<>();
         try {

@@ -1,8 +1,8 @@
 package io.autoscalebot.plugin.kubernetes.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoscalebot.plugin.kubernetes.client.DidYouMean;
 import io.autoscalebot.api.PluginException;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.kubernetes.client.ApiException;
 import io.autoscalebot.plugin.kubernetes.client.ApiStatus;
 import io.autoscalebot.plugin.kubernetes.client.Deadline;
@@ -101,7 +101,7 @@ final class ScaleProblems {
         if (!served) {
             List<String> plain = names.stream().filter(name -> !name.contains("/")).toList();
             return Optional.of("the API server has no resource '" + target.resource() + "' in "
-                    + target.apiVersion() + Settings.closest(target.resource(), plain)
+                    + target.apiVersion() + DidYouMean.closest(target.resource(), plain)
                     .map(best -> " (did you mean '" + best + "'?)").orElse("") + "; fix the kind in target"
                     + " (`kubectl api-resources --api-group=" + target.group() + "` lists them)");
         }

@@ -1,6 +1,6 @@
 package io.autoscalebot.plugin.kubernetes.scale;
 
-import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.plugin.kubernetes.client.DidYouMean;
 import io.autoscalebot.plugin.kubernetes.client.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +63,7 @@ public record ScaleTarget(String written, String group, String version, String r
         }
         String[] parts = kind.split("\\.", 3);
         if (parts.length < 2 || !VERSION.matcher(parts[1]).matches()) {
-            String hint = Settings.closest(kind, KNOWN.keySet()).map(best -> " (did you mean '" + best + "/" + name
+            String hint = DidYouMean.closest(kind, KNOWN.keySet()).map(best -> " (did you mean '" + best + "/" + name
                     + "'?)").orElse("");
             throw new IllegalArgumentException("setting 'target': unknown kind '" + kind + "'" + hint + "; write"
                     + " deployment, statefulset, replicaset or replicationcontroller, or for another resource with a"

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 /** What {@code config validate} learns from the provider without a cluster, and what create() refuses. */
 class KubernetesScaleProviderTest {
@@ -86,6 +87,6 @@ class KubernetesScaleProviderTest {
     }
 
     private Settings settings(Map<String, Object> raw) throws Exception {
-        return Settings.resolve(provider().settings(), raw);
+        return TestSettings.resolve(provider().settings(), raw);
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.autoscalebot.testkit.TestSettings;
 
 /**
  * Retries, backoff and refusals, against a local server that answers 429, 5xx and odd bodies on cue: a real API
@@ -195,7 +196,7 @@ class RetriesAndRefusalsTest {
                 kubeconfig.toString()));
         raw.putAll(overrides);
         Files.createDirectories(folder.resolve("state"));
-        return provider.create(Settings.resolve(provider.settings(), raw),
+        return provider.create(TestSettings.resolve(provider.settings(), raw),
                 TestContexts.context(clock, logger, folder.resolve("state")));
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import io.autoscalebot.testkit.TestSettings;
 
 /**
  * Runs the plugin through its failures with every kind of secret it handles (tokens in a kubeconfig, an exec
@@ -61,10 +62,10 @@ class SecretsTest extends AgainstKubeApiServer {
         Path broken = Files.writeString(folder.resolve("broken"), "users:\n- name: u\n  user:\n    token: "
                 + WRONG_TOKEN + "\n   bad: [\n");
         var provider = KubernetesScaleProviders.provider(TestEnvironment.laptop(folder), Sleeper.REAL);
-        Settings brokenSettings = Settings.resolve(provider.settings(), Map.of("target", "deployment/web",
+        Settings brokenSettings = TestSettings.resolve(provider.settings(), Map.of("target", "deployment/web",
                 "kubeconfig", broken.toString()));
         provider.validate(brokenSettings).forEach(problem -> outputs.add(problem.message()));
-        provider.validate(Settings.resolve(provider.settings(), Map.of("target", "deployment/web", "kubeconfig",
+        provider.validate(TestSettings.resolve(provider.settings(), Map.of("target", "deployment/web", "kubeconfig",
                 wrong.toString(), "context", "nope"))).forEach(problem -> outputs.add(problem.message()));
 
         // A client key, and what the objects holding credentials show of themselves.

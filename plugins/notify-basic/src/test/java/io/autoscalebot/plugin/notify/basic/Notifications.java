@@ -4,8 +4,8 @@ import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
-import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
+import io.autoscalebot.testkit.TestSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,7 +39,7 @@ public final class Notifications {
 
     /** @return a notifier from the provider with the raw settings */
     public static Notify create(PluginProvider<? extends Notify> provider, Map<String, ?> raw) throws Exception {
-        return provider.create(Settings.resolve(provider.settings(), raw),
+        return provider.create(TestSettings.resolve(provider, raw),
                 TestContexts.plugin().clock(Clock.fixed(TIME, ZoneOffset.UTC)).build());
     }
 }

@@ -1,13 +1,12 @@
-package io.autoscalebot.api.settings;
+package io.autoscalebot.engine.settings;
 
-import io.autoscalebot.api.Api;
+import io.autoscalebot.api.settings.SettingProblem;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown by {@link Settings#resolve} with every problem found, so a user fixes them all at once.
+ * Thrown by {@link SettingsResolver#resolve} with every problem found, so a user fixes them all at once.
  */
-@Api(status = Api.Status.STABLE, since = "1.0")
 public class SettingsException extends Exception {
 
     private static final long serialVersionUID = 1L;
