@@ -47,6 +47,17 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void refusesAResponseGoalNoLongerThanTheServiceTime() throws Exception {
+        Settings settings = Settings.resolve(provider.settings(), Map.of("service_time", "200ms",
+                "response_goal", "100ms"));
+
+        assertThatThrownBy(() -> provider.create(settings, pluginContext()))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("response_goal must be longer than service_time")
+                .hasMessageContaining("autoscalebot plugins describe predictive");
+    }
+
+    @Test
     void refusesABucketThatDoesNotDivideADay() throws Exception {
         Settings settings = Settings.resolve(provider.settings(), Map.of("bucket", "7m"));
 
