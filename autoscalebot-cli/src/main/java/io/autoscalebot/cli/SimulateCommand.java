@@ -80,10 +80,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "web: requests wait in an M/M/c queue; worker: tasks pile up in a backlog. Default: worker"
                     + " when the group's measure plugin reads a queue (celery-redis), else web.")
     Replay.GroupKind kind;
-    @Option(names = "--measure", paramLabel = "response-time|queue|utilisation", converter = MeasureConverter.class,
+    @Option(names = "--measure", paramLabel = "response-time|queue|utilisation|pod-utilisation", converter = MeasureConverter.class,
             description = "What the decide plugin is fed at each tick. Default: from the group's measure plugin:"
                     + " response-time and heroku-service-time a response time (ms), celery-redis the queue length,"
-                    + " any other the busy fraction of the processes (0.7 is 70%%).")
+                    + " any other the busy fraction of the serving processes (0.7 is 70%%, not capped at 1);"
+                    + " pod-utilisation averages over every running process, booting ones 0%% busy, as Kubernetes's"
+                    + " HPA does.")
     MeasuredQuantity measure;
     @Option(names = "--initial", paramLabel = "COUNT",
             description = "Processes running when the trace starts. Default: those the first step needs, within the"
@@ -213,7 +215,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code response-time|queue|utilisation}. */
+    /** {@code response-time|queue|utilisation|pod-utilisation}. */
     static final class MeasureConverter extends LabelConverter<MeasuredQuantity> {
         MeasureConverter() {
             super(MeasuredQuantity.class);

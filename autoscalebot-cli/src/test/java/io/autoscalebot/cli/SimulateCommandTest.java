@@ -120,7 +120,7 @@ class SimulateCommandTest {
 
         assertThat(execute("simulate", "--group", "web", "--trace", "t.csv", "--measure", "cpu"))
                 .isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("expected one of response-time, queue, utilisation, got 'cpu'");
+        assertThat(err.toString()).contains("expected one of response-time, queue, utilisation, pod-utilisation, got 'cpu'");
     }
 
     @Test
