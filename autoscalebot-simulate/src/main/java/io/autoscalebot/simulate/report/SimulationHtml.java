@@ -34,7 +34,10 @@ public final class SimulationHtml {
             + "svg text{font:12px sans-serif;fill:#444}svg .title{font-weight:bold}pre{white-space:pre-wrap}"
             + ".assumptions{background:#fffbe6;border:1px solid #e6d68a;padding:0.4em 1em;margin:1em 0}"
             + ".assumptions p{margin:0.3em 0}.caption{color:#555;font-size:12px;margin:0 0 1.5em 70px}"
-            + "section.policy{border-top:2px solid #ccc;margin-top:2em}h2{margin-bottom:0.3em}";
+            + "section.policy{border-top:2px solid #ccc;margin-top:2em}h2{margin-bottom:0.3em}"
+            + "table.compare td{white-space:nowrap}"
+            + ".compare td:nth-child(-n+3),.compare th:nth-child(-n+3){text-align:left}"
+            + "h3.worst-day{margin-bottom:0}h3+p.sub{margin-top:0.2em;color:#555}";
 
     private SimulationHtml() {
     }
@@ -65,7 +68,7 @@ public final class SimulationHtml {
         assumptions(html, first, policies.size());
         if (policies.size() > 1) {
             html.append("<h2>Policies compared</h2>\n");
-            table(html, SimulationReport.comparison(policies));
+            table(html, "compare", SimulationReport.comparison(policies));
             html.append(new CostSloChart(policies, SimulationReport.oracleHours(first.metrics())).svg());
             html.append("<p class=\"caption\">").append(SvgChart.escape(hpaNote(policies))).append("</p>\n");
         }
@@ -103,7 +106,7 @@ public final class SimulationHtml {
             html.append("<h2>").append(SvgChart.escape(policy.label())).append("</h2>\n");
         }
         html.append("<p>").append(SvgChart.escape(SimulationReport.description(result).get(0))).append("</p>\n");
-        table(html, SimulationReport.rows(result).stream().map(SimulationReport.Row::cells).toList());
+        table(html, "metrics", SimulationReport.rows(result).stream().map(SimulationReport.Row::cells).toList());
         List<String> notes = SimulationReport.notes(result);
         if (!notes.isEmpty()) {
             html.append("<pre>").append(SvgChart.escape(String.join("\n", notes))).append("</pre>\n");
@@ -134,7 +137,10 @@ public final class SimulationHtml {
         }
         SloBreaks.WorstDay day = worst.get();
         html.append("<h3 class=\"worst-day\">Worst day: ").append(day.day()).append(", SLO broken ")
-                .append(SimulationReport.number(day.minutes(), 0)).append(" minutes</h3>\n");
+                .append(SimulationReport.number(day.minutes(), 0)).append(" minutes</h3>\n<p class=\"sub\">")
+                .append("The UTC day with the most SLO-broken minutes, of ")
+                .append(SimulationReport.number(result.metrics().sloBrokenMinutes(), 0))
+                .append(" in the whole replay, charted tick by tick.</p>\n");
         Timeline ticks = within(result.timeline(), day.start(), day.end()).downsample(MAX_POINTS);
         html.append(processes(ticks, axis(ticks, day.start(), day.end(), spans)).svg())
                 .append(measurement(result, ticks, axis(ticks, day.start(), day.end(), spans)).svg());
@@ -182,8 +188,8 @@ public final class SimulationHtml {
         return new Timeline(times, demand, supply, oracle, measured, broken);
     }
 
-    private static void table(StringBuilder html, List<List<String>> rows) {
-        html.append("<table>\n");
+    private static void table(StringBuilder html, String kind, List<List<String>> rows) {
+        html.append("<table class=\"").append(kind).append("\">\n");
         for (int i = 0; i < rows.size(); i++) {
             String cell = i == 0 ? "th" : "td";
             html.append("<tr>");

@@ -94,22 +94,32 @@ public final class SimulationReport {
     static List<List<String>> comparison(List<ComparedPolicy> policies) {
         HpaCurve hpa = HpaCurve.of(policies);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("policy", "decided by", "fed", "process-hours", "x oracle", "SLO broken (min)",
-                "HPA at same cost (min)", "scale actions", "failed decisions"));
+        // The HPA column only where there is a curve to read it from.
+        rows.add(withHpa(hpa, List.of("policy", "decided by", "fed", "process-hours", "x oracle", "SLO broken (min)"),
+                "HPA at same cost (min)", List.of("scale actions", "failed decisions")));
         for (ComparedPolicy policy : policies) {
             SimulationResult result = policy.result();
             ElasticityMetrics metrics = result.metrics();
-            String atSameCost = hpa.drawable() ? hpa.sloMinutesAt(metrics.processHours()).stream()
-                    .mapToObj(minutes -> number(minutes, 0)).findFirst().orElse("outside") : "";
-            rows.add(List.of(policy.label(), result.decidePlugin(), result.model().measured().label(),
+            String atSameCost = hpa.sloMinutesAt(metrics.processHours()).stream()
+                    .mapToObj(minutes -> number(minutes, 0)).findFirst().orElse("outside");
+            rows.add(withHpa(hpa, List.of(policy.label(), result.decidePlugin(), result.model().measured().label(),
                     number(metrics.processHours(), 1), number(metrics.costRatio(), 2),
-                    number(metrics.sloBrokenMinutes(), 0), atSameCost, count(result.decisions().scaleActions()),
-                    count(result.decisions().failed())));
+                    number(metrics.sloBrokenMinutes(), 0)), atSameCost, List.of(count(result.decisions().scaleActions()),
+                    count(result.decisions().failed()))));
         }
         ElasticityMetrics first = policies.get(0).result().metrics();
-        rows.add(List.of("oracle", "knows the future", "", number(oracleHours(first), 1),
-                Double.isNaN(first.costRatio()) ? "n/a" : "1.00", "0", "", "", ""));
+        rows.add(withHpa(hpa, List.of("oracle", "knows the future", "", number(oracleHours(first), 1),
+                Double.isNaN(first.costRatio()) ? "n/a" : "1.00", "0"), "", List.of("", "")));
         return rows;
+    }
+
+    private static List<String> withHpa(HpaCurve hpa, List<String> before, String hpaCell, List<String> after) {
+        List<String> row = new ArrayList<>(before);
+        if (hpa.drawable()) {
+            row.add(hpaCell);
+        }
+        row.addAll(after);
+        return row;
     }
 
     /**

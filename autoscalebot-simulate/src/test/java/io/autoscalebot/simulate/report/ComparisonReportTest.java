@@ -14,6 +14,7 @@ import io.autoscalebot.simulate.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -76,6 +77,42 @@ class ComparisonReportTest {
                 ">oracle</text>", "No HPA curve").doesNotContain("class=\"hpa-curve\"");
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=").doesNotContainPattern("(?i)https?://")
                 .doesNotContain("<script", "@import", "url(");
+    }
+
+    @Test
+    void readsHpasCurveAtEachPolicysCost() throws Exception {
+        // Three replays standing in for HPA at three targets (the report knows HPA by its decide plugin's id): the
+        // longer each waits after a scale, the cheaper and the more SLO-broken minutes.
+        List<ComparedPolicy> policies = new ArrayList<>();
+        for (int wait : new int[] {0, 5, 20}) {
+            SimulationResult replay = replay(new SimulatedGroups.Stepper(150, 300, Duration.ofMinutes(wait)));
+            policies.add(new ComparedPolicy("hpa-" + wait + ".toml", new SimulationResult(replay.group(),
+                    replay.measurePlugin(), HpaCurve.PLUGIN, replay.model(), replay.trace(), replay.interval(),
+                    replay.timeline(), replay.metrics(), replay.decisions(), replay.warnings())));
+        }
+        SimulationResult mine = replay(new SimulatedGroups.Stepper(150, 300, Duration.ofMinutes(10)));
+        policies.add(0, new ComparedPolicy("mine.toml", mine));
+        List<double[]> hpa = policies.stream().skip(1).map(p -> new double[] {p.result().metrics().processHours(),
+                p.result().metrics().sloBrokenMinutes()}).sorted(java.util.Comparator.comparingDouble(p -> p[0]))
+                .toList();
+        double hours = mine.metrics().processHours();
+        double[] low = hpa.stream().filter(p -> p[0] <= hours).reduce((a, b) -> b).orElseThrow();
+        double[] high = hpa.stream().filter(p -> p[0] >= hours).findFirst().orElseThrow();
+        double expected = low[1] + (hours - low[0]) / (high[0] - low[0]) * (high[1] - low[1]);
+
+        List<List<String>> table = SimulationReport.comparison(policies);
+        String html = SimulationHtml.page(policies);
+
+        assertThat(table.get(0)).contains("HPA at same cost (min)");
+        assertThat(table.get(1)).startsWith("mine.toml").contains(SimulationReport.number(expected, 0));
+        Matcher curve = Pattern.compile("class=\"hpa-curve\"[^>]*points=\"([^\"]*)\"").matcher(html);
+        assertThat(curve.find()).isTrue();
+        String[] points = curve.group(1).trim().split(" ");
+        assertThat(points).hasSize(3);
+        // Joined cheapest first: left to right.
+        assertThat(Double.parseDouble(points[0].split(",")[0])).isLessThan(Double.parseDouble(points[1].split(",")[0]));
+        assertThat(Double.parseDouble(points[1].split(",")[0])).isLessThan(Double.parseDouble(points[2].split(",")[0]));
+        assertThat(html).contains("HPA's curve joins the 3 policies decided by target-tracking");
     }
 
     @Test
