@@ -101,7 +101,7 @@ final class CostSloChart {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT, WIDTH - RIGHT, y, y,
                     LEFT - 6, y + 4, SvgChart.label(minutes)));
         }
-        double step = SvgChart.niceStep(highHours - lowHours);
+        double step = SvgChart.niceStep(highHours - lowHours, true);
         for (double hours = Math.ceil(lowHours / step) * step; hours <= highHours; hours += step) {
             double x = x(hours);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"

@@ -1,12 +1,9 @@
 package io.autoscalebot.simulate.report;
 
-import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.simulate.MeasuredQuantity;
-import io.autoscalebot.simulate.SimulationModel;
 import io.autoscalebot.simulate.SimulationResult;
 import io.autoscalebot.simulate.Timeline;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -118,7 +115,7 @@ public final class SimulationHtml {
         long end = timeline.time(timeline.size() - 1).getEpochSecond() + result.interval().toSeconds();
         html.append(processes(points, axis(points, start, end, spans)).svg())
                 .append(measurement(result, points, axis(points, start, end, spans)).svg());
-        html.append("<p class=\"caption\">").append(SvgChart.escape(caption(result)));
+        html.append("<p class=\"caption\">").append(SvgChart.escape(SimulationReport.caption(result)));
         if (points.size() < timeline.size()) {
             html.append(" Each point sums up ").append(timeline.size() / points.size())
                     .append(" or so ticks: the process counts by their largest value, the measurement by its mean.");
@@ -144,20 +141,7 @@ public final class SimulationHtml {
         Timeline ticks = within(result.timeline(), day.start(), day.end()).downsample(MAX_POINTS);
         html.append(processes(ticks, axis(ticks, day.start(), day.end(), spans)).svg())
                 .append(measurement(result, ticks, axis(ticks, day.start(), day.end(), spans)).svg());
-        html.append("<p class=\"caption\">").append(SvgChart.escape(caption(result))).append("</p>\n");
-    }
-
-    /** @return the assumptions in one line, under the charts that rest on them */
-    private static String caption(SimulationResult result) {
-        SimulationModel model = result.model();
-        return String.format(Locale.ROOT, "%s group, %s requests/s per process, boot %s, load x %s,"
-                        + " SLO %s; trace %s, %s missing steps read as %s; a tick every %s.",
-                model.kind().name().toLowerCase(Locale.ROOT), SimulationReport.plain(model.capacity()),
-                SettingType.formatDuration(model.boot()),
-                SimulationReport.plain(model.loadScale()),
-                SettingType.formatDuration(model.slo()), result.trace().source(),
-                SimulationReport.number(result.trace().missingSteps(), 0), SimulationReport.missing(result.trace()),
-                SettingType.formatDuration(result.interval()));
+        html.append("<p class=\"caption\">").append(SvgChart.escape(SimulationReport.caption(result))).append("</p>\n");
     }
 
     /** @return the ticks from {@code start} (inclusive) to {@code end} (exclusive); the timeline has one there */

@@ -100,7 +100,8 @@ public final class SimulationReport {
         for (ComparedPolicy policy : policies) {
             SimulationResult result = policy.result();
             ElasticityMetrics metrics = result.metrics();
-            String atSameCost = hpa.sloMinutesAt(metrics.processHours()).stream()
+            // An HPA policy lies on the curve: reading it there would only repeat its own minutes.
+            String atSameCost = policy.isHpa() ? "" : hpa.sloMinutesAt(metrics.processHours()).stream()
                     .mapToObj(minutes -> number(minutes, 0)).findFirst().orElse("outside");
             rows.add(withHpa(hpa, List.of(policy.label(), result.decidePlugin(), result.model().measured().label(),
                     number(metrics.processHours(), 1), number(metrics.costRatio(), 2),
@@ -179,6 +180,19 @@ public final class SimulationReport {
                 model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()), SettingType.formatDuration(model.boot()),
                 plain(model.loadScale()), SettingType.formatDuration(model.slo())));
         return lines;
+    }
+
+    /** @return the assumptions in one line, under the charts that rest on them */
+    static String caption(SimulationResult result) {
+        SimulationModel model = result.model();
+        return String.format(Locale.ROOT, "%s group, %s requests/s per process, boot %s, load x %s,"
+                        + " SLO %s; trace %s, %s missing steps read as %s; a tick every %s.",
+                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()),
+                SettingType.formatDuration(model.boot()),
+                plain(model.loadScale()),
+                SettingType.formatDuration(model.slo()), result.trace().source(),
+                number(result.trace().missingSteps(), 0), missing(result.trace()),
+                SettingType.formatDuration(result.interval()));
     }
 
     /** @return how the trace's missing steps were read */

@@ -101,24 +101,31 @@ final class SvgChart {
         this.series = List.copyOf(series);
         this.reference = reference;
         double highest = reference == null ? 0 : reference.value();
+        boolean counts = reference == null || reference.value() == Math.rint(reference.value());
         for (Series line : series) {
             for (double value : line.values()) {
                 highest = Math.max(highest, value);
+                counts &= value == Math.rint(value);
             }
         }
         highest = Math.min(highest, limit);
-        this.step = niceStep(highest);
+        // Process counts read badly at 2.50 and 7.50: whole steps for whole values.
+        this.step = counts ? Math.max(1, Math.rint(niceStep(highest, false))) : niceStep(highest, true);
         this.top = Math.max(1, Math.ceil(highest / step)) * step;
     }
 
-    /** @return a round gridline step that fits {@code highest} within five steps; 1 for an all-zero chart */
-    static double niceStep(double highest) {
+    /**
+     * @param highest the highest value to show
+     * @param quarters whether 2.5 times a power of ten is a step too (not for counts: 2.5 processes)
+     * @return a round gridline step that fits {@code highest} within five steps; 1 for an all-zero chart
+     */
+    static double niceStep(double highest, boolean quarters) {
         if (!(highest > 0)) {
             return 1;
         }
         double raw = highest / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double factor : quarters ? new double[] {1, 2, 2.5, 5, 10} : new double[] {1, 2, 5, 10}) {
             if (factor * magnitude >= raw) {
                 return factor * magnitude;
             }
