@@ -21,8 +21,8 @@ public record ValueRange(double min, double max) {
     public static final ValueRange TIME = new ValueRange(0, Double.MAX_VALUE);
 
     /**
-     * Counts (queued jobs, messages, connections): whole numbers from 0 to 2^53, the largest a double holds exactly. A
-     * larger count is no real queue's length but a garbage answer.
+     * Counts (queued jobs, messages, connections) and ratios of them: from 0 to 2^53, the largest whole number a double
+     * holds exactly. A larger count is no real queue's length but a garbage answer.
      */
     public static final ValueRange COUNT = new ValueRange(0, 9_007_199_254_740_992d);
 
