@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,10 @@ final class GroupReader {
 
     /** Every key a group table may have. */
     static final List<String> KEYS = List.of("interval", "timeout", "min", "max", "timezone", "notify_on",
-            "too_rapid_scales", "too_rapid_period", "measure", "decide", "scale", "notify");
+            "too_rapid_scales", "too_rapid_period", "setup_timeout", "fallback", "measure", "decide", "scale", "notify");
+
+    /** Every key a {@code [groups.NAME.fallback]} table may have. */
+    static final List<String> FALLBACK_KEYS = List.of("after", "processes");
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -57,6 +61,9 @@ final class GroupReader {
             CountScheduleReader.checkMinNotAboveMax(group, min, max);
         }
         NotifyRules rules = rules(group);
+        Duration setupTimeout = positiveDuration(group, "setup_timeout").orElse(GroupConfig.DEFAULT_SETUP_TIMEOUT);
+        Fallback fallback = group.table("fallback", "[" + group.path().child("fallback") + "] with after = 3")
+                .map(GroupReader::fallback).orElse(Fallback.NONE);
         Optional<ComponentConfig> measure = single(name, group, Kind.MEASURE);
         Optional<ComponentConfig> decide = single(name, group, Kind.DECIDE);
         Optional<ComponentConfig> scale = single(name, group, Kind.SCALE);
@@ -65,7 +72,27 @@ final class GroupReader {
             return Optional.empty();
         }
         return Optional.of(new GroupConfig(name, interval, timeout, min, max, zone, measure.orElseThrow(),
-                decide.orElseThrow(), scale.orElseThrow(), notifiers, rules));
+                decide.orElseThrow(), scale.orElseThrow(), notifiers, rules, setupTimeout, fallback));
+    }
+
+    /** Reads {@code [groups.NAME.fallback]}: {@code after} failed readings in a row, then hold or {@code processes}. */
+    private static Fallback fallback(TomlTable table) {
+        table.rejectUnknownKeys(FALLBACK_KEYS);
+        int after = table.typed("after", SettingType.INTEGER).map(Integer.class::cast).orElse(Fallback.DEFAULT_AFTER);
+        if (after < 1) {
+            table.error("after", "after must be 1 or more (how many failed measurements in a row engage the "
+                    + "fallback), got " + after);
+            after = Fallback.DEFAULT_AFTER;
+        }
+        OptionalInt processes = OptionalInt.empty();
+        Optional<Integer> count = table.typed("processes", SettingType.INTEGER).map(Integer.class::cast);
+        if (count.isPresent() && count.get() < 0) {
+            table.error("processes", "processes must be 0 or more (the count to go up to when measurements keep "
+                    + "failing), got " + count.get() + "; leave it out to hold");
+        } else if (count.isPresent()) {
+            processes = OptionalInt.of(count.get());
+        }
+        return new Fallback(after, processes);
     }
 
     private static Duration timeout(TomlTable group, Duration interval) {

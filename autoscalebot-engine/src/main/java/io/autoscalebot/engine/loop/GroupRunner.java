@@ -103,6 +103,7 @@ final class GroupRunner {
     /** Logs the tick, records the state it left, and tells the notifiers. */
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
+        result.warnings().forEach(warning -> log.log(Level.WARNING, warning));
         log.log(level(report, result.notifications()), report.summary());
         saveState();
         deliver(result.notifications(), notifiers);

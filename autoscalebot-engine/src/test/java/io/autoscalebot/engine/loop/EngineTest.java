@@ -386,9 +386,9 @@ class EngineTest {
         // then
         assertThat(first.outcome()).isEqualTo(TickReport.Outcome.NOT_STARTED);
         assertThat(teardowns).as("teardown follows a failed setup").hasValue(1);
-        assertThat(notes.of(EventType.MEASUREMENT_FAILED).get(0).message()).isEqualTo(
-                "web: cannot start: setup of measure 'needs-setup' failed: cannot reach the metrics API; check "
-                        + "metrics_url");
+        assertThat(notes.of(EventType.SETUP_FAILED).get(0).message()).isEqualTo(
+                "web: setting up measure 'needs-setup' failed: cannot reach the metrics API; check metrics_url");
+        assertThat(notes.of(EventType.MEASUREMENT_FAILED)).as("no measurement was taken, none failed").isEmpty();
         assertThat(second.outcome()).isEqualTo(TickReport.Outcome.SCALED);
         assertThat(scale.scaleCalls).containsExactly(3);
     }
