@@ -7,6 +7,8 @@ module io.autoscalebot.cli {
     requires io.autoscalebot.simulate;
     requires info.picocli;
     requires java.logging;
+    // sun.misc.Signal: SIGHUP reloads the configuration (the JDK has no supported API for it).
+    requires jdk.unsupported;
 
     // picocli reads the command classes reflectively.
     opens io.autoscalebot.cli to info.picocli;

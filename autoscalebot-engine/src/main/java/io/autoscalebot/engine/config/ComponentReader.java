@@ -103,6 +103,9 @@ final class ComponentReader {
             }
             List<String> secretValues = secretValues(settings);
             secrets.addAll(secretValues);
+            if (!withoutControlCharacters(table, component, settings)) {
+                return Optional.empty();
+            }
             if (!validated(table, component, settings, secretValues)) {
                 return Optional.empty();
             }
@@ -135,6 +138,32 @@ final class ComponentReader {
             table.error(problem.key(), component.id() + ": " + redact(problem.message(), secretValues));
         }
         return outcome.problems().isEmpty();
+    }
+
+    /**
+     * A control character in a secret (a newline from {@code $(cat token)}) fails every call that puts it in a header,
+     * far from its cause: refused here, at the setting, before any plugin is created.
+     *
+     * @return whether no secret setting holds one
+     */
+    private static boolean withoutControlCharacters(TomlTable table, Component component, Settings settings) {
+        boolean clean = true;
+        for (Setting setting : settings.schema()) {
+            Object value = settings.values().get(setting.name());
+            if (!setting.secret() || value == null) {
+                continue;
+            }
+            for (Object item : value instanceof List ? (List<?>) value : List.of(value)) {
+                Optional<String> found = ControlCharacters.first(String.valueOf(item));
+                if (found.isPresent()) {
+                    table.error(setting.name(), component.id() + ": setting '" + setting.name() + "': "
+                            + ControlCharacters.problem(setting.name(), found.get()));
+                    clean = false;
+                    break;
+                }
+            }
+        }
+        return clean;
     }
 
     private static String redact(String text, List<String> secretValues) {

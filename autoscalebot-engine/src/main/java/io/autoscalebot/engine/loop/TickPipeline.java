@@ -55,6 +55,8 @@ public final class TickPipeline {
     private List<Instance<?>> hooked;
     /** Failed measurements since the last successful one, for the group's fallback. */
     private int failedInARow;
+    /** Measurements handed over from the group's previous configuration (a reload), for its first history. */
+    private List<Measurement> carried = List.of();
 
     private TickPipeline(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor, GroupState state,
                          boolean dryRun, boolean narrate) {
@@ -124,6 +126,22 @@ public final class TickPipeline {
     /** @return the group's state now, to record: the last scale, the scales still in the too-rapid window, conditions */
     public GroupState state() {
         return state.withConditions(policy.activeConditions());
+    }
+
+    /**
+     * Starts the history with measurements a previous pipeline of the group made (a configuration reload), so a
+     * changed group decides on what it has already seen; the decide plugin's history size still applies.
+     *
+     * @param measurements oldest first
+     */
+    public void carryOver(List<Measurement> measurements) {
+        carried = List.copyOf(measurements);
+        historyOwner = null;
+    }
+
+    /** @return the measurements this pipeline would hand its decide plugin now, oldest first */
+    public List<Measurement> recentMeasurements() {
+        return history == null ? carried : history.measurements();
     }
 
     /**
@@ -281,6 +299,8 @@ public final class TickPipeline {
             historyOwner = plugins;
             history = new History(plugins.historySize());
             hooked = plugins.all().stream().filter(instance -> hasHook(instance.plugin())).toList();
+            carried.forEach(history::add);
+            carried = List.of();
         }
     }
 
