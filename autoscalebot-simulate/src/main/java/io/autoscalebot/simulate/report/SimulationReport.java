@@ -188,11 +188,11 @@ public final class SimulationReport {
         return String.format(Locale.ROOT, "%s group, %s requests/s per process, boot %s, load x %s,"
                         + " SLO %s; trace %s, %s missing steps read as %s; a tick every %s.",
                 model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()),
-                SettingType.formatDuration(model.boot()),
+                DurationText.format(model.boot()),
                 plain(model.loadScale()),
-                SettingType.formatDuration(model.slo()), result.trace().source(),
+                DurationText.format(model.slo()), result.trace().source(),
                 number(result.trace().missingSteps(), 0), missing(result.trace()),
-                SettingType.formatDuration(result.interval()));
+                DurationText.format(result.interval()));
     }
 
     /** @return how the trace's missing steps were read */

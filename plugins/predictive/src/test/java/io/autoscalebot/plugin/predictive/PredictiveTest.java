@@ -90,7 +90,7 @@ class PredictiveTest {
     @Test
     void neverRunsFewerThanTheQueueingModelNeedsAtTheLoadNow() throws Exception {
         PredictiveProvider provider = new PredictiveProvider();
-        Decide decide = provider.create(Settings.resolve(provider.settings(), Map.of("service_time", "200ms",
+        Decide decide = provider.create(TestSettings.resolve(provider, Map.of("service_time", "200ms",
                         "response_goal", "500ms", "floor_headroom", 0, "headroom", 0, "target", 1)),
                 TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).stateDirectory(state).dryRun(true)
                         .build());
