@@ -73,7 +73,8 @@ final class CountScheduleReader {
         return table.problems().count() > before ? Optional.empty() : Optional.of(new CountSchedule(counts));
     }
 
-    private static Optional<LocalTime> timeOfDay(String name, String key, TomlTable table) {
+    /** @return the time of day a table's key names; empty when it is not H:MM (with an error at the key) */
+    static Optional<LocalTime> timeOfDay(String name, String key, TomlTable table) {
         Matcher matcher = TIME_KEY.matcher(key);
         if (!matcher.matches()) {
             table.error(key, name + ": bad time of day \"" + key + "\": write H:MM from 0:00 to 23:59, like \"8:00\"");
