@@ -44,13 +44,35 @@ record ConfigTemplate(Target target, List<String> groups, Measure measure, Strin
                 .append(" with ").append(name(measure)).append(".\n")
                 .append("# Check it with `autoscalebot config validate`; try it with `autoscalebot run --once --dry-run`.\n")
                 .append("# Every key: README.md (Configuration); every plugin's settings: `autoscalebot plugins describe ID`.\n")
-                .append("\n# Where the last scale of each group is kept across restarts (relative to this file).\n")
-                .append("state_dir = \".autoscalebot\"\n");
+                .append("\n# Where the last scale of each group is kept across restarts (relative to this file).\n");
+        if (target == Target.KUBERNETES) {
+            // The ConfigMap's folder is read-only in the pod: there the state goes to the volume the Deployment mounts.
+            toml.append("# In the pod set AUTOSCALEBOT_STATE_DIR=/var/lib/autoscalebot (deploy/kubernetes mounts a"
+                    + " volume there).\n")
+                    .append("state_dir = \"${AUTOSCALEBOT_STATE_DIR:-.autoscalebot}\"\n");
+        } else {
+            toml.append("state_dir = \".autoscalebot\"\n");
+        }
         for (String group : groups) {
             group(toml, group);
         }
-        return toml.toString();
+        return aligned(toml.toString());
     }
+
+    /** Lines up the comments after keys in one column, so the file reads as a table. */
+    private static String aligned(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            java.util.regex.Matcher keyAndComment = KEY_AND_COMMENT.matcher(line);
+            out.append(keyAndComment.matches()
+                    ? String.format(Locale.ROOT, "%-33s # %s", keyAndComment.group(1), keyAndComment.group(2))
+                    : line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static final java.util.regex.Pattern KEY_AND_COMMENT =
+            java.util.regex.Pattern.compile("([^#\\s].*?)\\s+# (.*)");
 
     private void group(StringBuilder toml, String group) {
         String table = "groups." + quoted(group);
