@@ -4,7 +4,6 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.engine.notify.EventSchedule;
 import io.autoscalebot.engine.settings.DidYouMean;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -54,27 +52,9 @@ final class EventScheduleReader {
             return Optional.empty();
         }
         TomlTable times = table.get();
-        TreeMap<LocalTime, Set<EventType>> schedule = new TreeMap<>();
-        Map<LocalTime, String> written = new TreeMap<>();
-        for (String key : times.keys()) {
-            Optional<LocalTime> time = CountScheduleReader.timeOfDay(KEY, key, times);
-            Optional<Set<EventType>> events = times.typed(key, SettingType.STRING_LIST, KEY + " at " + key,
-                    " (a list of event names, [] for none)").map(names -> events(times, key, (List<?>) names));
-            if (time.isEmpty() || events.isEmpty()) {
-                continue;
-            }
-            String earlier = written.putIfAbsent(time.get(), key);
-            if (earlier != null) {
-                times.error(key, KEY + ": \"" + key + "\" is the same time of day as \"" + earlier
-                        + "\": keep one of them");
-            }
-            schedule.put(time.get(), events.get());
-        }
-        if (times.keys().isEmpty()) {
-            times.problems().add(times.path(), KEY + ": the time-of-day table is empty: give at least one entry, like "
-                    + TABLE_EXAMPLE);
-        }
-        return notifier.problems().count() > before ? Optional.empty() : Optional.of(new EventSchedule(schedule));
+        return CountScheduleReader.timeTable(KEY, times, TABLE_EXAMPLE, (key, label) -> times.typed(key,
+                SettingType.STRING_LIST, label, " (a list of event names, [] for none)")
+                .map(names -> events(times, key, (List<?>) names))).map(EventSchedule::new);
     }
 
     /**
