@@ -67,8 +67,26 @@ final class InitCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** Answers to the questions; null when standard input is not a terminal, so nothing is asked. */
-    BufferedReader questions = System.console() == null ? null
-            : new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+    BufferedReader questions = interactive()
+            ? new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())) : null;
+
+    /**
+     * Whether a person can answer: up to Java 21 a console exists only on a terminal; from 22 one always may, and
+     * {@code isTerminal()} (called reflectively, since the build targets 17) says whether it is one.
+     */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
 
     @Override
     public Integer call() {

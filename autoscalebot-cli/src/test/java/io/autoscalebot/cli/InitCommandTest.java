@@ -76,6 +76,28 @@ class InitCommandTest {
     }
 
     @Test
+    void asksForTheMissingFlagsWhenAPersonCanAnswer() {
+        InitCommand command = new InitCommand();
+        command.questions = new java.io.BufferedReader(new java.io.StringReader("kubernetes\nweb worker\n\n"));
+        picocli.CommandLine line = new picocli.CommandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        int exit = line.execute("--config", folder.resolve("a.toml").toString());
+
+        // No plugins here, so it stops at validation, having used the answers.
+        assertThat(exit).isEqualTo(Main.FAILURE);
+        assertThat(out.toString()).contains("Where do the processes run (heroku, kubernetes, local)?")
+                .contains("Which process groups (space-separated)? [web]")
+                .contains("What to measure (response-time, sidekiq, celery-redis, rabbitmq, prometheus)?")
+                .doesNotContain("Heroku app");
+        assertThat(err.toString()).contains("the kubernetes configuration does not validate");
+        // Two groups, web and worker, each naming the kubernetes scale plugin.
+        assertThat(err.toString().lines().filter(l -> l.contains("unknown scale plugin 'kubernetes'"))).hasSize(2);
+        assertThat(folder.resolve("a.toml")).doesNotExist();
+    }
+
+    @Test
     void theTemplateScalesEachGroupByItsOwnNameAndReadsSecretsFromTheEnvironment() {
         ConfigTemplate template = new ConfigTemplate(ConfigTemplate.Target.HEROKU, List.of("web", "worker"),
                 ConfigTemplate.Measure.RABBITMQ, "shop", null, "http://127.0.0.1/", 4);
