@@ -10,15 +10,11 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads one {@code [groups.NAME]} table into a {@link GroupConfig}, recording every error it finds.
@@ -67,7 +63,7 @@ final class GroupReader {
         Optional<ComponentConfig> measure = single(name, group, Kind.MEASURE);
         Optional<ComponentConfig> decide = single(name, group, Kind.DECIDE);
         Optional<ComponentConfig> scale = single(name, group, Kind.SCALE);
-        List<ComponentConfig> notifiers = notifiers(group);
+        List<ComponentConfig> notifiers = notifiers(group, rules.notifyOn());
         if (problems.count() > before) {
             return Optional.empty();
         }
@@ -137,9 +133,7 @@ final class GroupReader {
 
     private static NotifyRules rules(TomlTable group) {
         NotifyRules defaults = NotifyRules.DEFAULTS;
-        Set<EventType> notifyOn = group.typed("notify_on", SettingType.STRING_LIST)
-                .map(names -> events(group, (List<?>) names))
-                .orElse(defaults.notifyOn());
+        Set<EventType> notifyOn = EventScheduleReader.list(group, EventScheduleReader.KEY).orElse(defaults.notifyOn());
         int scales = group.typed("too_rapid_scales", SettingType.INTEGER).map(Integer.class::cast)
                 .orElse(defaults.tooRapidScales());
         if (scales < 1) {
@@ -148,24 +142,6 @@ final class GroupReader {
         }
         Duration period = positiveDuration(group, "too_rapid_period").orElse(defaults.tooRapidPeriod());
         return new NotifyRules(notifyOn, scales, period);
-    }
-
-    private static Set<EventType> events(TomlTable group, List<?> names) {
-        Set<EventType> events = EnumSet.noneOf(EventType.class);
-        List<String> known = Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.toList());
-        KeyPath list = group.path().child("notify_on");
-        for (int i = 0; i < names.size(); i++) {
-            String name = String.valueOf(names.get(i));
-            String normal = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (known.contains(normal)) {
-                events.add(EventType.valueOf(normal));
-            } else {
-                group.problems().add(list.index(i), "unknown event '" + name + "' in notify_on ("
-                        + DidYouMean.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
-                        + "events: " + String.join(", ", known) + ")");
-            }
-        }
-        return events;
     }
 
     private Optional<ComponentConfig> single(String group, TomlTable table, Kind kind) {
@@ -179,7 +155,7 @@ final class GroupReader {
                 .flatMap(component -> components.read(component, kind));
     }
 
-    private List<ComponentConfig> notifiers(TomlTable group) {
+    private List<ComponentConfig> notifiers(TomlTable group, Set<EventType> groupSends) {
         Object raw = group.raw("notify");
         KeyPath path = group.path().child("notify");
         String howToWriteIt = "write [[" + path + "]] with plugin = \"...\", once per notifier";
@@ -196,7 +172,9 @@ final class GroupReader {
             if (table.isEmpty()) {
                 group.problems().add(at, "each notify entry must be a table: " + howToWriteIt);
             }
-            table.flatMap(t -> components.read(t, Kind.NOTIFY)).ifPresent(notifiers::add);
+            table.flatMap(t -> components.read(t, Kind.NOTIFY)
+                    .filter(notifier -> EventScheduleReader.checkWithinGroup(t, notifier.events(), groupSends)))
+                    .ifPresent(notifiers::add);
         }
         return notifiers;
     }

@@ -183,6 +183,10 @@ final class GroupRunner {
     private void deliver(List<Notification> outbox, List<Instance<Notify>> notifiers) {
         for (Notification notification : outbox) {
             for (Instance<Notify> notifier : notifiers) {
+                // The notifier's own notify_on, read at the time of the event (the injected clock's) in the group's zone.
+                if (!notifier.config().events().allows(notification.type(), notification.time().atZone(group.zone()))) {
+                    continue;
+                }
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
