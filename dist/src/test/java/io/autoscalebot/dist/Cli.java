@@ -48,6 +48,9 @@ final class Cli {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         // The C1 compiler alone starts the CLI faster; the machine is small and the CLI runs for a second or two.
         environment.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        // The launcher keeps class-data archives in the user's cache: the tests share one beside the distribution, so
+        // each kind of command makes its archive once per build and no test writes into the real home folder.
+        environment.put("XDG_CACHE_HOME", home.resolveSibling(home.getFileName() + "-test-cache").toString());
         return new Cli(home.resolve("bin").resolve("autoscalebot"), workingDirectory, workingDirectory, environment);
     }
 
