@@ -48,6 +48,9 @@ final class Cli {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         // The C1 compiler alone starts the CLI faster; the machine is small and the CLI runs for a second or two.
         environment.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        // No start-up archives (a cache under a file cannot be made): the run that writes one is slower, these tests
+        // are about behaviour, and none may write into the real home folder. LauncherStartIT tests the archives.
+        environment.put("XDG_CACHE_HOME", "/dev/null");
         return new Cli(home.resolve("bin").resolve("autoscalebot"), workingDirectory, workingDirectory, environment);
     }
 
