@@ -10,7 +10,10 @@ public enum ContractCheck {
     SETTINGS_DOCUMENTED,
     /** A setting named like a credential ({@code token}, {@code password}, {@code secret}, {@code api_key}) is secret. */
     SECRETS_FLAGGED,
-    /** {@code validate} answers for the defaults, without throwing, and finds no problem in them. */
+    /**
+     * {@code validate} answers for the defaults, without throwing, and ties every problem it finds to a declared
+     * setting (defaults may be incomplete when settings are one-of-several; then nothing is created with them).
+     */
     VALIDATE_ON_DEFAULTS,
     /** With its defaults (when every required setting has one), the component is created and torn down. */
     CREATE_AND_TEARDOWN,

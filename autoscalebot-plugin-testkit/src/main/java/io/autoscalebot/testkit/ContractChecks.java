@@ -138,24 +138,45 @@ final class ContractChecks {
             passIfNone(ContractCheck.NO_STACK_TRACES, subject, "");
             return;
         }
-        validate(component, subject, defaults);
-        createAndCall(component, subject, defaults);
+        if (validate(component, subject, defaults)) {
+            createAndCall(component, subject, defaults);
+        }
         passIfNone(ContractCheck.NO_STACK_TRACES, subject, "");
     }
 
-    private void validate(Component component, String subject, Settings defaults) {
+    /**
+     * @return whether the defaults are complete, so the component can be created with them. A plugin whose settings
+     *     are one-of-several ({@code value} or {@code file}) cannot default them all: validate then names the
+     *     declared keys that are missing, and the engine would refuse such a config before creating anything.
+     */
+    private boolean validate(Component component, String subject, Settings defaults) {
         Validation.Outcome outcome = Validation.validate(component, defaults, Validation.DEFAULT_TIMEOUT);
         if (outcome.failed()) {
             fail(ContractCheck.VALIDATE_ON_DEFAULTS, subject, outcome.failure());
             noStackTrace(subject, "validate", outcome.failure());
-            return;
+            return false;
         }
+        List<String> declared = component.settings().stream().map(Setting::name).toList();
         for (SettingProblem problem : outcome.problems()) {
-            fail(ContractCheck.VALIDATE_ON_DEFAULTS, subject, "validate rejects the defaults: " + problem.key() + ": "
-                    + problem.message() + "; defaults must be valid, or the setting required");
+            if (!declared.contains(problem.key())) {
+                fail(ContractCheck.VALIDATE_ON_DEFAULTS, subject, "validate reports a problem with '" + problem.key()
+                        + "', which is not a declared setting (declared: " + declared + "); tie each problem to the"
+                        + " key the user must change, so it is shown at that key's line");
+            }
             noStackTrace(subject, "the problem with '" + problem.key() + "'", problem.message());
         }
-        passIfNone(ContractCheck.VALIDATE_ON_DEFAULTS, subject, "");
+        if (outcome.problems().isEmpty()) {
+            passIfNone(ContractCheck.VALIDATE_ON_DEFAULTS, subject, "");
+            return true;
+        }
+        String note = "the defaults are incomplete (" + outcome.problems().stream().map(SettingProblem::key)
+                .distinct().toList() + "), as validate says; create skipped";
+        passIfNone(ContractCheck.VALIDATE_ON_DEFAULTS, subject, note);
+        for (ContractCheck check : List.of(ContractCheck.CREATE_AND_TEARDOWN, ContractCheck.TEARDOWN_IDEMPOTENT,
+                ContractCheck.DEADLINE_HONOURED)) {
+            pass(check, subject, "skipped: " + note);
+        }
+        return false;
     }
 
     private void createAndCall(Component component, String subject, Settings defaults) {

@@ -62,13 +62,25 @@ class PluginContractTest {
     }
 
     @Test
-    void failsAValidateThatRejectsTheDefaults() throws IOException {
+    void failsAValidateProblemThatNamesNoDeclaredSetting() throws IOException {
         ContractReport report = PluginContract.check(new ContractFixture()
-                .with("VALIDATE", "return List.of(new SettingProblem(\"path\", \"must be absolute\"));")
+                .with("VALIDATE", "return List.of(new SettingProblem(\"queue\", \"is missing\"));")
                 .build(work));
 
         assertThat(report.failedChecks()).containsExactly(ContractCheck.VALIDATE_ON_DEFAULTS);
-        assertThat(report.toString()).contains("validate rejects the defaults: path: must be absolute");
+        assertThat(report.toString()).contains("a problem with 'queue', which is not a declared setting");
+    }
+
+    @Test
+    void createsNothingWhenValidateSaysTheDefaultsAreIncomplete() throws IOException {
+        // One-of-several settings cannot all default; the engine would refuse the config before creating anything.
+        ContractReport report = PluginContract.check(new ContractFixture()
+                .with("VALIDATE", "return List.of(new SettingProblem(\"path\", \"set 'path' or 'url'\"));")
+                .with("CREATE", "if (true) throw new IllegalArgumentException(\"set 'path' or 'url'\");")
+                .build(work));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.toString()).contains("the defaults are incomplete ([path])");
     }
 
     @Test
