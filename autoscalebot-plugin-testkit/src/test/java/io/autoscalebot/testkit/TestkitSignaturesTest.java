@@ -17,7 +17,8 @@ class TestkitSignaturesTest {
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(TestContexts.class, PluginContextBuilder.class,
             TestPluginContext.class, DecideContextBuilder.class, NotificationBuilder.class, TestSettings.class,
-            InvalidSettingsException.class, ManualClock.class, CapturingLogger.class, Eventually.class);
+            InvalidSettingsException.class, ManualClock.class, CapturingLogger.class, PluginContract.class,
+            ContractReport.class, ContractFinding.class, ContractCheck.class, Eventually.class);
 
     @Test
     void noPublicSignatureMentionsTheEngine() {

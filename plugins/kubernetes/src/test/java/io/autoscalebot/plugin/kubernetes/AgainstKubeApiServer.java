@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /**
  * A test against the real API server the {@link KubeApiServerExtension} runs for the whole module, with a folder of
@@ -70,7 +71,7 @@ public abstract class AgainstKubeApiServer {
             throws Exception {
         var provider = KubernetesScaleProviders.provider(environment, sleeper);
         return provider.create(TestSettings.resolve(provider.settings(), new HashMap<>(settings)),
-                TestContexts.context(clock, logger, folder));
+                TestContexts.plugin().clock(clock).logger(logger).stateDirectory(folder).build());
     }
 
     /** With the real clock and real waits. */

@@ -9,13 +9,14 @@ import io.autoscalebot.testkit.InvalidSettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 class MemoryScaleTest {
 
     private final MemoryProvider provider = new MemoryProvider();
 
     private Scale create(Map<String, ?> raw) throws Exception {
-        return provider.create(TestSettings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
+        return provider.create(TestSettings.resolve(provider.settings(), raw), TestContexts.plugin().build());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** How the engine finds, documents and checks the plugin, none of which connects anywhere. */
 class PrometheusProviderTest {
@@ -96,7 +97,7 @@ class PrometheusProviderTest {
 
     @Test
     void refusesToCreateWhatValidateFindsWrong() {
-        assertThatThrownBy(() -> provider.create(resolve(Map.of("query", "")), TestContexts.worker(Clock.systemUTC())))
+        assertThatThrownBy(() -> provider.create(resolve(Map.of("query", "")), TestContexts.plugin().group("worker").clock(Clock.systemUTC()).build()))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("setting 'query' is empty; give a PromQL expression that returns one series, like "
                         + "\"sum(jobs_waiting)\"");

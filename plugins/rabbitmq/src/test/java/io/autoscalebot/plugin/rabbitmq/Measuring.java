@@ -6,6 +6,7 @@ import io.autoscalebot.api.settings.Settings;
 import java.time.Clock;
 import java.util.Map;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** Takes readings the way the engine does: settings resolved against the schema, created, set up, torn down. */
 final class Measuring {
@@ -20,7 +21,7 @@ final class Measuring {
     static Measurement once(Map<String, ?> settings) throws Exception {
         RabbitMqProvider provider = new RabbitMqProvider();
         Measure measure = provider.create(TestSettings.resolve(provider.settings(), settings),
-                TestContexts.worker(Clock.systemUTC()));
+                TestContexts.plugin().group("worker").clock(Clock.systemUTC()).build());
         try {
             measure.setup();
             return measure.measure();

@@ -20,6 +20,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** How the engine finds, documents and checks the plugin, none of which connects anywhere. */
 class RabbitMqProviderTest {
@@ -107,7 +108,7 @@ class RabbitMqProviderTest {
     @Test
     void refusesToCreateWhatValidateFindsWrong() {
         assertThatThrownBy(() -> provider.create(resolve(Map.of("queues", List.of()))
-                , TestContexts.worker(Clock.systemUTC())))
+                , TestContexts.plugin().group("worker").clock(Clock.systemUTC()).build()))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("setting 'queues' is empty; list at least one queue, like [\"emails\"]");
     }

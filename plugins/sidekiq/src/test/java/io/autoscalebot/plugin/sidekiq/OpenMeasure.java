@@ -6,6 +6,7 @@ import io.autoscalebot.api.settings.Settings;
 import java.time.Clock;
 import java.util.Map;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** A {@code sidekiq} measure created and set up the way the engine does it, torn down on close. */
 final class OpenMeasure implements AutoCloseable {
@@ -23,7 +24,7 @@ final class OpenMeasure implements AutoCloseable {
      */
     static OpenMeasure open(Map<String, ?> settings, Clock clock) throws Exception {
         SidekiqProvider provider = new SidekiqProvider();
-        Measure measure = provider.create(TestSettings.resolve(provider.settings(), settings), TestContexts.context(clock));
+        Measure measure = provider.create(TestSettings.resolve(provider.settings(), settings), TestContexts.plugin().group("worker").clock(clock).build());
         measure.setup();
         return new OpenMeasure(measure);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** What validation finds without connecting, each problem at its setting, and the defaults. */
 class SidekiqConfigTest {
@@ -102,7 +103,7 @@ class SidekiqConfigTest {
     void refusesToCreateAMeasureFromSettingsThatDoNotValidate() throws Exception {
         Settings settings = settings(Map.of("url", "redis://:hunter2@cache:99999/0", "namespace", "shop:"));
 
-        assertThatThrownBy(() -> provider.create(settings, TestContexts.context(java.time.Clock.systemUTC())))
+        assertThatThrownBy(() -> provider.create(settings, TestContexts.plugin().group("worker").clock(java.time.Clock.systemUTC()).build()))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("setting 'url': the port must be a number from 1 to 65535, got 99999; "
                         + "setting 'namespace' is written without the colon sidekiq-namespace adds: write \"shop\"");

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 class StaticMeasureTest {
 
@@ -23,7 +24,7 @@ class StaticMeasureTest {
     Path folder;
 
     private Measure create(Map<String, ?> raw) throws Exception {
-        return provider.create(TestSettings.resolve(provider.settings(), raw), Contexts.forGroup("web"));
+        return provider.create(TestSettings.resolve(provider.settings(), raw), TestContexts.plugin().build());
     }
 
     private Measure fromFile(Path file) throws Exception {
@@ -34,8 +35,8 @@ class StaticMeasureTest {
     void returnsTheFixedValueWithItsUnitAtTheEnginesTime() throws Exception {
         Measure measure = create(Map.of("value", 512, "unit", "ms"));
 
-        assertThat(measure.measure()).isEqualTo(Measurement.of(Contexts.NOW, 512, "ms"));
-        assertThat(measure.measure()).isEqualTo(Measurement.of(Contexts.NOW, 512, "ms"));
+        assertThat(measure.measure()).isEqualTo(Measurement.of(TestContexts.TIME, 512, "ms"));
+        assertThat(measure.measure()).isEqualTo(Measurement.of(TestContexts.TIME, 512, "ms"));
     }
 
     @Test
@@ -49,10 +50,10 @@ class StaticMeasureTest {
         Files.writeString(file, "300\n");
         Measure measure = fromFile(file);
 
-        assertThat(measure.measure()).isEqualTo(Measurement.of(Contexts.NOW, 300, "ms"));
+        assertThat(measure.measure()).isEqualTo(Measurement.of(TestContexts.TIME, 300, "ms"));
 
         Files.writeString(file, "  1250.5  ");
-        assertThat(measure.measure()).isEqualTo(Measurement.of(Contexts.NOW, 1250.5, "ms"));
+        assertThat(measure.measure()).isEqualTo(Measurement.of(TestContexts.TIME, 1250.5, "ms"));
     }
 
     @Test

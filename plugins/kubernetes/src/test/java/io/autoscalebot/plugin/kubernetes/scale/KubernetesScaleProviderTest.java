@@ -7,7 +7,6 @@ import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.kubernetes.RecordingLogger;
-import io.autoscalebot.plugin.kubernetes.TestContexts;
 import io.autoscalebot.plugin.kubernetes.TestEnvironment;
 import io.autoscalebot.plugin.kubernetes.client.Sleeper;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /** What {@code config validate} learns from the provider without a cluster, and what create() refuses. */
 class KubernetesScaleProviderTest {
@@ -76,8 +76,8 @@ class KubernetesScaleProviderTest {
     void createRefusesWhatValidateReports() throws Exception {
         KubernetesScaleProvider provider = provider();
 
-        assertThatThrownBy(() -> provider.create(settings(Map.of("target", "web")), TestContexts.context(
-                Clock.systemUTC(), new RecordingLogger(), folder)))
+        assertThatThrownBy(() -> provider.create(settings(Map.of("target", "web")), TestContexts.plugin()
+                .clock(Clock.systemUTC()).logger(new RecordingLogger()).stateDirectory(folder).build()))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("setting 'target' must be KIND/NAME, like deployment/web or statefulset/db, got 'web'");
     }

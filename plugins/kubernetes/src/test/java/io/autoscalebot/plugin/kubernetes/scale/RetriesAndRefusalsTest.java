@@ -12,7 +12,6 @@ import io.autoscalebot.plugin.kubernetes.FakeApiServer.Answer;
 import io.autoscalebot.plugin.kubernetes.MutableClock;
 import io.autoscalebot.plugin.kubernetes.RecordingLogger;
 import io.autoscalebot.plugin.kubernetes.RecordingSleeper;
-import io.autoscalebot.plugin.kubernetes.TestContexts;
 import io.autoscalebot.plugin.kubernetes.TestEnvironment;
 import io.autoscalebot.plugin.kubernetes.apiserver.Kubeconfig;
 import java.io.IOException;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.autoscalebot.testkit.TestSettings;
+import io.autoscalebot.testkit.TestContexts;
 
 /**
  * Retries, backoff and refusals, against a local server that answers 429, 5xx and odd bodies on cue: a real API
@@ -208,7 +208,7 @@ class RetriesAndRefusalsTest {
         raw.putAll(overrides);
         Files.createDirectories(folder.resolve("state"));
         return provider.create(TestSettings.resolve(provider.settings(), raw),
-                TestContexts.context(clock, logger, folder.resolve("state")));
+                TestContexts.plugin().clock(clock).logger(logger).stateDirectory(folder.resolve("state")).build());
     }
 
     private static int closedPort() throws IOException {

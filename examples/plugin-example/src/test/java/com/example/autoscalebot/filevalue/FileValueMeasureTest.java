@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.Measurement;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.testkit.TestContexts;
 import io.autoscalebot.testkit.TestSettings;
@@ -61,5 +62,11 @@ class FileValueMeasureTest {
 
         assertThat(measurement.succeeded()).isFalse();
         assertThat(measurement.failure()).isEqualTo(file + " holds 'busy', not a number");
+    }
+
+    @Test
+    void rejectsABlankPathWhenTheConfigurationLoads() {
+        assertThat(TestSettings.problems(new FileValueProvider(), Map.of("path", " ")))
+                .extracting(SettingProblem::key).containsExactly("path");
     }
 }

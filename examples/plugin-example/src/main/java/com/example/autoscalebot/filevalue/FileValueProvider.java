@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.util.List;
@@ -32,6 +33,15 @@ public final class FileValueProvider implements MeasureProvider {
     @Override
     public List<Setting> settings() {
         return List.of(PATH, UNIT);
+    }
+
+    /** Checked when the configuration loads, so a blank path is reported at its line rather than at every tick. */
+    @Override
+    public List<SettingProblem> validate(Settings settings) {
+        if (settings.string("path").isBlank()) {
+            return List.of(new SettingProblem("path", "is empty; give the file to read, like \"/run/load.txt\""));
+        }
+        return List.of();
     }
 
     @Override
