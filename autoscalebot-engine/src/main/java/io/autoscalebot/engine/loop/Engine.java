@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
     private final LatenessMeter lateness = new LatenessMeter();
+    private final TickListener listener;
     private final boolean spreadFirstTicks;
     private final List<GroupRunner> runners = new ArrayList<>();
     private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
@@ -64,6 +65,17 @@ public final class Engine implements AutoCloseable {
      * @param options dry run and loggers
      */
     public Engine(EngineConfig config, Clock clock, Scheduler scheduler, StateStore store, EngineOptions options) {
+        this(config, clock, scheduler, store, options, TickListener.NONE);
+    }
+
+    /**
+     * Prepares the groups, telling {@code listener} about every tick, plugin call and failure (the status server).
+     *
+     * @param listener told on the ticks' threads; quick and never throwing
+     */
+    public Engine(EngineConfig config, Clock clock, Scheduler scheduler, StateStore store, EngineOptions options,
+                  TickListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -77,7 +89,7 @@ public final class Engine implements AutoCloseable {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
                     calls);
             runners.add(new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown()));
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown(), listener));
             intervals.add(group.interval());
         }
     }
@@ -245,6 +257,11 @@ public final class Engine implements AutoCloseable {
         stop(DEFAULT_GRACE);
     }
 
+    /** @return the upper bounds of the lateness histogram's buckets, for a metric that counts the same buckets */
+    public static List<Duration> latenessBounds() {
+        return LatenessMeter.BOUNDS;
+    }
+
     /**
      * How late the scheduled ticks started so far: engine-wide and each group's last. A {@link #runOnce()} is not
      * scheduled and not counted.
@@ -264,6 +281,7 @@ public final class Engine implements AutoCloseable {
     private void tickSafely(GroupRunner runner, Duration late) {
         lateness.record(late);
         runner.started(late);
+        listener.started(runner.name(), late);
         try {
             runner.tick();
         } catch (RuntimeException e) {

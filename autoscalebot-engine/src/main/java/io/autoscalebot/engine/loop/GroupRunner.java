@@ -32,6 +32,7 @@ final class GroupRunner {
     private final System.Logger log;
     private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
+    private final TickListener listener;
 
     private GroupPlugins plugins;
     /**
@@ -46,15 +47,18 @@ final class GroupRunner {
     private GroupState recorded;
 
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, TickListener listener) {
         this.group = group;
         this.calls = calls;
         this.store = store;
         this.starter = starter;
         this.log = log;
         this.teardownBudget = teardownBudget;
+        this.listener = listener;
         this.recorded = store.load(group.name());
-        this.pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun);
+        // Timed only when someone listens: without a status server a call costs what it did.
+        PluginCaller caller = listener == TickListener.NONE ? calls : new TimedCalls(calls, group.name(), listener);
+        this.pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun);
     }
 
     String name() {
@@ -105,6 +109,8 @@ final class GroupRunner {
         TickReport report = result.report();
         log.log(level(report, result.notifications()), report.summary());
         saveState();
+        result.failedStage().ifPresent(stage -> listener.failed(group.name(), stage));
+        listener.ticked(result, pipeline.state());
         deliver(result.notifications(), notifiers);
     }
 
@@ -150,6 +156,7 @@ final class GroupRunner {
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
+                    listener.failed(group.name(), "notify");
                     log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }

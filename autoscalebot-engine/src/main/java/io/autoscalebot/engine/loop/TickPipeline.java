@@ -73,7 +73,7 @@ public final class TickPipeline {
      * @param dryRun true to run every step but the scale call
      * @return the pipeline
      */
-    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCalls calls, Redactor redactor,
+    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor,
                                        GroupState state, boolean dryRun) {
         return new TickPipeline(group, clock, calls, redactor, state, dryRun, true);
     }
@@ -98,9 +98,13 @@ public final class TickPipeline {
      * @param verdict the decision, clamped; empty when the tick ended before deciding (a hook, the count, the start)
      * @param failure why the tick failed, secrets masked; empty when it did not
      * @param notifications what the group's notifiers are to be told, secrets masked, in order
+     * @param measurement the tick's measurement, failed or not; empty when the tick ended before measuring
+     * @param failedStage where the tick failed ({@code start}, {@code hook}, {@code measure}, {@code decide},
+     *     {@code scale}); empty when it did not
      */
     public record Result(TickReport report, Optional<Verdict> verdict, Optional<String> failure,
-                         List<Notification> notifications) {
+                         List<Notification> notifications, Optional<Measurement> measurement,
+                         Optional<String> failedStage) {
 
         /** Checks and copies. */
         public Result {
@@ -108,6 +112,8 @@ public final class TickPipeline {
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(failure, "failure");
             notifications = List.copyOf(notifications);
+            Objects.requireNonNull(measurement, "measurement");
+            Objects.requireNonNull(failedStage, "failedStage");
         }
     }
 
@@ -130,6 +136,7 @@ public final class TickPipeline {
                 String failure = "before-tick hook of " + instance.label() + " failed: " + hook.failure();
                 tick.failure(failure, null);
                 tick.note(() -> failure);
+                tick.stage = "hook";
                 return tick.result(TickReport.Outcome.FAILED, null, failure);
             }
         }
@@ -139,6 +146,7 @@ public final class TickPipeline {
             String failure = "cannot read the current count from " + plugins.scale().label() + ": " + countProblem;
             tick.event(EventType.SCALE_FAILED, () -> failure, () -> Map.of("reason", countProblem));
             tick.note(() -> failure);
+            tick.stage = "scale";
             return tick.result(TickReport.Outcome.FAILED, null, failure);
         }
         return measureAndDecide(tick, plugins, current.value());
@@ -155,12 +163,14 @@ public final class TickPipeline {
         Tick tick = new Tick(clock.instant());
         tick.failure(failure, null);
         tick.note(() -> failure + "; retrying next tick");
+        tick.stage = "start";
         return tick.result(TickReport.Outcome.NOT_STARTED, null, failure);
     }
 
     private Result measureAndDecide(Tick tick, GroupPlugins plugins, int current) {
         tick.note(() -> "current " + current);
         Measurement measurement = measure(plugins, tick.start);
+        tick.measurement = measurement;
         History recent = historyOf(plugins);
         recent.add(measurement);
         if (measurement.succeeded()) {
@@ -179,6 +189,7 @@ public final class TickPipeline {
             tick.note(() -> measured);
         }
         tick.failure(failure, measurement);
+        tick.stage = !measurement.succeeded() ? "measure" : verdict.failed() ? "decide" : null;
         if (!verdict.failed()) {
             tick.bounds(verdict);
         }
@@ -187,7 +198,10 @@ public final class TickPipeline {
             ScaleAction action = new ScaleAction(current, verdict.target(), verdict.reason(), dryRun);
             String problem = scale(tick, plugins, action, measurement, verdict);
             outcome = problem == null ? TickReport.Outcome.SCALED : TickReport.Outcome.FAILED;
-            failure = failure == null ? problem : failure;
+            if (failure == null && problem != null) {
+                failure = problem;
+                tick.stage = "scale";
+            }
         } else {
             tick.note(() -> "hold: " + verdict.reason());
         }
@@ -284,6 +298,9 @@ public final class TickPipeline {
         final Instant start;
         final List<Notification> outbox = new ArrayList<>(2);
         final List<String> notes = narrate ? new ArrayList<>() : List.of();
+        Measurement measurement;
+        /** Where the tick failed, for {@link Result#failedStage()}; null while it has not. */
+        String stage;
 
         Tick(Instant start) {
             this.start = start;
@@ -337,7 +354,8 @@ public final class TickPipeline {
         Result result(TickReport.Outcome outcome, Verdict verdict, String failure) {
             String summary = narrate ? redactor.redact(group.name() + ": " + String.join(", ", notes)) : "";
             return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
-                    Optional.ofNullable(failure).map(redactor::redact), outbox);
+                    Optional.ofNullable(failure).map(redactor::redact), outbox, Optional.ofNullable(measurement),
+                    Optional.ofNullable(failure == null ? null : stage));
         }
     }
 
