@@ -84,6 +84,7 @@ public final class StatusServer implements AutoCloseable {
         }).getFilters().add(auth);
         server.createContext("/", text(() -> new Answer(404, "not found: try /status, /metrics, /healthz or /readyz\n")))
                 .getFilters().add(auth);
+        metrics.leader(role.scales());
         server.start();
         return new StatusServer(server, pool);
     }

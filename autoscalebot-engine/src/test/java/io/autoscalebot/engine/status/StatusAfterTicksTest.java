@@ -6,18 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.settings.Setting;
+import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
 import io.autoscalebot.engine.loop.ManualClock;
+import io.autoscalebot.engine.loop.RecordingLogger;
 import io.autoscalebot.engine.loop.TestGroups;
 import io.autoscalebot.engine.loop.TestPlugins;
 import io.autoscalebot.engine.loop.VirtualScheduler;
+import io.autoscalebot.engine.settings.SettingsException;
+import io.autoscalebot.engine.settings.SettingsResolver;
 import io.autoscalebot.engine.state.FileStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +42,7 @@ class StatusAfterTicksTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
     private final VirtualScheduler scheduler = new VirtualScheduler(clock);
+    private final RecordingLogger log = new RecordingLogger();
     private final EngineMetrics metrics = new EngineMetrics(Engine.latenessBounds(), "1.2.3");
     private Engine engine;
     private StatusJson status;
@@ -42,7 +51,7 @@ class StatusAfterTicksTest {
     void twoTicksOfTwoGroups() {
         TestGroups web = new TestGroups();
         web.measure = TestPlugins.measure("steady", TestGroups.steady(clock, 1500));
-        web.decide = TestPlugins.decide("one-more", ONE_MORE);
+        web.decide = withPostScaleWait(TestPlugins.decide("one-more", ONE_MORE), Duration.ofMinutes(5));
         web.scale = TestPlugins.scale("fake", new TestPlugins.FakeScale(2));
         web.max = CountSchedule.fixed(3);
         TestGroups api = new TestGroups();
@@ -53,13 +62,24 @@ class StatusAfterTicksTest {
         api.scale = TestPlugins.scale("fake", new TestPlugins.FakeScale(2));
         EngineConfig config = TestGroups.engine(stateDir, Set.of(), web.build("web"), api.build("api"));
         StatusBoard board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics);
-        engine = new Engine(config, clock, scheduler, new FileStateStore(stateDir, Quiet.LOGGER),
-                EngineOptions.DEFAULT.withLoggers(name -> Quiet.LOGGER), board);
+        engine = new Engine(config, clock, scheduler, new FileStateStore(stateDir, log),
+                EngineOptions.DEFAULT.withLoggers(name -> log), board);
         status = new StatusJson(board, config.groups(), clock, engine::lateness, Role.ACTIVE);
 
         engine.start();
         scheduler.runDue();
         scheduler.advance(Duration.ofMinutes(1));
+    }
+
+    /** The decide component with a {@code post_scale_wait} setting, as the bundled threshold plugins declare it. */
+    private static ComponentConfig withPostScaleWait(ComponentConfig decide, Duration wait) {
+        try {
+            return new ComponentConfig(decide.component(), SettingsResolver.resolve(List.of(Setting.of(
+                    "post_scale_wait", SettingType.DURATION).doc("the wait")), Map.of("post_scale_wait",
+                    wait.toMinutes() + "m")), decide.where());
+        } catch (SettingsException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
@@ -88,7 +108,10 @@ class StatusAfterTicksTest {
         assertThat(web.path("last_scale").path("time").asText()).isEqualTo("2026-03-10T12:00:00Z");
         assertThat(web.path("open_conditions")).extracting(JsonNode::asText).containsExactly("ABOVE_MAX");
         assertThat(web.path("lateness_seconds").isNumber()).isTrue();
-        assertThat(web.path("post_scale_wait_left_seconds").isNull()).as("the test decide has no wait").isTrue();
+        // Scaled at 12:00 with a 5 minute wait, looked at 12:01.
+        assertThat(web.path("post_scale_wait_left_seconds").asDouble()).isEqualTo(240.0);
+        assertThat(root.path("groups").get(1).path("post_scale_wait_left_seconds").isNull())
+                .as("api's decide declares no wait").isTrue();
         JsonNode api = root.path("groups").get(1);
         assertThat(api.path("outcome").asText()).isEqualTo("failed");
         assertThat(api.path("failure").asText()).contains("measurement failed").contains("no connection pool");
@@ -114,9 +137,9 @@ class StatusAfterTicksTest {
 
     @Test
     void aGroupThatHasNotTickedIsListedWithoutATick() throws Exception {
-        StatusBoard empty = new StatusBoard(java.util.List.of("worker"), new EngineMetrics(Engine.latenessBounds(),
+        StatusBoard empty = new StatusBoard(List.of("worker"), new EngineMetrics(Engine.latenessBounds(),
                 "x"));
-        JsonNode root = new ObjectMapper().readTree(new StatusJson(empty, java.util.List.of(), clock,
+        JsonNode root = new ObjectMapper().readTree(new StatusJson(empty, List.of(), clock,
                 engine::lateness, Role.ACTIVE).write());
 
         assertThat(root.path("groups").get(0).path("name").asText()).isEqualTo("worker");
