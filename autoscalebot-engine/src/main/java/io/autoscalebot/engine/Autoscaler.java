@@ -37,7 +37,8 @@ public final class Autoscaler implements AutoCloseable {
         this.config = config;
         if (config.server().isPresent()) {
             this.metrics = new EngineMetrics(Engine.latenessBounds(), version());
-            this.board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics);
+            this.board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics,
+                    options.dryRun());
         } else {
             this.metrics = null;
             this.board = null;

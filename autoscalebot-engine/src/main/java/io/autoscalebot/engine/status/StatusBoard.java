@@ -24,14 +24,25 @@ public final class StatusBoard implements TickListener {
     private final Map<String, GroupStatus> last = new ConcurrentHashMap<>();
     private final Map<String, Duration> lateness = new ConcurrentHashMap<>();
     private final EngineMetrics metrics;
+    private final boolean dryRun;
 
     /**
      * @param groups the groups' names, in configuration order (the order of /status)
      * @param metrics what the ticks are counted in
      */
     public StatusBoard(List<String> groups, EngineMetrics metrics) {
+        this(groups, metrics, false);
+    }
+
+    /**
+     * @param groups the groups' names, in configuration order (the order of /status)
+     * @param metrics what the ticks are counted in
+     * @param dryRun true in a dry run, where a scale is only pretended: the processes gauge keeps the real count
+     */
+    public StatusBoard(List<String> groups, EngineMetrics metrics, boolean dryRun) {
         this.groups = List.copyOf(groups);
         this.metrics = metrics;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -55,7 +66,7 @@ public final class StatusBoard implements TickListener {
                 verdict.map(v -> OptionalInt.of(v.max())).orElse(OptionalInt.empty()),
                 result.measurement(), reason, result.failure(), lastScale, state.activeConditions()));
         // The count the group runs now: after a scale, what the scale plugin answered.
-        OptionalInt now = report.outcome() == TickReport.Outcome.SCALED && lastScale.isPresent()
+        OptionalInt now = !dryRun && report.outcome() == TickReport.Outcome.SCALED && lastScale.isPresent()
                 && lastScale.get().time().equals(report.time()) ? OptionalInt.of(lastScale.get().to()) : current;
         now.ifPresent(count -> metrics.processes(group, count));
         target.ifPresent(count -> metrics.desired(group, count));

@@ -136,6 +136,29 @@ class StatusAfterTicksTest {
     }
 
     @Test
+    void aDryRunScaleLeavesTheProcessesGaugeAtTheRealCount() {
+        EngineMetrics dry = new EngineMetrics(Engine.latenessBounds(), "x");
+        StatusBoard board = new StatusBoard(List.of("web"), dry, true);
+        TestGroups web = new TestGroups();
+        web.measure = TestPlugins.measure("steady", TestGroups.steady(clock, 1500));
+        web.decide = TestPlugins.decide("one-more", ONE_MORE);
+        web.scale = TestPlugins.scale("fake", new TestPlugins.FakeScale(2));
+        Engine dryEngine = new Engine(TestGroups.engine(stateDir.resolve("dry"), Set.of(), web.build("web")), clock,
+                new VirtualScheduler(clock), new FileStateStore(stateDir.resolve("dry"), log),
+                EngineOptions.DEFAULT.withDryRun(true).withLoggers(name -> log), board);
+        try {
+            dryEngine.runOnce();
+        } finally {
+            dryEngine.stop(Duration.ofSeconds(1));
+        }
+
+        Metrics read = new Metrics(dry);
+        assertThat(read.value("autoscalebot_group_processes", "group", "web")).isEqualTo(2);
+        assertThat(read.value("autoscalebot_group_desired_processes", "group", "web")).isEqualTo(3);
+        assertThat(read.value("autoscalebot_scale_actions", "group", "web", "direction", "up")).isEqualTo(1);
+    }
+
+    @Test
     void aGroupThatHasNotTickedIsListedWithoutATick() throws Exception {
         StatusBoard empty = new StatusBoard(List.of("worker"), new EngineMetrics(Engine.latenessBounds(),
                 "x"));
