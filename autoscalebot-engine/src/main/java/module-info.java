@@ -11,6 +11,12 @@ module io.autoscalebot.engine {
     requires transitive io.autoscalebot.api;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
+    // The status server ([server]): the JDK's HTTP server, and the Prometheus Java client (automatic modules, by their
+    // Automatic-Module-Name) for /metrics.
+    requires jdk.httpserver;
+    requires io.prometheus.metrics.core;
+    requires io.prometheus.metrics.model;
+    requires io.prometheus.metrics.exporter.httpserver;
 
     exports io.autoscalebot.engine;
 

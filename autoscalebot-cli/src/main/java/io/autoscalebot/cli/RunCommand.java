@@ -7,6 +7,7 @@ import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.ConfigurationException;
 import io.autoscalebot.engine.Plugins;
 import io.autoscalebot.engine.RunOptions;
+import io.autoscalebot.engine.ServerException;
 import io.autoscalebot.engine.TickSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -104,10 +105,20 @@ final class RunCommand implements Callable<Integer> {
     private int runUntilStopped(Autoscaler engine, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(stopHook(engine, stopped::countDown));
+        try {
+            engine.start();
+        } catch (ServerException e) {
+            // Nothing was started: a port in use is the user's to fix, like a mistake in the file.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("autoscalebot: " + e.getMessage());
+            err.flush();
+            engine.stop(grace, "the status server could not start");
+            return Main.USAGE;
+        }
         out.println("autoscalebot " + (dryRun ? "(dry run: nothing will be scaled) " : "")
-                + "running; stop with Ctrl-C or SIGTERM");
+                + "running" + engine.statusPort().stream().mapToObj(port -> "; status on port " + port)
+                .findFirst().orElse("") + "; stop with Ctrl-C or SIGTERM");
         out.flush();
-        engine.start();
         stopped.await();
         return Main.OK;
     }

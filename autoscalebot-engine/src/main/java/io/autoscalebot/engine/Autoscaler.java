@@ -7,10 +7,18 @@ import io.autoscalebot.engine.loop.ExecutorScheduler;
 import io.autoscalebot.engine.loop.Lateness;
 import io.autoscalebot.engine.loop.Reload;
 import io.autoscalebot.engine.loop.TickReport;
+import io.autoscalebot.engine.loop.TickListener;
 import io.autoscalebot.engine.state.FileStateStore;
+import io.autoscalebot.engine.status.EngineMetrics;
+import io.autoscalebot.engine.status.Role;
+import io.autoscalebot.engine.status.ServerStartException;
+import io.autoscalebot.engine.status.StatusBoard;
+import io.autoscalebot.engine.status.StatusJson;
+import io.autoscalebot.engine.status.StatusServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One configuration running in real time: every group on its own interval ({@link #start()}), or one tick of each
@@ -20,20 +28,54 @@ import java.util.List;
 public final class Autoscaler implements AutoCloseable {
 
     private final Engine engine;
+    private final EngineConfig config;
+    /** What the status server shows; null without {@code [server]}. */
+    private final StatusBoard board;
+    private final EngineMetrics metrics;
+    private volatile StatusServer server;
 
     Autoscaler(EngineConfig config, RunOptions options) {
+        this.config = config;
+        if (config.server().isPresent()) {
+            this.metrics = new EngineMetrics(Engine.latenessBounds(), version());
+            this.board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics,
+                    options.dryRun());
+        } else {
+            this.metrics = null;
+            this.board = null;
+        }
         FileStateStore store = new FileStateStore(config.stateDirectory(),
                 System.getLogger("io.autoscalebot.engine.state"));
         // A few scheduler threads whatever the number of groups (a waiting group holds no thread), and first ticks
         // spread over each interval so that thousands of groups are not all due at once.
         this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(ExecutorScheduler.defaultThreads()),
                 store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown())
-                        .withSpreadFirstTicks(true));
+                        .withSpreadFirstTicks(true), board == null ? TickListener.NONE : board);
     }
 
-    /** Ticks every group now and then every interval, on the autoscaler's own threads; returns at once. */
+    /**
+     * Starts the status server when {@code [server]} asks for one, then ticks every group now and then every interval,
+     * on the autoscaler's own threads; returns at once.
+     *
+     * @throws ServerException when the status server cannot listen (its port is in use): nothing was started
+     */
     public void start() {
+        if (board != null) {
+            // Until a leader role exists, the only instance on a configuration is the active one.
+            StatusJson status = new StatusJson(board, config.groups(), Clock.systemUTC(), engine::lateness,
+                    Role.ACTIVE);
+            try {
+                server = StatusServer.start(config.server().get(), status::write, metrics, Role.ACTIVE);
+            } catch (ServerStartException e) {
+                throw new ServerException(e.getMessage());
+            }
+        }
         engine.start();
+    }
+
+    /** @return the port the status server listens on, once {@link #start() started}; empty without one */
+    public OptionalInt statusPort() {
+        return server == null ? OptionalInt.empty() : OptionalInt.of(server.port());
     }
 
     /**
@@ -53,7 +95,7 @@ public final class Autoscaler implements AutoCloseable {
      * @return true when every running tick finished within the grace
      */
     public boolean stop(Duration grace) {
-        return engine.stop(grace);
+        return stop(grace, "asked to stop");
     }
 
     /**
@@ -65,7 +107,29 @@ public final class Autoscaler implements AutoCloseable {
      * @return true when everything stopped within the grace
      */
     public boolean stop(Duration grace, String reason) {
-        return engine.stop(grace, reason);
+        try {
+            return engine.stop(grace, reason);
+        } finally {
+            closeServer();
+        }
+    }
+
+    /** The status server answers until the engine has stopped, so a scrape during a stop still sees the groups. */
+    private synchronized void closeServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** @return this engine's version, from its module or jar; {@code development} in a build without one */
+    private static String version() {
+        Module module = Autoscaler.class.getModule();
+        String version = module.getDescriptor() != null ? module.getDescriptor().rawVersion().orElse(null) : null;
+        if (version == null) {
+            version = Autoscaler.class.getPackage().getImplementationVersion();
+        }
+        return version == null ? "development" : version;
     }
 
     /**
@@ -93,7 +157,7 @@ public final class Autoscaler implements AutoCloseable {
     /** Stops with a grace of 10 s. */
     @Override
     public void close() {
-        engine.close();
+        stop(Engine.DEFAULT_GRACE);
     }
 
     private static TickSummary summary(TickReport report) {

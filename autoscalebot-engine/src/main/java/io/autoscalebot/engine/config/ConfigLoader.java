@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final List<String> KEYS = List.of("state_dir", "groups");
+    private static final List<String> KEYS = List.of("state_dir", "server", "groups");
     private static final String DEFAULT_STATE_DIR = ".autoscalebot";
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -55,10 +55,11 @@ public final class ConfigLoader {
         TomlTable root = new TomlTable(document.root(), KeyPath.ROOT, problems, new EnvInterpolator(env));
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
+        Optional<ServerConfig> server = ServerReader.read(root, secrets);
         ComponentReader components = new ComponentReader(catalog, secrets, validateTimeout);
         List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
-        return new EngineConfig(file, stateDirectory, groups, secrets);
+        return new EngineConfig(file, stateDirectory, groups, secrets, server);
     }
 
     private static byte[] read(Path file) throws ConfigException {

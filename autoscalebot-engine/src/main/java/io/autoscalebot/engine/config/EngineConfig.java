@@ -3,6 +3,7 @@ package io.autoscalebot.engine.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,8 +14,15 @@ import java.util.Set;
  *     beside the file)
  * @param groups the groups, in file order
  * @param secrets every secret value in the file (settings declared secret), so the engine can redact them from any text
+ * @param server the status server's settings ({@code [server]}); empty when it is off, the default
  */
-public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets,
+                           Optional<ServerConfig> server) {
+
+    /** A configuration without a status server. */
+    public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+        this(file, stateDirectory, groups, secrets, Optional.empty());
+    }
 
     /** Checks and copies. */
     public EngineConfig {
@@ -22,5 +30,6 @@ public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> gro
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         groups = List.copyOf(groups);
         secrets = Set.copyOf(secrets);
+        Objects.requireNonNull(server, "server");
     }
 }

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
     private final LatenessMeter lateness = new LatenessMeter();
+    private final TickListener listener;
     private final boolean spreadFirstTicks;
     private final Clock clock;
     private final StateStore groupStore;
@@ -67,6 +68,17 @@ public final class Engine implements AutoCloseable {
      * @param options dry run and loggers
      */
     public Engine(EngineConfig config, Clock clock, Scheduler scheduler, StateStore store, EngineOptions options) {
+        this(config, clock, scheduler, store, options, TickListener.NONE);
+    }
+
+    /**
+     * Prepares the groups, telling {@code listener} about every tick, plugin call and failure (the status server).
+     *
+     * @param listener told on the ticks' threads; quick and never throwing
+     */
+    public Engine(EngineConfig config, Clock clock, Scheduler scheduler, StateStore store, EngineOptions options,
+                  TickListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -106,7 +118,8 @@ public final class Engine implements AutoCloseable {
         GroupRunner runner(GroupConfig group, GroupRunner.Handover from) {
             GroupStarter starter = new GroupStarter(group, clock, stateDirectory, options.dryRun(), loggers, calls);
             return new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), teardownBudget, from);
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), teardownBudget, from,
+                    listener);
         }
     }
 
@@ -344,6 +357,11 @@ public final class Engine implements AutoCloseable {
         stop(DEFAULT_GRACE);
     }
 
+    /** @return the upper bounds of the lateness histogram's buckets, for a metric that counts the same buckets */
+    public static List<Duration> latenessBounds() {
+        return LatenessMeter.BOUNDS;
+    }
+
     /**
      * How late the scheduled ticks started so far: engine-wide and each group's last. A {@link #runOnce()} is not
      * scheduled and not counted.
@@ -363,6 +381,7 @@ public final class Engine implements AutoCloseable {
     private void tickSafely(GroupRunner runner, Duration late) {
         lateness.record(late);
         runner.started(late);
+        listener.started(runner.name(), late);
         try {
             runner.tick();
         } catch (RuntimeException e) {

@@ -33,6 +33,7 @@ final class GroupRunner {
     private final System.Logger log;
     private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
+    private final TickListener listener;
 
     private GroupPlugins plugins;
     /**
@@ -58,17 +59,22 @@ final class GroupRunner {
 
     /**
      * @param from what the group's previous runner handed over on a reload; null to start from the state store
+     * @param listener told about every tick and plugin call (the status server), or {@link TickListener#NONE}
      */
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, Handover from) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, Handover from,
+                TickListener listener) {
         this.group = group;
         this.calls = calls;
         this.store = store;
         this.starter = starter;
         this.log = log;
         this.teardownBudget = teardownBudget;
+        this.listener = listener;
         this.recorded = from == null ? store.load(group.name()) : from.state();
-        this.pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun);
+        // Timed only when someone listens: without a status server a call costs what it did.
+        PluginCaller caller = listener == TickListener.NONE ? calls : new TimedCalls(calls, group.name(), listener);
+        this.pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun);
         if (from != null) {
             pipeline.carryOver(from.history());
         }
@@ -141,6 +147,8 @@ final class GroupRunner {
         result.warnings().forEach(warning -> log.log(Level.WARNING, warning));
         log.log(level(report, result.notifications()), report.summary());
         saveState();
+        result.failedStage().ifPresent(stage -> listener.failed(group.name(), stage));
+        listener.ticked(result, pipeline.state());
         deliver(result.notifications(), notifiers);
     }
 
@@ -190,6 +198,7 @@ final class GroupRunner {
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
+                    listener.failed(group.name(), "notify");
                     log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }

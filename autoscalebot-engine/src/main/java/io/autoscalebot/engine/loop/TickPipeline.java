@@ -82,7 +82,7 @@ public final class TickPipeline {
      * @param dryRun true to run every step but the scale call
      * @return the pipeline
      */
-    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCalls calls, Redactor redactor,
+    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor,
                                        GroupState state, boolean dryRun) {
         return new TickPipeline(group, clock, calls, redactor, state, dryRun, true);
     }
@@ -109,9 +109,13 @@ public final class TickPipeline {
      * @param notifications what the group's notifiers are to be told, secrets masked, in order
      * @param warnings what the operator should hear apart from the tick's outcome (a last scale recorded in the
      *     future), secrets masked; each said once
+     * @param measurement the tick's measurement, failed or not; empty when the tick ended before measuring
+     * @param failedStage where the tick failed ({@code start}, {@code hook}, {@code measure}, {@code decide},
+     *     {@code scale}); empty when it did not
      */
     public record Result(TickReport report, Optional<Verdict> verdict, Optional<String> failure,
-                         List<Notification> notifications, List<String> warnings) {
+                         List<Notification> notifications, List<String> warnings, Optional<Measurement> measurement,
+                         Optional<String> failedStage) {
 
         /** Checks and copies. */
         public Result {
@@ -120,6 +124,8 @@ public final class TickPipeline {
             Objects.requireNonNull(failure, "failure");
             notifications = List.copyOf(notifications);
             warnings = List.copyOf(warnings);
+            Objects.requireNonNull(measurement, "measurement");
+            Objects.requireNonNull(failedStage, "failedStage");
         }
     }
 
@@ -160,6 +166,7 @@ public final class TickPipeline {
                 String failure = "before-tick hook of " + instance.label() + " failed: " + hook.failure();
                 tick.failure(failure, null);
                 tick.note(() -> failure);
+                tick.stage = "hook";
                 return tick.result(TickReport.Outcome.FAILED, null, failure);
             }
         }
@@ -169,6 +176,7 @@ public final class TickPipeline {
             String failure = "cannot read the current count from " + plugins.scale().label() + ": " + countProblem;
             tick.event(EventType.SCALE_FAILED, () -> failure, () -> Map.of("reason", countProblem));
             tick.note(() -> failure);
+            tick.stage = "scale";
             return tick.result(TickReport.Outcome.FAILED, null, failure);
         }
         return measureAndDecide(tick, plugins, current.value());
@@ -185,6 +193,7 @@ public final class TickPipeline {
         Tick tick = new Tick(clock.instant());
         tick.setupFailed(failure);
         tick.note(() -> failure + "; retrying next tick");
+        tick.stage = "start";
         return tick.result(TickReport.Outcome.NOT_STARTED, null, failure);
     }
 
@@ -215,6 +224,7 @@ public final class TickPipeline {
     private Result measureAndDecide(Tick tick, GroupPlugins plugins, int current) {
         tick.note(() -> "current " + current);
         Measurement measurement = measure(plugins, tick.start);
+        tick.measurement = measurement;
         History recent = historyOf(plugins);
         recent.add(measurement);
         if (measurement.succeeded()) {
@@ -242,6 +252,7 @@ public final class TickPipeline {
             tick.note(() -> measured);
         }
         tick.failure(failure, measurement);
+        tick.stage = !measurement.succeeded() ? "measure" : verdict.failed() ? "decide" : null;
         if (!verdict.failed()) {
             tick.bounds(verdict);
         }
@@ -250,7 +261,10 @@ public final class TickPipeline {
             ScaleAction action = new ScaleAction(current, verdict.target(), verdict.reason(), dryRun);
             String problem = scale(tick, plugins, action, measurement, verdict);
             outcome = problem == null ? TickReport.Outcome.SCALED : TickReport.Outcome.FAILED;
-            failure = failure == null ? problem : failure;
+            if (failure == null && problem != null) {
+                failure = problem;
+                tick.stage = "scale";
+            }
         } else {
             tick.note(() -> "hold: " + verdict.reason());
         }
@@ -406,6 +420,9 @@ public final class TickPipeline {
         List<Notification> outbox = List.of();
         final List<String> notes = narrate ? new ArrayList<>() : List.of();
         final List<String> warnings = new ArrayList<>(0);
+        Measurement measurement;
+        /** Where the tick failed, for {@link Result#failedStage()}; null while it has not. */
+        String stage;
 
         Tick(Instant start) {
             this.start = start;
@@ -481,7 +498,8 @@ public final class TickPipeline {
         Result result(TickReport.Outcome outcome, Verdict verdict, String failure) {
             String summary = narrate ? redactor.redact(group.name() + ": " + String.join(", ", notes)) : "";
             return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
-                    failure == null ? Optional.empty() : Optional.of(redactor.redact(failure)), outbox, warnings);
+                    Optional.ofNullable(failure).map(redactor::redact), outbox, warnings, Optional.ofNullable(measurement),
+                    Optional.ofNullable(failure == null ? null : stage));
         }
     }
 

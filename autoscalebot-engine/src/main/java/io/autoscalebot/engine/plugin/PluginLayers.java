@@ -101,14 +101,34 @@ final class PluginLayers {
                 }
                 forbidden = firstUsed(module.reference(), forbiddenPackages);
             } else {
-                forbidden = module.reads().stream().filter(read -> read.configuration() != configuration)
+                List<String> reads = module.reads().stream().filter(read -> read.configuration() != configuration)
                         .map(ResolvedModule::name).filter(name -> !PlatformModules.isShared(name))
-                        .sorted().findFirst();
+                        .sorted().toList();
+                Set<String> required = module.reference().descriptor().requires().stream()
+                        .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
+                forbidden = reads.stream().filter(name -> required.contains(name) || !implied(name)).findFirst();
+                if (forbidden.isEmpty() && !reads.isEmpty()) {
+                    // Read only by implication: refused only when its classes use one of those modules.
+                    if (forbiddenPackages == null) {
+                        forbiddenPackages = forbiddenPackages(configuration);
+                    }
+                    forbidden = firstUsed(module.reference(), forbiddenPackages);
+                }
             }
             if (forbidden.isPresent()) {
                 throw refused(module.reference(), forbidden.get(), location);
             }
         }
+    }
+
+    /**
+     * Whether a platform module is one a plugin's module may read without asking for it: a platform library without
+     * module-info (the Prometheus client of the status server). Java lets a module that reads any jar without
+     * module-info read every such jar too, the platform's included; that is not a dependency of the plugin's.
+     */
+    private boolean implied(String name) {
+        return parent.findModule(name).map(found -> found.getDescriptor() != null
+                && found.getDescriptor().isAutomatic()).orElse(false);
     }
 
     /**

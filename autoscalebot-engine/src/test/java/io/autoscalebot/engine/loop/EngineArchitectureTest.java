@@ -14,7 +14,7 @@ class EngineArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.autoscalebot.engine.loop", "io.autoscalebot.engine.state",
-                    "io.autoscalebot.engine.notify");
+                    "io.autoscalebot.engine.notify", "io.autoscalebot.engine.status");
 
     @Test
     void neverReadsTheSystemClock() {
@@ -24,6 +24,14 @@ class EngineArchitectureTest {
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
                 .orShould().callMethod(Thread.class, "sleep", long.class)
                 .because("the engine must run in virtual time for tests and simulations")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theLoopKnowsTheStatusServerOnlyAsATickListener() {
+        noClasses().that().resideInAPackage("io.autoscalebot.engine.loop..")
+                .should().dependOnClassesThat().resideInAPackage("io.autoscalebot.engine.status..")
+                .because("the status server observes ticks; it must be possible to run, and simulate, without it")
                 .check(ENGINE);
     }
 

@@ -19,32 +19,32 @@ import java.util.List;
 import java.util.Set;
 
 /** Builds GroupConfig and EngineConfig records directly, with defaults a test overrides as needed. */
-final class TestGroups {
+public final class TestGroups {
 
-    ComponentConfig measure;
-    ComponentConfig decide;
-    ComponentConfig scale;
-    List<ComponentConfig> notifiers = List.of();
-    Duration interval = Duration.ofMinutes(1);
-    Duration timeout = Duration.ofSeconds(5);
-    CountSchedule min = CountSchedule.fixed(1);
-    CountSchedule max = CountSchedule.fixed(10);
-    ZoneId zone = ZoneOffset.UTC;
-    NotifyRules rules = new NotifyRules(EnumSet.allOf(EventType.class), 10, Duration.ofMinutes(60));
-    Duration setupTimeout = GroupConfig.DEFAULT_SETUP_TIMEOUT;
-    Fallback fallback = Fallback.NONE;
+    public ComponentConfig measure;
+    public ComponentConfig decide;
+    public ComponentConfig scale;
+    public List<ComponentConfig> notifiers = List.of();
+    public Duration interval = Duration.ofMinutes(1);
+    public Duration timeout = Duration.ofSeconds(5);
+    public CountSchedule min = CountSchedule.fixed(1);
+    public CountSchedule max = CountSchedule.fixed(10);
+    public ZoneId zone = ZoneOffset.UTC;
+    public NotifyRules rules = new NotifyRules(EnumSet.allOf(EventType.class), 10, Duration.ofMinutes(60));
+    public Duration setupTimeout = GroupConfig.DEFAULT_SETUP_TIMEOUT;
+    public Fallback fallback = Fallback.NONE;
 
     /** @return a measure plugin reading a fixed value with the given clock */
-    static Measure steady(Clock clock, double value) {
+    public static Measure steady(Clock clock, double value) {
         return () -> Measurement.of(clock.instant(), value, "ms");
     }
 
-    GroupConfig build(String name) {
+    public GroupConfig build(String name) {
         return new GroupConfig(name, interval, timeout, min, max, zone, measure, decide, scale, notifiers, rules,
                 setupTimeout, fallback);
     }
 
-    static EngineConfig engine(Path stateDirectory, Set<String> secrets, GroupConfig... groups) {
+    public static EngineConfig engine(Path stateDirectory, Set<String> secrets, GroupConfig... groups) {
         return new EngineConfig(stateDirectory.resolve("autoscale.toml"), stateDirectory, List.of(groups), secrets);
     }
 }

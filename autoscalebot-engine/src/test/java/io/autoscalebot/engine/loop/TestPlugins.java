@@ -24,12 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plain plugins implementing the SPIs, and their providers, for engine tests. */
-final class TestPlugins {
+public final class TestPlugins {
 
     private TestPlugins() {
     }
 
-    static ComponentConfig measure(String id, Measure measure) {
+    public static ComponentConfig measure(String id, Measure measure) {
         return configure(new FixedMeasure(id, measure));
     }
 
@@ -43,15 +43,15 @@ final class TestPlugins {
         });
     }
 
-    static ComponentConfig decide(String id, Decide decide) {
+    public static ComponentConfig decide(String id, Decide decide) {
         return configure(new FixedDecide(id, decide));
     }
 
-    static ComponentConfig scale(String id, Scale scale) {
+    public static ComponentConfig scale(String id, Scale scale) {
         return configure(new FixedScale(id, scale));
     }
 
-    static ComponentConfig notifier(String id, Notify notify) {
+    public static ComponentConfig notifier(String id, Notify notify) {
         return configure(new FixedNotify(id, notify));
     }
 
@@ -115,12 +115,12 @@ final class TestPlugins {
     }
 
     /** A scale plugin over an in-memory count; counts its calls. */
-    static class FakeScale implements Scale {
+    public static class FakeScale implements Scale {
         final AtomicInteger count;
         final List<Integer> scaleCalls = new CopyOnWriteArrayList<>();
         final AtomicInteger teardowns = new AtomicInteger();
 
-        FakeScale(int count) {
+        public FakeScale(int count) {
             this.count = new AtomicInteger(count);
         }
 

@@ -1,14 +1,10 @@
 package io.autoscalebot.plugin.prometheus;
 
-import java.io.File;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -114,17 +110,6 @@ final class PrometheusExtension implements ExecutionCondition, BeforeAllCallback
     }
 
     private static Optional<Path> find() {
-        String configured = System.getenv("AUTOSCALEBOT_PROMETHEUS");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        List<Path> candidates = new ArrayList<>();
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!folder.isEmpty()) {
-                candidates.add(Path.of(folder, "prometheus"));
-            }
-        }
-        candidates.add(Path.of("/usr/bin/prometheus"));
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return PrometheusServer.find();
     }
 }

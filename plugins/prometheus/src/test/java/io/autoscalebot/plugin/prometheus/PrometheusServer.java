@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * under {@code target/}; optionally secured as a user would secure it with {@code --web.config.file}: TLS with a
  * self-signed certificate and HTTP Basic authentication.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     /** The user of a secured server. */
     static final String USER = "autoscalebot";
@@ -72,6 +72,20 @@ final class PrometheusServer implements AutoCloseable {
      * @return the running server
      */
     static PrometheusServer start(Path binary, Path home, MetricsTarget target, boolean secured) throws Exception {
+        return start(binary, home, target.address(), secured);
+    }
+
+    /**
+     * Starts Prometheus scraping any target, and waits until it is ready and has scraped it once: the distribution's
+     * end-to-end test points it at autoscalebot's own /metrics.
+     *
+     * @param binary the {@code prometheus} executable, as {@link #find()} finds it
+     * @param home an empty folder for its configuration, data and log
+     * @param target {@code 127.0.0.1:PORT} of what it scrapes at /metrics
+     * @param secured whether it serves https with Basic authentication
+     * @return the running server
+     */
+    public static PrometheusServer start(Path binary, Path home, String target, boolean secured) throws Exception {
         Files.createDirectories(home);
         int port = freePort();
         Path config = home.resolve("prometheus.yml");
@@ -82,7 +96,7 @@ final class PrometheusServer implements AutoCloseable {
                 "scrape_configs:",
                 "  - job_name: app",
                 "    static_configs:",
-                "      - targets: ['" + target.address() + "']",
+                "      - targets: ['" + target + "']",
                 ""));
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--config.file=" + config,
@@ -109,7 +123,7 @@ final class PrometheusServer implements AutoCloseable {
         PrometheusServer server = new PrometheusServer(home, port, authority, process, client.build());
         try {
             server.awaitReady();
-            Eventually.await("Prometheus's first scrape of " + target.address(),
+            Eventually.await("Prometheus's first scrape of " + target,
                     () -> server.query("up{job=\"app\"}").path("data").path("result"),
                     result -> result.size() == 1 && result.get(0).path("value").path(1).asText().equals("1"));
             return server;
@@ -120,7 +134,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** @return the base URL, https when secured */
-    String url() {
+    public String url() {
         return (certificateAuthority.isPresent() ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
@@ -135,7 +149,7 @@ final class PrometheusServer implements AutoCloseable {
      * @param promql an expression
      * @return the API's whole answer
      */
-    JsonNode query(String promql) throws Exception {
+    public JsonNode query(String promql) throws Exception {
         HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query="
                 + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)));
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
@@ -193,6 +207,25 @@ final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * @return the {@code prometheus} executable: {@code AUTOSCALEBOT_PROMETHEUS}, else the first on the PATH, else
+     *     Debian's {@code /usr/bin/prometheus}; empty when there is none
+     */
+    public static Optional<Path> find() {
+        String configured = System.getenv("AUTOSCALEBOT_PROMETHEUS");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty()) {
+                candidates.add(Path.of(folder, "prometheus"));
+            }
+        }
+        candidates.add(Path.of("/usr/bin/prometheus"));
+        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
     private static int freePort() {
