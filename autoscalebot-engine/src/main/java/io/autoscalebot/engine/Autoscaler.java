@@ -7,6 +7,9 @@ import io.autoscalebot.engine.loop.ExecutorScheduler;
 import io.autoscalebot.engine.loop.Lateness;
 import io.autoscalebot.engine.loop.TickReport;
 import io.autoscalebot.engine.state.FileStateStore;
+import io.autoscalebot.engine.state.InstanceLock;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +22,12 @@ import java.util.List;
 public final class Autoscaler implements AutoCloseable {
 
     private final Engine engine;
+    /** Held while a real run may scale, so a second instance on the same state directory is refused; else null. */
+    private final InstanceLock lock;
 
-    Autoscaler(EngineConfig config, RunOptions options) {
+    Autoscaler(EngineConfig config, RunOptions options) throws StartRefusedException {
+        // A dry run never scales nor writes state: it may run beside the real one, e.g. to try a change.
+        this.lock = options.dryRun() ? null : lock(config.stateDirectory());
         FileStateStore store = new FileStateStore(config.stateDirectory(),
                 System.getLogger("io.autoscalebot.engine.state"));
         // A few scheduler threads whatever the number of groups (a waiting group holds no thread), and first ticks
@@ -52,7 +59,11 @@ public final class Autoscaler implements AutoCloseable {
      * @return true when every running tick finished within the grace
      */
     public boolean stop(Duration grace) {
-        return engine.stop(grace);
+        try {
+            return engine.stop(grace);
+        } finally {
+            unlock();
+        }
     }
 
     /**
@@ -64,7 +75,36 @@ public final class Autoscaler implements AutoCloseable {
      * @return true when everything stopped within the grace
      */
     public boolean stop(Duration grace, String reason) {
-        return engine.stop(grace, reason);
+        try {
+            return engine.stop(grace, reason);
+        } finally {
+            unlock();
+        }
+    }
+
+    private static InstanceLock lock(Path stateDirectory) throws StartRefusedException {
+        try {
+            return InstanceLock.acquire(stateDirectory);
+        } catch (InstanceLock.Held e) {
+            throw new StartRefusedException(e.getMessage());
+        } catch (IOException e) {
+            throw new StartRefusedException("cannot lock the state directory " + stateDirectory + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is a writable folder, or"
+                    + " set state_dir to one");
+        }
+    }
+
+    /** Releases the instance lock; the process ending releases it too, so a failure here only delays nothing. */
+    private void unlock() {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            System.getLogger("io.autoscalebot.engine").log(System.Logger.Level.DEBUG,
+                    "releasing the instance lock failed: " + e);
+        }
     }
 
     /** @return how late the ticks started so far, engine-wide and each group's last */
@@ -76,7 +116,11 @@ public final class Autoscaler implements AutoCloseable {
     /** Stops with a grace of 10 s. */
     @Override
     public void close() {
-        engine.close();
+        try {
+            engine.close();
+        } finally {
+            unlock();
+        }
     }
 
     private static TickSummary summary(TickReport report) {
