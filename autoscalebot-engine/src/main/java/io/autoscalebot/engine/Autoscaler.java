@@ -26,8 +26,9 @@ public final class Autoscaler implements AutoCloseable {
     private final InstanceLock lock;
 
     Autoscaler(EngineConfig config, RunOptions options) throws StartRefusedException {
-        // A dry run never scales nor writes state: it may run beside the real one, e.g. to try a change.
-        this.lock = options.dryRun() ? null : lock(config.stateDirectory());
+        // A dry run never scales nor writes state: it may run beside the real one, e.g. to try a change. With
+        // [leader], instances share the configuration on purpose and the lease decides which one acts.
+        this.lock = options.dryRun() || config.leader().isPresent() ? null : lock(config.stateDirectory());
         FileStateStore store = new FileStateStore(config.stateDirectory(),
                 System.getLogger("io.autoscalebot.engine.state"));
         // A few scheduler threads whatever the number of groups (a waiting group holds no thread), and first ticks

@@ -53,7 +53,15 @@ final class ComponentReader {
 
     /** @return the component configured by the table; empty when anything is wrong (with errors) */
     Optional<ComponentConfig> read(TomlTable table, Kind kind) {
-        return component(table, kind).flatMap(component -> configure(table, component));
+        return read(table, kind, Set.of());
+    }
+
+    /**
+     * @param reserved keys of the table the engine reads itself ({@code ttl} of {@code [leader]}): not the plugin's
+     * @return the component configured by the table; empty when anything is wrong (with errors)
+     */
+    Optional<ComponentConfig> read(TomlTable table, Kind kind, Set<String> reserved) {
+        return component(table, kind).flatMap(component -> configure(table, component, reserved));
     }
 
     /** @return the ids of the loaded components of that kind, for messages */
@@ -78,13 +86,13 @@ final class ComponentReader {
         return component;
     }
 
-    private Optional<ComponentConfig> configure(TomlTable table, Component component) {
+    private Optional<ComponentConfig> configure(TomlTable table, Component component, Set<String> reserved) {
         Map<String, Setting> declared = component.settings().stream()
                 .collect(Collectors.toMap(Setting::name, s -> s, (a, b) -> a, LinkedHashMap::new));
         Map<String, Object> raw = new LinkedHashMap<>();
         Set<String> unexpandable = new HashSet<>();
         for (String key : table.keys()) {
-            if (key.equals(PLUGIN)) {
+            if (key.equals(PLUGIN) || reserved.contains(key)) {
                 continue;
             }
             Setting setting = declared.get(key);

@@ -3,6 +3,7 @@ package io.autoscalebot.engine.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,14 +14,22 @@ import java.util.Set;
  *     beside the file)
  * @param groups the groups, in file order
  * @param secrets every secret value in the file (settings declared secret), so the engine can redact them from any text
+ * @param leader the {@code [leader]} section; empty when one instance runs the configuration alone
  */
-public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets,
+                           Optional<LeaderConfig> leader) {
 
     /** Checks and copies. */
     public EngineConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(leader, "leader");
         groups = List.copyOf(groups);
         secrets = Set.copyOf(secrets);
+    }
+
+    /** A configuration without {@code [leader]}. */
+    public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+        this(file, stateDirectory, groups, secrets, Optional.empty());
     }
 }

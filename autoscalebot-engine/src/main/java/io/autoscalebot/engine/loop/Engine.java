@@ -48,6 +48,8 @@ public final class Engine implements AutoCloseable {
     private final List<Duration> intervals = new ArrayList<>();
     private final System.Logger log;
     private final Duration teardownBudget;
+    /** Holds the {@code [leader]} lease; null without one (or in a dry run, which never scales). */
+    private final LeaseKeeper keeper;
     private boolean started;
     private boolean stopped;
     /** The thread in {@link #runOnce()}, if any, so a stop can give it the grace and then interrupt it. */
@@ -73,11 +75,14 @@ public final class Engine implements AutoCloseable {
         this.teardownBudget = options.teardown();
         this.spreadFirstTicks = options.spreadFirstTicks();
         StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
+        this.keeper = config.leader().filter(leader -> !options.dryRun())
+                .map(leader -> new LeaseKeeper(leader, clock, calls, config.stateDirectory(), log)).orElse(null);
+        Leadership leadership = keeper == null ? Leadership.ALONE : keeper;
         for (GroupConfig group : config.groups()) {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
                     calls);
             runners.add(new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown()));
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown(), leadership));
             intervals.add(group.interval());
         }
     }
@@ -91,6 +96,11 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException(stopped ? "the engine was stopped" : "the engine is already started");
         }
         started = true;
+        if (keeper != null) {
+            // Before the groups, so that a group due at the start finds the lease already asked for.
+            keeper.check();
+            scheduled.add(scheduler.every("leader", keeper.every(), keeper.every(), late -> checkLease()));
+        }
         for (int i = 0; i < runners.size(); i++) {
             GroupRunner runner = runners.get(i);
             Duration interval = intervals.get(i);
@@ -117,6 +127,9 @@ public final class Engine implements AutoCloseable {
             onceDone = done;
         }
         try {
+            if (keeper != null) {
+                keeper.check();
+            }
             List<TickReport> reports = new ArrayList<>();
             for (GroupRunner runner : runners) {
                 synchronized (this) {
@@ -171,6 +184,9 @@ public final class Engine implements AutoCloseable {
             log.log(Level.WARNING, "ticks still running after " + Durations.human(grace) + " were interrupted");
         }
         teardownAll();
+        if (keeper != null) {
+            keeper.release();
+        }
         calls.close();
         return finished;
     }
@@ -258,6 +274,19 @@ public final class Engine implements AutoCloseable {
             }
         }
         return lateness.snapshot(last);
+    }
+
+    /** @return the lease keeper of {@code [leader]}, or null without one */
+    LeaseKeeper keeper() {
+        return keeper;
+    }
+
+    private void checkLease() {
+        try {
+            keeper.check();
+        } catch (RuntimeException e) {
+            log.log(Level.ERROR, "engine bug while checking the lease: " + e, e);
+        }
     }
 
     /** A tick must never throw into the scheduler: that would cancel every later tick of the group. */

@@ -28,7 +28,13 @@ final class GroupRunner {
     private final PluginCalls calls;
     private final StateStore store;
     private final GroupStarter starter;
-    private final TickPipeline pipeline;
+    private final Clock clock;
+    private final Redactor redactor;
+    private final boolean dryRun;
+    private final Leadership leadership;
+    private TickPipeline pipeline;
+    /** Whether the last tick found this instance leading: a standby that becomes leader re-reads the state. */
+    private boolean led = true;
     private final System.Logger log;
     private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,15 +52,19 @@ final class GroupRunner {
     private GroupState recorded;
 
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, Leadership leadership) {
         this.group = group;
         this.calls = calls;
         this.store = store;
         this.starter = starter;
         this.log = log;
         this.teardownBudget = teardownBudget;
+        this.clock = clock;
+        this.redactor = redactor;
+        this.dryRun = dryRun;
+        this.leadership = leadership;
         this.recorded = store.load(group.name());
-        this.pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun);
+        this.pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun, leadership);
     }
 
     String name() {
@@ -75,6 +85,16 @@ final class GroupRunner {
     TickReport tick() {
         lock.lock();
         try {
+            if (!leadership.leads()) {
+                led = false;
+                return standby();
+            }
+            if (!led) {
+                // What the previous leader recorded is what this one goes on from (its last scale, told conditions).
+                led = true;
+                recorded = store.load(group.name());
+                pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun, leadership);
+            }
             if (plugins == null) {
                 GroupStarter.Started started = starter.start();
                 if (started.plugins() == null) {
@@ -88,6 +108,14 @@ final class GroupRunner {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A standby's tick: nothing measured, decided, scaled, told or recorded. */
+    private TickReport standby() {
+        TickReport report = new TickReport(group.name(), clock.instant(), TickReport.Outcome.STANDBY,
+                group.name() + ": standby: another instance holds the lease");
+        log.log(Level.DEBUG, report.summary());
+        return report;
     }
 
     private TickReport notStarted(GroupStarter.Started started) {
@@ -104,6 +132,10 @@ final class GroupRunner {
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
         log.log(level(report, result.notifications()), report.summary());
+        if (report.outcome() == TickReport.Outcome.STANDBY || !leadership.leads()) {
+            // The lease went during the tick: the successor records and tells from now on.
+            return;
+        }
         saveState();
         deliver(result.notifications(), notifiers);
     }
@@ -119,6 +151,7 @@ final class GroupRunner {
                     ? Level.DEBUG : Level.INFO;
             case SCALED -> Level.INFO;
             case FAILED, NOT_STARTED -> Level.WARNING;
+            case STANDBY -> Level.INFO;
         };
     }
 
