@@ -35,7 +35,7 @@ final class RealRedis implements BeforeAllCallback {
         }
     }
 
-    private record Server(RedisServer redis, int port) implements ExtensionContext.Store.CloseableResource {
+    private record Server(RedisServer redis, int port) implements AutoCloseable {
 
         static Server start() {
             int port = freePort();

@@ -3,7 +3,6 @@ package io.autoscalebot.plugin.leaseredis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoscalebot.api.lease.Lease;
 import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -79,7 +78,7 @@ class RedisLeaseTest {
 
     @Test
     void aRedisThatIsDownFailsTheCallRatherThanAnsweringNotHeld() {
-        Lease down = new RedisLease(URI.create("redis://127.0.0.1:" + RealRedis.freePort() + "/0"), key);
+        RedisLease down = new RedisLease(URI.create("redis://127.0.0.1:" + RealRedis.freePort() + "/0"), key);
         try {
             assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(Exception.class);
             assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(Exception.class);
