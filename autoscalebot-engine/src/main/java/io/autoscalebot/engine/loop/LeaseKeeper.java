@@ -101,6 +101,10 @@ public final class LeaseKeeper implements Leadership {
         }
         if (leads()) {
             renew();
+        } else if (token.isPresent()) {
+            // Not renewed in time: this process was paused (SIGSTOP, a long GC) or the store was slow.
+            token = OptionalLong.empty();
+            tell("lost the lease: it lapsed before this instance renewed it; standing by unless it is still free");
         }
         if (!leads()) {
             acquire();
