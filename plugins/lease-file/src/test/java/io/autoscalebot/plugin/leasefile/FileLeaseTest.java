@@ -2,12 +2,11 @@ package io.autoscalebot.plugin.leasefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.testkit.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,23 +19,7 @@ class FileLeaseTest {
     @TempDir
     Path dir;
 
-    private Instant now = Instant.parse("2026-03-10T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T12:00:00Z"));
 
     private FileLease lease() {
         return new FileLease(dir.resolve("leader.lease"), clock);
@@ -51,7 +34,7 @@ class FileLeaseTest {
         assertThat(first).isPresent();
         assertThat(b.acquire("b", TTL)).isEmpty();
 
-        now = now.plus(TTL);
+        clock.advance(TTL);
         OptionalLong second = b.acquire("b", TTL);
 
         assertThat(second).isPresent();
@@ -66,12 +49,12 @@ class FileLeaseTest {
         FileLease a = lease();
         long token = a.acquire("a", TTL).orElseThrow();
 
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(a.renew("a", token, TTL)).isTrue();
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
 
         assertThat(lease().acquire("b", TTL)).isEmpty();
-        assertThat(a.expires()).isEqualTo(now.plusSeconds(5));
+        assertThat(a.expires()).isEqualTo(clock.instant().plusSeconds(5));
     }
 
     @Test
