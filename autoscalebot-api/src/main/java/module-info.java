@@ -14,9 +14,11 @@ module io.autoscalebot.api {
     exports io.autoscalebot.api.decide;
     exports io.autoscalebot.api.scale;
     exports io.autoscalebot.api.notify;
+    exports io.autoscalebot.api.lease;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;
     uses io.autoscalebot.api.scale.ScaleProvider;
     uses io.autoscalebot.api.notify.NotifyProvider;
+    uses io.autoscalebot.api.lease.LeaseProvider;
 }

@@ -39,4 +39,5 @@ module io.autoscalebot.engine {
     uses io.autoscalebot.api.decide.DecideProvider;
     uses io.autoscalebot.api.scale.ScaleProvider;
     uses io.autoscalebot.api.notify.NotifyProvider;
+    uses io.autoscalebot.api.lease.LeaseProvider;
 }

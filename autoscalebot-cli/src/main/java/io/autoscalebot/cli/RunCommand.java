@@ -8,6 +8,7 @@ import io.autoscalebot.engine.ConfigurationException;
 import io.autoscalebot.engine.Plugins;
 import io.autoscalebot.engine.RunOptions;
 import io.autoscalebot.engine.ServerException;
+import io.autoscalebot.engine.StartRefusedException;
 import io.autoscalebot.engine.TickSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -62,7 +63,13 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         warnAboutUnusablePlugins(found, err);
-        Autoscaler engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown));
+        Autoscaler engine;
+        try {
+            engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown));
+        } catch (StartRefusedException e) {
+            err.println("autoscalebot: " + e.getMessage());
+            return Main.USAGE;
+        }
         if (once) {
             return runOnce(engine, out);
         }

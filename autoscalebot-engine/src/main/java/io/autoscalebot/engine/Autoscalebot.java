@@ -78,9 +78,12 @@ public final class Autoscalebot {
      *
      * @param configuration what to run
      * @param options dry run and teardown budget
-     * @return the autoscaler, not started: {@link Autoscaler#start()} it or {@link Autoscaler#runOnce()}
+     * @return the autoscaler, not started: {@link Autoscaler#start()} it or {@link Autoscaler#runOnce()}; unless a dry
+     *     run, it holds the state directory's instance lock until stopped
+     * @throws StartRefusedException when another instance runs on the same state directory (a second one would scale
+     *     too), or the directory cannot be locked
      */
-    public static Autoscaler autoscaler(Configuration configuration, RunOptions options) {
+    public static Autoscaler autoscaler(Configuration configuration, RunOptions options) throws StartRefusedException {
         return new Autoscaler(configuration.engineConfig(), options);
     }
 

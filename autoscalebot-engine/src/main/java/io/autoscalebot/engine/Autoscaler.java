@@ -15,6 +15,9 @@ import io.autoscalebot.engine.status.ServerStartException;
 import io.autoscalebot.engine.status.StatusBoard;
 import io.autoscalebot.engine.status.StatusJson;
 import io.autoscalebot.engine.status.StatusServer;
+import io.autoscalebot.engine.state.InstanceLock;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +37,13 @@ public final class Autoscaler implements AutoCloseable {
     private final EngineMetrics metrics;
     private volatile StatusServer server;
 
-    Autoscaler(EngineConfig config, RunOptions options) {
+    /** Held while a real run may scale, so a second instance on the same state directory is refused; else null. */
+    private final InstanceLock lock;
+
+    Autoscaler(EngineConfig config, RunOptions options) throws StartRefusedException {
+        // A dry run never scales nor writes state: it may run beside the real one, e.g. to try a change. With
+        // [leader], instances share the configuration on purpose and the lease decides which one acts.
+        this.lock = options.dryRun() || config.leader().isPresent() ? null : lock(config.stateDirectory());
         this.config = config;
         if (config.server().isPresent()) {
             this.metrics = new EngineMetrics(Engine.latenessBounds(), version());
@@ -111,6 +120,7 @@ public final class Autoscaler implements AutoCloseable {
             return engine.stop(grace, reason);
         } finally {
             closeServer();
+            unlock();
         }
     }
 
@@ -146,6 +156,31 @@ public final class Autoscaler implements AutoCloseable {
         Reload reload = engine.reload(next.engineConfig());
         return new ReloadSummary(reload.added(), reload.changed(), reload.removed(), reload.unchanged(),
                 reload.describe());
+    }
+
+    private static InstanceLock lock(Path stateDirectory) throws StartRefusedException {
+        try {
+            return InstanceLock.acquire(stateDirectory);
+        } catch (InstanceLock.Held e) {
+            throw new StartRefusedException(e.getMessage());
+        } catch (IOException e) {
+            throw new StartRefusedException("cannot lock the state directory " + stateDirectory + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check that it is a writable folder, or"
+                    + " set state_dir to one");
+        }
+    }
+
+    /** Releases the instance lock; the process ending releases it too, so a failure here only delays nothing. */
+    private void unlock() {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            System.getLogger("io.autoscalebot.engine").log(System.Logger.Level.DEBUG,
+                    "releasing the instance lock failed: " + e);
+        }
     }
 
     /** @return how late the ticks started so far, engine-wide and each group's last */

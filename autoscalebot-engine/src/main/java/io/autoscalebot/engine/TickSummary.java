@@ -22,7 +22,9 @@ public record TickSummary(String group, Instant time, Outcome outcome, String su
         /** A plugin call failed; the failure was notified. */
         FAILED,
         /** A plugin failed to set up; retried next tick. */
-        NOT_STARTED
+        NOT_STARTED,
+        /** Another instance holds the {@code [leader]} lease (or it cannot be asked): this one did nothing. */
+        STANDBY
     }
 
     /** Checks the parts. */

@@ -54,12 +54,21 @@ final class ComponentReader {
 
     /** @return the component configured by the table; empty when anything is wrong (with errors) */
     Optional<ComponentConfig> read(TomlTable table, Kind kind) {
+        return read(table, kind, kind == Kind.NOTIFY ? Set.of(EventScheduleReader.KEY) : Set.of());
+    }
+
+    /**
+     * @param reserved keys of the table the engine reads itself ({@code ttl} of {@code [leader]}, a notifier's
+     *     {@code notify_on}): not the plugin's
+     * @return the component configured by the table; empty when anything is wrong (with errors)
+     */
+    Optional<ComponentConfig> read(TomlTable table, Kind kind, Set<String> reserved) {
         Optional<Component> component = component(table, kind);
         // A notifier's notify_on is the engine's, not a plugin setting: read it beside them, reported at its key.
         Optional<EventSchedule> events = kind == Kind.NOTIFY
                 ? EventScheduleReader.schedule(table)
                 : Optional.of(EventSchedule.ALWAYS);
-        return component.flatMap(found -> configure(table, found))
+        return component.flatMap(found -> configure(table, found, reserved))
                 .flatMap(config -> events.map(schedule -> config.withEvents(schedule)));
     }
 
@@ -85,13 +94,13 @@ final class ComponentReader {
         return component;
     }
 
-    private Optional<ComponentConfig> configure(TomlTable table, Component component) {
+    private Optional<ComponentConfig> configure(TomlTable table, Component component, Set<String> reserved) {
         Map<String, Setting> declared = component.settings().stream()
                 .collect(Collectors.toMap(Setting::name, s -> s, (a, b) -> a, LinkedHashMap::new));
         Map<String, Object> raw = new LinkedHashMap<>();
         Set<String> unexpandable = new HashSet<>();
         for (String key : table.keys()) {
-            if (key.equals(PLUGIN) || (component.kind() == Kind.NOTIFY && key.equals(EventScheduleReader.KEY))) {
+            if (key.equals(PLUGIN) || reserved.contains(key)) {
                 continue;
             }
             Setting setting = declared.get(key);

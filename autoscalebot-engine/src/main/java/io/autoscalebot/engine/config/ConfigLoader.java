@@ -1,6 +1,8 @@
 package io.autoscalebot.engine.config;
 
+import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.settings.SettingType;
+import io.autoscalebot.engine.settings.DurationText;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.Validation;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final List<String> KEYS = List.of("state_dir", "server", "groups");
+    private static final List<String> KEYS = List.of("state_dir", "server", "leader", "groups");
     private static final String DEFAULT_STATE_DIR = ".autoscalebot";
+    private static final Duration DEFAULT_TTL = Duration.ofSeconds(15);
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private ConfigLoader() {
@@ -57,9 +60,10 @@ public final class ConfigLoader {
         Path stateDirectory = stateDirectory(file, root);
         Optional<ServerConfig> server = ServerReader.read(root, secrets);
         ComponentReader components = new ComponentReader(catalog, secrets, validateTimeout);
+        Optional<LeaderConfig> leader = leader(root, components);
         List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
-        return new EngineConfig(file, stateDirectory, groups, secrets, server);
+        return new EngineConfig(file, stateDirectory, groups, secrets, server, leader);
     }
 
     private static byte[] read(Path file) throws ConfigException {
@@ -93,6 +97,34 @@ public final class ConfigLoader {
             root.error("state_dir", "state_dir is not a valid path: " + e.getReason());
         }
         return folder.resolve(DEFAULT_STATE_DIR);
+    }
+
+    /**
+     * {@code [leader]}: {@code plugin}, the engine's {@code ttl} and {@code timeout}, and the plugin's settings. The
+     * ttl bounds failover (a standby takes over within twice the ttl), so seconds, not minutes, and at least a second
+     * so three renewals fit in it.
+     */
+    private static Optional<LeaderConfig> leader(TomlTable root, ComponentReader components) {
+        if (!root.has("leader")) {
+            return Optional.empty();
+        }
+        Optional<TomlTable> table = root.table("leader", "[leader] with plugin = \"redis\"");
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        TomlTable leader = table.get();
+        Duration ttl = leader.typed("ttl", SettingType.DURATION).map(Duration.class::cast).orElse(DEFAULT_TTL);
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            leader.error("ttl", "ttl must be at least 1s (a lease is renewed every third of it); like ttl = \"15s\"");
+        }
+        Duration timeout = leader.typed("timeout", SettingType.DURATION).map(Duration.class::cast)
+                .orElse(ttl.dividedBy(5));
+        if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(ttl.dividedBy(3)) > 0) {
+            leader.error("timeout", "timeout must be more than 0s and at most a third of ttl ("
+                    + DurationText.format(ttl.dividedBy(3)) + "), so a slow lease store cannot outlast a renewal");
+        }
+        return components.read(leader, Kind.LEASE, LeaderConfig.ENGINE_KEYS)
+                .map(lease -> new LeaderConfig(lease, ttl, timeout));
     }
 
     private static List<GroupConfig> groups(TomlTable root, GroupReader reader) {

@@ -15,21 +15,23 @@ import java.util.Set;
  * @param groups the groups, in file order
  * @param secrets every secret value in the file (settings declared secret), so the engine can redact them from any text
  * @param server the status server's settings ({@code [server]}); empty when it is off, the default
+ * @param leader the {@code [leader]} section; empty when one instance runs the configuration alone
  */
 public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets,
-                           Optional<ServerConfig> server) {
-
-    /** A configuration without a status server. */
-    public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
-        this(file, stateDirectory, groups, secrets, Optional.empty());
-    }
+                           Optional<ServerConfig> server, Optional<LeaderConfig> leader) {
 
     /** Checks and copies. */
     public EngineConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(leader, "leader");
         groups = List.copyOf(groups);
         secrets = Set.copyOf(secrets);
         Objects.requireNonNull(server, "server");
+    }
+
+    /** A configuration without a status server or {@code [leader]}. */
+    public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
+        this(file, stateDirectory, groups, secrets, Optional.empty(), Optional.empty());
     }
 }

@@ -127,10 +127,15 @@ public final class SettingsDocs {
 
     /** A table with the required and secret settings, secrets read from the environment. */
     private static String example(Component component) {
-        String table = component.kind() == Kind.NOTIFY
-                ? "[[groups.web.notify]]"
-                : "[groups.web." + component.kind().label() + "]";
+        String table = switch (component.kind()) {
+            case NOTIFY -> "[[groups.web.notify]]";
+            case LEASE -> "[leader]";
+            default -> "[groups.web." + component.kind().label() + "]";
+        };
         StringBuilder example = new StringBuilder(table).append("\nplugin = \"").append(component.id()).append("\"\n");
+        if (component.kind() == Kind.LEASE) {
+            example.append("ttl = \"15s\"   # the engine's: how long the lease lasts without a renewal\n");
+        }
         for (Setting setting : component.settings()) {
             if (setting.secret()) {
                 String variable = (component.id() + "_" + setting.name()).toUpperCase(Locale.ROOT).replace('-', '_');

@@ -52,6 +52,12 @@ public final class Engine implements AutoCloseable {
     private Map<String, Slot> groups = new LinkedHashMap<>();
     private volatile System.Logger log;
     private final Duration teardownBudget;
+    /** Holds the {@code [leader]} lease; null without one (or in a dry run, which never scales). */
+    private final LeaseKeeper keeper;
+    /** The keeper, or {@link Leadership#ALONE}: what every group asks before it acts. A reload keeps it. */
+    private final Leadership leadership;
+    /** The keeper's renewals, once started. */
+    private Scheduler.Scheduled leaseChecks;
     private boolean started;
     private boolean stopped;
     /** The thread in {@link #runOnce()}, if any, so a stop can give it the grace and then interrupt it. */
@@ -88,6 +94,9 @@ public final class Engine implements AutoCloseable {
         this.groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         Setup setup = new Setup(config);
         this.log = setup.loggers.apply("io.autoscalebot.engine");
+        this.keeper = config.leader().filter(leader -> !options.dryRun())
+                .map(leader -> new LeaseKeeper(leader, clock, calls, config.stateDirectory(), log)).orElse(null);
+        this.leadership = keeper == null ? Leadership.ALONE : keeper;
         for (GroupConfig group : config.groups()) {
             groups.put(group.name(), new Slot(setup.runner(group, null)));
         }
@@ -119,7 +128,7 @@ public final class Engine implements AutoCloseable {
             GroupStarter starter = new GroupStarter(group, clock, stateDirectory, options.dryRun(), loggers, calls);
             return new GroupRunner(group, clock, calls, groupStore, starter, redactor,
                     loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), teardownBudget, from,
-                    listener);
+                    leadership, listener);
         }
     }
 
@@ -132,6 +141,11 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException(stopped ? "the engine was stopped" : "the engine is already started");
         }
         started = true;
+        if (keeper != null) {
+            // Before the groups, so that a group due at the start finds the lease already asked for.
+            keeper.check();
+            leaseChecks = scheduler.every("leader", keeper.every(), keeper.every(), late -> checkLease());
+        }
         boolean spread = spreadFirstTicks && groups.size() > 1;
         groups.values().forEach(slot -> schedule(slot, spread));
     }
@@ -228,6 +242,9 @@ public final class Engine implements AutoCloseable {
             onceDone = done;
         }
         try {
+            if (keeper != null) {
+                keeper.check();
+            }
             List<TickReport> reports = new ArrayList<>();
             for (GroupRunner runner : runners()) {
                 synchronized (this) {
@@ -273,6 +290,9 @@ public final class Engine implements AutoCloseable {
             }
             stopped = true;
             groups.values().forEach(Engine::retire);
+            if (leaseChecks != null) {
+                leaseChecks.cancel();
+            }
         }
         log.log(Level.INFO, "stopping (" + reason + "): running ticks get " + Durations.human(grace)
                 + " to finish, then every group's plugins are torn down");
@@ -282,6 +302,9 @@ public final class Engine implements AutoCloseable {
             log.log(Level.WARNING, "ticks still running after " + Durations.human(grace) + " were interrupted");
         }
         teardownAll();
+        if (keeper != null) {
+            keeper.release();
+        }
         calls.close();
         return finished;
     }
@@ -375,6 +398,19 @@ public final class Engine implements AutoCloseable {
             }
         }
         return lateness.snapshot(last);
+    }
+
+    /** @return the lease keeper of {@code [leader]}, or null without one */
+    LeaseKeeper keeper() {
+        return keeper;
+    }
+
+    private void checkLease() {
+        try {
+            keeper.check();
+        } catch (RuntimeException e) {
+            log.log(Level.ERROR, "engine bug while checking the lease: " + e, e);
+        }
     }
 
     /** A tick must never throw into the scheduler: that would cancel every later tick of the group. */

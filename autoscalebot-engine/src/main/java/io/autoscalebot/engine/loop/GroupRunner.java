@@ -29,7 +29,15 @@ final class GroupRunner {
     private final PluginCalls calls;
     private final StateStore store;
     private final GroupStarter starter;
-    private final TickPipeline pipeline;
+    private final Clock clock;
+    private final Redactor redactor;
+    private final boolean dryRun;
+    private final Leadership leadership;
+    /** The plugin calls, timed for the status server when it listens. */
+    private final PluginCaller caller;
+    private TickPipeline pipeline;
+    /** Whether the last tick found this instance leading: a standby that becomes leader re-reads the state. */
+    private boolean led = true;
     private final System.Logger log;
     private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,22 +67,27 @@ final class GroupRunner {
 
     /**
      * @param from what the group's previous runner handed over on a reload; null to start from the state store
+     * @param leadership whether this instance leads ({@link Leadership#ALONE} without {@code [leader]})
      * @param listener told about every tick and plugin call (the status server), or {@link TickListener#NONE}
      */
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
                 Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, Handover from,
-                TickListener listener) {
+                Leadership leadership, TickListener listener) {
         this.group = group;
         this.calls = calls;
         this.store = store;
         this.starter = starter;
         this.log = log;
         this.teardownBudget = teardownBudget;
+        this.clock = clock;
+        this.redactor = redactor;
+        this.dryRun = dryRun;
+        this.leadership = leadership;
         this.listener = listener;
         this.recorded = from == null ? store.load(group.name()) : from.state();
         // Timed only when someone listens: without a status server a call costs what it did.
-        PluginCaller caller = listener == TickListener.NONE ? calls : new TimedCalls(calls, group.name(), listener);
-        this.pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun);
+        this.caller = listener == TickListener.NONE ? calls : new TimedCalls(calls, group.name(), listener);
+        this.pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun, leadership);
         if (from != null) {
             pipeline.carryOver(from.history());
         }
@@ -116,6 +129,16 @@ final class GroupRunner {
     TickReport tick() {
         lock.lock();
         try {
+            if (!leadership.leads()) {
+                led = false;
+                return standby();
+            }
+            if (!led) {
+                // What the previous leader recorded is what this one goes on from (its last scale, told conditions).
+                led = true;
+                recorded = store.load(group.name());
+                pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun, leadership);
+            }
             if (plugins == null) {
                 GroupStarter.Started started = starter.start();
                 if (started.plugins() == null) {
@@ -129,6 +152,14 @@ final class GroupRunner {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A standby's tick: nothing measured, decided, scaled, told or recorded. */
+    private TickReport standby() {
+        TickReport report = new TickReport(group.name(), clock.instant(), TickReport.Outcome.STANDBY,
+                group.name() + ": standby: another instance holds the lease");
+        log.log(Level.DEBUG, report.summary());
+        return report;
     }
 
     private TickReport notStarted(GroupStarter.Started started) {
@@ -146,6 +177,10 @@ final class GroupRunner {
         TickReport report = result.report();
         result.warnings().forEach(warning -> log.log(Level.WARNING, warning));
         log.log(level(report, result.notifications()), report.summary());
+        if (report.outcome() == TickReport.Outcome.STANDBY || !leadership.leads()) {
+            // The lease went during the tick: the successor records and tells from now on.
+            return;
+        }
         saveState();
         result.failedStage().ifPresent(stage -> listener.failed(group.name(), stage));
         listener.ticked(result, pipeline.state());
@@ -163,6 +198,7 @@ final class GroupRunner {
                     ? Level.DEBUG : Level.INFO;
             case SCALED -> Level.INFO;
             case FAILED, NOT_STARTED -> Level.WARNING;
+            case STANDBY -> Level.INFO;
         };
     }
 

@@ -46,6 +46,7 @@ public final class TickPipeline {
     private final Redactor redactor;
     private final boolean dryRun;
     private final boolean narrate;
+    private final Leadership leadership;
     private final NotificationPolicy policy;
     private final TooRapid tooRapid;
     private GroupState state;
@@ -59,7 +60,7 @@ public final class TickPipeline {
     private List<Measurement> carried = List.of();
 
     private TickPipeline(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor, GroupState state,
-                         boolean dryRun, boolean narrate) {
+                         boolean dryRun, boolean narrate, Leadership leadership) {
         this.group = Objects.requireNonNull(group, "group");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -67,6 +68,7 @@ public final class TickPipeline {
         this.state = Objects.requireNonNull(state, "state");
         this.dryRun = dryRun;
         this.narrate = narrate;
+        this.leadership = Objects.requireNonNull(leadership, "leadership");
         this.policy = new NotificationPolicy(group.name(), group.rules(), redactor, state.activeConditions());
         this.tooRapid = new TooRapid(group.rules());
     }
@@ -84,7 +86,16 @@ public final class TickPipeline {
      */
     public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor,
                                        GroupState state, boolean dryRun) {
-        return new TickPipeline(group, clock, calls, redactor, state, dryRun, true);
+        return guarded(group, clock, calls, redactor, state, dryRun, Leadership.ALONE);
+    }
+
+    /**
+     * As {@link #guarded(GroupConfig, Clock, PluginCaller, Redactor, GroupState, boolean)}, asking {@code leadership}
+     * to {@link Leadership#confirm() confirm} the lease right before every scale call.
+     */
+    public static TickPipeline guarded(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor,
+                                       GroupState state, boolean dryRun, Leadership leadership) {
+        return new TickPipeline(group, clock, calls, redactor, state, dryRun, true, leadership);
     }
 
     /**
@@ -97,7 +108,7 @@ public final class TickPipeline {
      * @return the pipeline
      */
     public static TickPipeline direct(GroupConfig group, Clock clock, Redactor redactor) {
-        return new TickPipeline(group, clock, new DirectCalls(), redactor, GroupState.EMPTY, false, false);
+        return new TickPipeline(group, clock, new DirectCalls(), redactor, GroupState.EMPTY, false, false, Leadership.ALONE);
     }
 
     /**
@@ -259,6 +270,12 @@ public final class TickPipeline {
         TickReport.Outcome outcome = TickReport.Outcome.HELD;
         if (verdict.scales()) {
             ScaleAction action = new ScaleAction(current, verdict.target(), verdict.reason(), dryRun);
+            if (!dryRun && !leadership.confirm()) {
+                // Decided while leading, but the lease is gone now (a pause, a lost store): a successor may act.
+                tick.note(() -> "not scaling " + action.from() + " -> " + action.to() + ": this instance no longer"
+                        + " holds the lease");
+                return tick.result(TickReport.Outcome.STANDBY, verdict, failure);
+            }
             String problem = scale(tick, plugins, action, measurement, verdict);
             outcome = problem == null ? TickReport.Outcome.SCALED : TickReport.Outcome.FAILED;
             if (failure == null && problem != null) {

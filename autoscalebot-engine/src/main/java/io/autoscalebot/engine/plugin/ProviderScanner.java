@@ -4,6 +4,7 @@ import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.lease.LeaseProvider;
 import io.autoscalebot.api.notify.NotifyProvider;
 import io.autoscalebot.api.scale.ScaleProvider;
 import io.autoscalebot.api.settings.Setting;
@@ -47,7 +48,7 @@ final class ProviderScanner {
             }
         }
         if (components.isEmpty()) {
-            throw LoadProblem.broken(location + ": offers no measure, decide, scale or notify component; a plugin "
+            throw LoadProblem.broken(location + ": offers no measure, decide, scale, notify or lease component; a plugin "
                     + "declares them with \"provides io.autoscalebot.api.measure.MeasureProvider with ...\" in "
                     + "module-info.java, or in META-INF/services/ when it has no module-info");
         }
@@ -131,6 +132,7 @@ final class ProviderScanner {
             case DECIDE -> DecideProvider.class;
             case SCALE -> ScaleProvider.class;
             case NOTIFY -> NotifyProvider.class;
+            case LEASE -> LeaseProvider.class;
         };
     }
 

@@ -116,7 +116,7 @@ class PluginInstallerTest {
     void refusesACorruptJarAndAJarWithoutProviders() throws Exception {
         assertThat(refused(fixtures.corrupt(), false)).startsWith(fixtures.corrupt() + ": not a readable jar");
         assertThat(refused(fixtures.noProviders(), false))
-                .startsWith(fixtures.noProviders() + ": offers no measure, decide, scale or notify component");
+                .startsWith(fixtures.noProviders() + ": offers no measure, decide, scale, notify or lease component");
     }
 
     @Test

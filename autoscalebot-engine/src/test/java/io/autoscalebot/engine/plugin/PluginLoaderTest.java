@@ -128,8 +128,8 @@ class PluginLoaderTest {
         PluginInfo empty = loadAlone(fixtures.noProviders());
 
         assertProblem(empty, PluginInfo.Status.BROKEN)
-                .contains(plugins.resolve("empty-1.0.jar") + ": offers no measure, decide, scale or "
-                        + "notify component").contains("provides io.autoscalebot.api.measure.MeasureProvider with");
+                .contains(plugins.resolve("empty-1.0.jar") + ": offers no measure, decide, scale, "
+                        + "notify or lease component").contains("provides io.autoscalebot.api.measure.MeasureProvider with");
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.autoscalebot.plugin.leaseredis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoscalebot.testkit.Eventually;
+import java.net.URI;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.JedisPooled;
+
+/** The lease against a real redis-server: two instances, each with its own connection, fight over one key. */
+@ExtendWith(RealRedis.class)
+class RedisLeaseTest {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    /** A key of its own per test, so tests never see each other's lease. */
+    private final String key = "test:" + UUID.randomUUID();
+    private final RedisLease a = new RedisLease(URI.create(RealRedis.url()), key);
+    private final RedisLease b = new RedisLease(URI.create(RealRedis.url()), key);
+
+    @AfterEach
+    void close() {
+        a.teardown();
+        b.teardown();
+    }
+
+    @Test
+    void exactlyOneOfTwoInstancesTakesTheLease() {
+        OptionalLong first = a.acquire("a", TTL);
+        OptionalLong second = b.acquire("b", TTL);
+
+        assertThat(first).isPresent();
+        assertThat(second).isEmpty();
+        assertThat(a.acquire("a", TTL)).isEqualTo(first);
+        assertThat(a.renew("a", first.getAsLong(), TTL)).isTrue();
+    }
+
+    @Test
+    void aLapsedLeaseGoesToTheStandbyWithAGreaterTokenAndTheOldHolderCanNeitherRenewNorReleaseIt() throws Exception {
+        // given: A holds a short lease and then stops renewing (paused)
+        long old = a.acquire("a", Duration.ofMillis(300)).orElseThrow();
+
+        // when: the standby tries until the lease has lapsed
+        OptionalLong taken = Eventually.await("the standby takes the lapsed lease", () -> b.acquire("b", TTL),
+                OptionalLong::isPresent);
+
+        // then: a greater fencing token; the old holder's renew and release change nothing
+        assertThat(taken.getAsLong()).isGreaterThan(old);
+        assertThat(a.renew("a", old, TTL)).isFalse();
+        a.release("a", old);
+        assertThat(a.acquire("a", TTL)).isEmpty();
+        assertThat(b.renew("b", taken.getAsLong(), TTL)).isTrue();
+    }
+
+    @Test
+    void aReleasedLeaseIsFreeAtOnce() {
+        long token = a.acquire("a", TTL).orElseThrow();
+
+        a.release("a", token);
+
+        assertThat(b.acquire("b", TTL)).isPresent();
+    }
+
+    @Test
+    void keepsTheLeaseAndItsTimeToLiveInRedis() {
+        long token = a.acquire("a", TTL).orElseThrow();
+
+        try (JedisPooled redis = new JedisPooled(URI.create(RealRedis.url()))) {
+            assertThat(redis.get(key)).isEqualTo(token + " a");
+            assertThat(redis.pttl(key)).isBetween(1L, TTL.toMillis());
+            assertThat(redis.get(key + ":epoch")).isEqualTo(String.valueOf(token));
+        }
+    }
+
+    @Test
+    void aRedisThatIsDownFailsTheCallRatherThanAnsweringNotHeld() {
+        RedisLease down = new RedisLease(URI.create("redis://127.0.0.1:" + RealRedis.freePort() + "/0"), key);
+        try {
+            assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(Exception.class);
+            assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(Exception.class);
+        } finally {
+            down.teardown();
+        }
+    }
+}
