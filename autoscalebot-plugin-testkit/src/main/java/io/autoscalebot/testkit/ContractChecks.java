@@ -3,6 +3,7 @@ package io.autoscalebot.testkit;
 import io.autoscalebot.api.ApiVersion;
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.lease.Lease;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.scale.Scale;
@@ -224,12 +225,14 @@ final class ContractChecks {
                 ((Notify) instance).notify(TestContexts.notification().build());
                 return null;
             };
+            case LEASE -> () -> ((Lease) instance).acquire("autoscalebot-contract-check", Duration.ofSeconds(15));
         };
         String name = switch (component.kind()) {
             case MEASURE -> "measure()";
             case DECIDE -> "decide()";
             case SCALE -> "current()";
             case NOTIFY -> "notify()";
+            case LEASE -> "acquire()";
         };
         Duration patience = SHORT_DEADLINE.plus(GRACE);
         try {
