@@ -10,6 +10,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
 import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.loop.TestPlugins.FakeScale;
 import io.autoscalebot.engine.loop.TestPlugins.RecordingNotify;
 import io.autoscalebot.engine.state.FileStateStore;
@@ -257,6 +258,23 @@ class EngineTest {
         });
         assertThat(new FileStateStore(stateDir, log).load("web").lastScale())
                 .as("a pretended scale must not reach the state a real run reads").isEmpty();
+    }
+
+    @Test
+    void aDryRunOfManyGroupsLeavesNoFolderPerGroupOnDisk() throws Exception {
+        GroupConfig[] groups = new GroupConfig[20];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = group(SCALE_UP, new FakeScale(2), new RecordingNotify()).build("g" + i);
+        }
+        engine(TestGroups.engine(stateDir, Set.of(), groups), EngineOptions.DEFAULT.withDryRun(true));
+
+        List<TickReport> reports = engine.runOnce();
+        engine.stop(Duration.ofSeconds(1));
+
+        assertThat(reports).hasSize(20).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(TickReport.Outcome.SCALED));
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(stateDir)) {
+            assertThat(left).as("a dry run writes nothing per group, not even an empty folder").isEmpty();
+        }
     }
 
     @Test
