@@ -27,7 +27,7 @@ public final class Autoscaler implements AutoCloseable {
         // spread over each interval so that thousands of groups are not all due at once.
         this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(ExecutorScheduler.defaultThreads()),
                 store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown())
-                        .withSpreadFirstTicks(true));
+                        .withSpreadFirstTicks(true).withSummary(options.summary()));
     }
 
     /** Ticks every group now and then every interval, on the autoscaler's own threads; returns at once. */

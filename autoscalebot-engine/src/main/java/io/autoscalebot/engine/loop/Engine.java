@@ -42,6 +42,8 @@ public final class Engine implements AutoCloseable {
     private final Scheduler scheduler;
     private final PluginCalls calls = new PluginCalls();
     private final LatenessMeter lateness = new LatenessMeter();
+    private final TickTally tally = new TickTally();
+    private final Duration summaryEvery;
     private final boolean spreadFirstTicks;
     private final List<GroupRunner> runners = new ArrayList<>();
     private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
@@ -72,6 +74,7 @@ public final class Engine implements AutoCloseable {
         this.log = loggers.apply("io.autoscalebot.engine");
         this.teardownBudget = options.teardown();
         this.spreadFirstTicks = options.spreadFirstTicks();
+        this.summaryEvery = options.summary();
         StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         for (GroupConfig group : config.groups()) {
             GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
@@ -99,6 +102,18 @@ public final class Engine implements AutoCloseable {
                     ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
             scheduled.add(scheduler.every(runner.name(), first, interval, late -> tickSafely(runner, late)));
         }
+        if (!summaryEvery.isZero()) {
+            scheduled.add(scheduler.every("summary", summaryEvery, summaryEvery, late -> logSummary()));
+        }
+        log.log(Level.INFO, "started " + runners.size() + (runners.size() == 1 ? " group" : " groups")
+                + (spreadFirstTicks && runners.size() > 1 ? ", first ticks spread over each interval" : "")
+                + (summaryEvery.isZero() ? "" : "; a summary line every " + Durations.human(summaryEvery)));
+    }
+
+    /** One INFO line for the ticks since the last: at thousands of groups, the routine ticks are DEBUG. */
+    private void logSummary() {
+        TickTally.Line line = tally.drain(summaryEvery);
+        log.log(Level.INFO, (java.util.ResourceBundle) null, line.text(), line.fields());
     }
 
     /**
@@ -265,7 +280,7 @@ public final class Engine implements AutoCloseable {
         lateness.record(late);
         runner.started(late);
         try {
-            runner.tick();
+            tally.record(runner.tick().outcome(), late);
         } catch (RuntimeException e) {
             log.log(Level.ERROR, runner.name() + ": engine bug in a tick: " + e, e);
         }

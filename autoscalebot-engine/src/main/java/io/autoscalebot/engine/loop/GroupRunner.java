@@ -12,7 +12,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,9 +105,35 @@ final class GroupRunner {
     /** Logs the tick, records the state it left, and tells the notifiers. */
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
-        log.log(level(report, result.notifications()), report.summary());
+        Level level = level(report, result.notifications());
+        if (log.isLoggable(level)) {
+            log.log(level, (java.util.ResourceBundle) null, report.summary(), fields(result));
+        }
         saveState();
         deliver(result.notifications(), notifiers);
+    }
+
+    /** @return the tick's figures for a structured log: {@code group}, {@code outcome}, {@code from}, {@code to}... */
+    private Map<String, Object> fields(TickPipeline.Result result) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("group", group.name());
+        fields.put("outcome", result.report().outcome().name().toLowerCase(java.util.Locale.ROOT));
+        result.verdict().ifPresent(verdict -> {
+            fields.put("from", verdict.current());
+            if (verdict.scales()) {
+                fields.put("to", verdict.target());
+            }
+            fields.put("min", verdict.min());
+            fields.put("max", verdict.max());
+            fields.put("reason", verdict.reason());
+        });
+        result.failure().ifPresent(failure -> fields.put("failure", failure));
+        return fields;
+    }
+
+    /** A warning about this group, with the group as a field for a structured log. */
+    private void warn(String message) {
+        log.log(Level.WARNING, (java.util.ResourceBundle) null, message, Map.of("group", group.name()));
     }
 
     /**
@@ -134,7 +162,7 @@ final class GroupRunner {
             store.save(group.name(), state);
             recorded = state;
         } catch (java.io.IOException | RuntimeException e) {
-            log.log(Level.WARNING, group.name() + ": could not record the state (" + e
+            warn(group.name() + ": could not record the state (" + e
                     + "); after a restart the last scale at " + state.lastScale().map(s -> s.time().toString())
                     .orElse("(none)") + " may be forgotten. Check that the state directory is writable.");
         } finally {
@@ -150,7 +178,7 @@ final class GroupRunner {
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
-                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
+                    warn(group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }
             }
@@ -170,7 +198,7 @@ final class GroupRunner {
         }
         try {
             if (!locked) {
-                log.log(Level.WARNING, group.name() + ": a tick was still running after " + wait
+                warn(group.name() + ": a tick was still running after " + wait
                         + "; tearing down its plugins anyway");
             }
             if (plugins != null) {
@@ -195,7 +223,7 @@ final class GroupRunner {
         while (!Thread.currentThread().isInterrupted() && (instance = pending.pollFirst()) != null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                log.log(Level.WARNING, group.name() + ": " + instance.label() + " was not torn down: the teardown "
+                warn(group.name() + ": " + instance.label() + " was not torn down: the teardown "
                         + "budget of " + Durations.human(teardownBudget) + " was used up");
                 continue;
             }
@@ -203,7 +231,7 @@ final class GroupRunner {
             if (!done.succeeded() && Thread.currentThread().isInterrupted()) {
                 pending.addFirst(instance);
             } else if (!done.succeeded()) {
-                log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
+                warn(group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());
             }
         }

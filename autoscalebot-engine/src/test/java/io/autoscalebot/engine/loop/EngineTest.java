@@ -261,6 +261,26 @@ class EngineTest {
     }
 
     @Test
+    void aHeldTickWithNothingNewLogsBelowInfoAndTheSummaryLineCountsIt() {
+        TestGroups quiet = group(HOLD, new FakeScale(2), new RecordingNotify());
+        TestGroups busy = group(SCALE_UP, new FakeScale(2), new RecordingNotify());
+        engine(TestGroups.engine(stateDir, Set.of(), quiet.build("quiet"), busy.build("busy")),
+                EngineOptions.DEFAULT.withSummary(Duration.ofMinutes(1)));
+
+        engine.start();
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(log.lines()).filteredOn(line -> line.contains("quiet: current 2"))
+                .hasSize(2).allMatch(line -> line.startsWith("DEBUG "));
+        assertThat(log.lines()).filteredOn(line -> line.contains("busy: current"))
+                .hasSize(2).allMatch(line -> line.startsWith("INFO "));
+        assertThat(log.lines()).filteredOn(line -> line.contains("summary of the last 1 min"))
+                .singleElement().satisfies(line -> assertThat(line).startsWith("INFO ")
+                        .contains("4 ticks (2 held, 2 scaled, 0 failed, 0 not started)")
+                        .contains("p50 <= 10 ms, p99 <= 10 ms, max 0 ms"));
+    }
+
+    @Test
     void aDryRunOfManyGroupsLeavesNoFolderPerGroupOnDisk() throws Exception {
         GroupConfig[] groups = new GroupConfig[20];
         for (int i = 0; i < groups.length; i++) {
