@@ -7,6 +7,8 @@ module io.autoscalebot.cli {
     requires io.autoscalebot.simulate;
     requires info.picocli;
     requires java.logging;
+    // The JSON log format (--log-format json) writes with Jackson's generator.
+    requires com.fasterxml.jackson.core;
 
     // picocli reads the command classes reflectively.
     opens io.autoscalebot.cli to info.picocli;
