@@ -5,6 +5,10 @@
 #   mvn -B -q package -DskipTests     # once: this script builds nothing itself
 #   bench/decision-quality.sh         # from anywhere; TRACES=/other/folder to read traces from elsewhere
 #
+# Beside the public traces it replays the synthetic set (io.autoscalebot.simulate.trace.SyntheticTrace, written to
+# bench/target/synthetic with seed SEED, 2026 unless set; SYNTHETIC=0 leaves it out). The recommended default's
+# settings are chosen on the synthetic set; the public traces are its out-of-sample test.
+#
 # Every policy of a trace gets the same model (per-process capacity, boot time, load scale, SLO), so the rows differ
 # only in the decide plugin and what it is fed.
 set -euo pipefail
@@ -17,7 +21,8 @@ TRACES=${TRACES:-$ROOT/../shared/traces}
 DOCS=$ROOT/docs
 
 # The policies in table order. hpa-* form HPA's cost/SLO curve; predictive is the recommended default.
-POLICIES="original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off"
+# predictive-* are its ablation: the forecast and the headroom each turned off, the reactive floor turned on.
+POLICIES=${POLICIES:-"original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off predictive-headroom-off predictive-floor"}
 
 # The same for every trace: a web process serves 5 requests/s (200 ms each), boots in 60 s, is decided on every
 # minute, and requests should average at most 500 ms.
@@ -28,6 +33,7 @@ scale_for() {
   case "$1" in
     nasa-1995-per-minute.csv) echo 15 ;;        # ~40 req/min: mean 10 req/s, busiest minute 101 req/s (~22 processes)
     wikipedia-2020-hourly.csv) echo 0.008 ;;    # ~6,300 views/s: mean 51 req/s, busiest hour 94 req/s (~21 processes)
+    synthetic-*.csv) echo 1 ;;                  # generated at a mean of 600 req/min = 10 req/s already
     *) return 1 ;;
   esac
 }
@@ -44,7 +50,13 @@ fi
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/decision-quality.XXXXXX")
 trap 'rm -rf "$RESULTS"' EXIT
 
-for trace in "$TRACES"/*.csv; do
+SYNTHETIC_TRACES=()
+if [[ ${SYNTHETIC:-1} != 0 ]]; then
+  java -cp "$BENCH/classes:$BENCH/lib/*" io.autoscalebot.bench.GenerateTraces "$BENCH/synthetic" "${SEED:-2026}"
+  SYNTHETIC_TRACES=("$BENCH"/synthetic/*.csv)
+fi
+
+for trace in "$TRACES"/*.csv "${SYNTHETIC_TRACES[@]}"; do
   name=$(basename "$trace")
   if ! scale=$(scale_for "$name"); then
     echo "skipping $name: no load scale for it; add one to scale_for in $0" >&2

@@ -9,6 +9,8 @@ module io.autoscalebot.cli {
     requires java.logging;
     // The JSON log format (--log-format json) writes with Jackson's generator.
     requires com.fasterxml.jackson.core;
+    // sun.misc.Signal: SIGHUP reloads the configuration (the JDK has no supported API for it).
+    requires jdk.unsupported;
 
     // picocli reads the command classes reflectively.
     opens io.autoscalebot.cli to info.picocli;

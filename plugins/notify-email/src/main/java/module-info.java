@@ -8,6 +8,8 @@
 module io.autoscalebot.plugin.email {
     requires io.autoscalebot.api;
     requires jakarta.mail;
+    // Its SMTPTransport says whether the server offers AUTH, which the Jakarta Mail API cannot.
+    requires org.eclipse.angus.mail;
 
     provides io.autoscalebot.api.notify.NotifyProvider with io.autoscalebot.plugin.email.EmailNotifyProvider;
 }

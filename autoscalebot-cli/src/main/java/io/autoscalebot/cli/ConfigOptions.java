@@ -22,6 +22,11 @@ final class ConfigOptions {
      * @return the configuration, or empty when it has errors
      */
     Optional<Configuration> load(Plugins plugins, PrintWriter err) {
+        return load(file, plugins, err);
+    }
+
+    /** Reads and validates any configuration file as {@link #load(Plugins, PrintWriter)} does {@code --config}. */
+    static Optional<Configuration> load(Path file, Plugins plugins, PrintWriter err) {
         try {
             return Optional.of(Autoscalebot.loadConfiguration(file, plugins, System.getenv()));
         } catch (ConfigurationException e) {

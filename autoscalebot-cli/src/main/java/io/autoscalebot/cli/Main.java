@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Keeps the process counts of your app's process groups right for their load.",
         subcommands = {RunCommand.class, SimulateCommand.class, PluginsCommand.class, ConfigCommand.class,
+                InitCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

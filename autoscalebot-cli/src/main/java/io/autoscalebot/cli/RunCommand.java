@@ -4,6 +4,7 @@ import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import io.autoscalebot.engine.Autoscalebot;
 import io.autoscalebot.engine.Autoscaler;
 import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.ConfigurationException;
 import io.autoscalebot.engine.Plugins;
 import io.autoscalebot.engine.RunOptions;
 import io.autoscalebot.engine.TickSummary;
@@ -85,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
         if (once) {
             return runOnce(engine, out);
         }
+        Hangup.onSignal(() -> reload(engine, found));
         return runUntilStopped(engine, out);
     }
 
@@ -158,6 +160,30 @@ final class RunCommand implements Callable<Integer> {
             hookFinished.countDown();
         } catch (IllegalStateException shutdownInProgress) {
             // Nothing to undo: the hook runs, and engine.stop is idempotent.
+        }
+    }
+
+    /**
+     * SIGHUP: reads the configuration file again with the plugins loaded at the start; a valid one replaces the running
+     * one group by group (the engine logs what changed), an invalid one is logged with every problem at its
+     * FILE:LINE:COL and the running one goes on.
+     */
+    private void reload(Autoscaler engine, Plugins found) {
+        System.Logger log = System.getLogger("io.autoscalebot.cli");
+        log.log(System.Logger.Level.INFO, "SIGHUP: reloading " + config.file);
+        try {
+            engine.reload(Autoscalebot.loadConfiguration(config.file, found, System.getenv()));
+        } catch (ConfigurationException e) {
+            int count = e.problems().size();
+            log.log(System.Logger.Level.ERROR, "SIGHUP: " + config.file + " has " + count
+                    + (count == 1 ? " error" : " errors") + "; still running the previous configuration. Fix it and "
+                    + "send SIGHUP again:" + System.lineSeparator() + e.getMessage());
+        } catch (IllegalStateException stopping) {
+            log.log(System.Logger.Level.INFO, "SIGHUP ignored: the engine is stopping");
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the running configuration must go on: a reload is never a reason to stop.
+            log.log(System.Logger.Level.ERROR, "SIGHUP: reloading " + config.file + " failed (" + e
+                    + "); still running the previous configuration");
         }
     }
 

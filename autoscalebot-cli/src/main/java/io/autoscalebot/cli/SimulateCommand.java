@@ -1,12 +1,14 @@
 package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.Configuration;
+import io.autoscalebot.engine.Plugins;
 import io.autoscalebot.simulate.MeasuredQuantity;
 import io.autoscalebot.simulate.SimulationException;
 import io.autoscalebot.simulate.SimulationModel;
 import io.autoscalebot.simulate.SimulationResult;
 import io.autoscalebot.simulate.Simulator;
 import io.autoscalebot.simulate.model.Replay;
+import io.autoscalebot.simulate.report.ComparedPolicy;
 import io.autoscalebot.simulate.report.SimulationHtml;
 import io.autoscalebot.simulate.report.SimulationReport;
 import io.autoscalebot.simulate.trace.MissingSteps;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -80,17 +84,26 @@ final class SimulateCommand implements Callable<Integer> {
             description = "web: requests wait in an M/M/c queue; worker: tasks pile up in a backlog. Default: worker"
                     + " when the group's measure plugin reads a queue (celery-redis), else web.")
     Replay.GroupKind kind;
-    @Option(names = "--measure", paramLabel = "response-time|queue|utilisation", converter = MeasureConverter.class,
+    @Option(names = "--measure", paramLabel = "response-time|queue|utilisation|pod-utilisation", converter = MeasureConverter.class,
             description = "What the decide plugin is fed at each tick. Default: from the group's measure plugin:"
                     + " response-time and heroku-service-time a response time (ms), celery-redis the queue length,"
-                    + " any other the busy fraction of the processes (0.7 is 70%%).")
+                    + " any other the busy fraction of the serving processes (0.7 is 70%%, not capped at 1);"
+                    + " pod-utilisation averages over every running process, booting ones 0%% busy, as Kubernetes's"
+                    + " HPA does.")
     MeasuredQuantity measure;
     @Option(names = "--initial", paramLabel = "COUNT",
             description = "Processes running when the trace starts. Default: those the first step needs, within the"
                     + " group's min and max.")
     Integer initial;
+    @Option(names = "--compare", paramLabel = "FILE",
+            description = "Another configuration to replay against the same trace and model, its group named as in"
+                    + " --group (or its only group); repeat for more. The summary, JSON and report then compare"
+                    + " every policy, and two or more target-tracking ones draw HPA's cost/SLO curve.")
+    List<Path> compare = new ArrayList<>();
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Also write a self-contained HTML page with charts of demand, supply and the measurement.")
+            description = "Also write a self-contained HTML page: the assumptions, the policies compared, and charts"
+                    + " of demand, supply and the measurement with the SLO-broken spans shaded, for the whole trace"
+                    + " and for the day that broke the SLO longest.")
     Path report;
     @Option(names = "--json", description = "Print JSON for machines instead of the summary table.")
     boolean json;
@@ -101,25 +114,52 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Configuration> loaded = config.load(plugins.load(), err);
+        Plugins loadedPlugins = plugins.load();
+        Optional<Configuration> loaded = config.load(loadedPlugins, err);
         if (loaded.isEmpty()) {
             return Main.USAGE;
         }
-        return simulate(loaded.get(), out, err);
+        List<Configuration> others = new ArrayList<>();
+        for (Path other : compare) {
+            Optional<Configuration> read = ConfigOptions.load(other, loadedPlugins, err);
+            if (read.isEmpty()) {
+                return Main.USAGE;
+            }
+            others.add(read.get());
+        }
+        return simulate(loaded.get(), others, out, err);
+    }
+
+    /** {@link #simulate(Configuration, List, PrintWriter, PrintWriter)} without configurations to compare. */
+    int simulate(Configuration configuration, PrintWriter out, PrintWriter err) {
+        return simulate(configuration, List.of(), out, err);
     }
 
     /**
      * Everything after the configuration is read: separate so it can be tested with plugins given in code, since
      * plugin jars load only on the module path.
      *
+     * @param configuration the configuration of {@code --config}
+     * @param others the configurations of {@code --compare}, in order
      * @return the exit code
      */
-    int simulate(Configuration configuration, PrintWriter out, PrintWriter err) {
+    int simulate(Configuration configuration, List<Configuration> others, PrintWriter out, PrintWriter err) {
         Optional<Configuration.Group> chosen = configuration.group(group);
         if (chosen.isEmpty()) {
             return usage(err, "no group '" + group + "' in " + configuration.file() + "; its groups: "
                     + configuration.groupNames()
                     + "; choose one with --group");
+        }
+        List<Policy> policies = new ArrayList<>(List.of(new Policy(configuration, chosen.get())));
+        for (Configuration other : others) {
+            Optional<Configuration.Group> same = other.group(group)
+                    .or(() -> other.groups().size() == 1 ? Optional.of(other.groups().get(0)) : Optional.empty());
+            if (same.isEmpty()) {
+                return usage(err, "no group '" + group + "' in " + other.file() + " (given with --compare); its"
+                        + " groups: " + other.groupNames() + "; name the group to compare '" + group
+                        + "' there, or keep one group in that file");
+            }
+            policies.add(new Policy(other, same.get()));
         }
         SimulationModel model;
         try {
@@ -133,20 +173,48 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (TraceException e) {
             return usage(err, e.getMessage());
         }
-        SimulationResult result;
-        try (ProgressBar progress = ProgressBar.forConsole(err, "simulating " + group)) {
-            result = Simulator.run(model, configuration, group, workload, progress);
-        } catch (IllegalArgumentException e) {
-            // The trace cannot be replayed at this group's interval (far too many ticks).
-            return usage(err, e.getMessage());
-        } catch (SimulationException e) {
-            err.println("autoscalebot: " + e.getMessage());
-            err.flush();
-            return Main.FAILURE;
+        List<ComparedPolicy> results = new ArrayList<>();
+        for (Policy policy : policies) {
+            // The same trace and model for every policy; only what its decider is fed follows its own measure
+            // plugin, unless --measure says otherwise.
+            SimulationModel own = new SimulationModel(model.capacity(), model.boot(), model.loadScale(), model.slo(),
+                    model.kind(), measure != null ? measure : SimulationModel.defaults(policy.group().measure())
+                    .measured(), model.initial());
+            try (ProgressBar progress = ProgressBar.forConsole(err, "simulating " + policy.label(policies))) {
+                results.add(new ComparedPolicy(policy.label(policies),
+                        Simulator.run(own, policy.configuration(), policy.group().name(), workload, progress)));
+            } catch (IllegalArgumentException e) {
+                // The trace cannot be replayed at this group's interval (far too many ticks).
+                return usage(err, e.getMessage());
+            } catch (SimulationException e) {
+                err.println("autoscalebot: " + e.getMessage());
+                err.flush();
+                return Main.FAILURE;
+            }
         }
-        out.print(json ? SimulationReport.json(result) : SimulationReport.text(result));
+        SimulationResult result = results.get(0).result();
+        if (results.size() == 1) {
+            out.print(json ? SimulationReport.json(result) : SimulationReport.text(result));
+        } else if (json) {
+            out.print(SimulationReport.json(results));
+        } else {
+            out.print(SimulationReport.text(result));
+            out.println();
+            out.print(SimulationReport.comparisonText(results));
+        }
         out.flush();
-        return report == null ? Main.OK : writeReport(result, err);
+        return report == null ? Main.OK : writeReport(results, err);
+    }
+
+    /** A configuration to simulate and its group. */
+    private record Policy(Configuration configuration, Configuration.Group group) {
+
+        /** @return its file's name, or its path where another policy's file has the same name */
+        String label(List<Policy> all) {
+            Path name = configuration.file().getFileName();
+            long same = all.stream().filter(p -> p.configuration().file().getFileName().equals(name)).count();
+            return (same > 1 ? configuration.file() : name).toString();
+        }
     }
 
     private SimulationModel model(Configuration.Group chosen) {
@@ -156,9 +224,9 @@ final class SimulateCommand implements Callable<Integer> {
                 initial == null ? OptionalInt.empty() : OptionalInt.of(initial));
     }
 
-    private int writeReport(SimulationResult result, PrintWriter err) {
+    private int writeReport(List<ComparedPolicy> results, PrintWriter err) {
         try {
-            Files.writeString(report, SimulationHtml.page(result), StandardCharsets.UTF_8);
+            Files.writeString(report, SimulationHtml.page(results), StandardCharsets.UTF_8);
             return Main.OK;
         } catch (IOException e) {
             err.println("autoscalebot: cannot write the report " + report + ": " + e.getMessage()
@@ -213,7 +281,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code response-time|queue|utilisation}. */
+    /** {@code response-time|queue|utilisation|pod-utilisation}. */
     static final class MeasureConverter extends LabelConverter<MeasuredQuantity> {
         MeasureConverter() {
             super(MeasuredQuantity.class);

@@ -120,7 +120,7 @@ class SimulateCommandTest {
 
         assertThat(execute("simulate", "--group", "web", "--trace", "t.csv", "--measure", "cpu"))
                 .isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("expected one of response-time, queue, utilisation, got 'cpu'");
+        assertThat(err.toString()).contains("expected one of response-time, queue, utilisation, pod-utilisation, got 'cpu'");
     }
 
     @Test
@@ -226,6 +226,82 @@ class SimulateCommandTest {
 
         assertThat(err.toString()).contains("cannot write the report " + nowhere, "choose a writable path with"
                 + " --report");
+    }
+
+    /** A file with one group, {@code api}, deciding with {@code decide} every 30 s. */
+    private Configuration oneGroup(String file, DecideProvider decide) {
+        String text = """
+                [groups.api]
+                interval = "30s"
+                timeout = "5s"
+                max = 10
+                [groups.api.measure]
+                plugin = "response-time"
+                [groups.api.decide]
+                plugin = "%s"
+                [groups.api.scale]
+                plugin = "modelled"
+                """.formatted(decide.id());
+        try {
+            Path path = Files.writeString(folder.resolve(file), text);
+            return Autoscalebot.loadConfiguration(path, Autoscalebot.plugins(new Measured("response-time"),
+                    new Modelled(), decide), Map.of());
+        } catch (IOException | ConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void comparesEveryConfigurationGivenAgainstTheSameTraceAndModel() throws IOException {
+        Path report = folder.resolve("compare.html");
+        Configuration never = oneGroup("never.toml", new Decider("never", context -> c -> Decision.hold("no")));
+
+        int exit = SimulateCommandTest.this.simulate(config(), List.of(never), "--group", "web", "--trace",
+                trace.toString(), "--capacity", "5", "--report", report.toString());
+
+        assertThat(exit).isEqualTo(Main.OK);
+        // The summary of the first, then one row a policy and the oracle's.
+        assertThat(out.toString()).contains("Group web: decided by slow-adds-one")
+                .containsPattern("policy +decided by +fed +process-hours")
+                .containsPattern("autoscale.toml +slow-adds-one +response-time")
+                .containsPattern("never.toml +never +response-time")
+                .containsPattern("oracle +knows the future");
+        String html = Files.readString(report);
+        assertThat(html).contains("2 policies compared", "<h2>autoscale.toml</h2>", "<h2>never.toml</h2>",
+                "Assumptions, the same for every policy", "serving 5 requests/s each");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void comparesAsJsonWithOneEntryAPolicy() throws IOException {
+        Configuration never = oneGroup("never.toml", new Decider("never", context -> c -> Decision.hold("no")));
+
+        assertThat(SimulateCommandTest.this.simulate(config(), List.of(never), "--group", "web", "--trace",
+                trace.toString(), "--json")).isEqualTo(Main.OK);
+
+        JsonNode policies = new ObjectMapper().readTree(out.toString()).path("policies");
+        assertThat(policies).hasSize(2);
+        assertThat(policies.get(0).path("label").asText()).isEqualTo("autoscale.toml");
+        assertThat(policies.get(1).path("decide_plugin").asText()).isEqualTo("never");
+        assertThat(policies.get(1).path("group").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void namesTheGroupsOfACompareFileWithoutTheGroup() {
+        // The quickstart's two groups, neither named web: which one to compare is not for us to guess.
+        Configuration two = config(new Decider("other", context -> c -> Decision.hold("no")));
+
+        assertThat(SimulateCommandTest.this.simulate(oneGroup("one.toml", slowAddsOne()), List.of(two), "--group",
+                "api", "--trace", trace.toString())).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString()).contains("no group 'api' in " + folder.resolve("autoscale.toml")
+                + " (given with --compare); its groups: web, worker");
+    }
+
+    private int simulate(Configuration config, List<Configuration> others, String... args) {
+        SimulateCommand command = new SimulateCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.simulate(config, others, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     /** Adds a process while the latest response time is above 400 ms, else holds. */

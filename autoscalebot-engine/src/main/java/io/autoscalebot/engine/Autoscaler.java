@@ -5,6 +5,7 @@ import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
 import io.autoscalebot.engine.loop.ExecutorScheduler;
 import io.autoscalebot.engine.loop.Lateness;
+import io.autoscalebot.engine.loop.Reload;
 import io.autoscalebot.engine.loop.TickReport;
 import io.autoscalebot.engine.state.FileStateStore;
 import java.time.Clock;
@@ -65,6 +66,22 @@ public final class Autoscaler implements AutoCloseable {
      */
     public boolean stop(Duration grace, String reason) {
         return engine.stop(grace, reason);
+    }
+
+    /**
+     * Replaces the running configuration with another, group by group, without losing state (SIGHUP): an unchanged
+     * group keeps running untouched, a changed one is rebuilt keeping its last scale, measurement history and open
+     * conditions, a removed one is torn down, a new one starts. Logged at INFO. The plugins are those the
+     * configuration was loaded with: load it with the same {@link Plugins} to keep unchanged groups untouched.
+     *
+     * @param next the new configuration, already validated (an invalid file never gets here: keep the old one)
+     * @return what changed
+     * @throws IllegalStateException when the autoscaler was stopped
+     */
+    public ReloadSummary reload(Configuration next) {
+        Reload reload = engine.reload(next.engineConfig());
+        return new ReloadSummary(reload.added(), reload.changed(), reload.removed(), reload.unchanged(),
+                reload.describe());
     }
 
     /** @return how late the ticks started so far, engine-wide and each group's last */

@@ -17,8 +17,18 @@ public enum MeasuredQuantity {
      * Requests or tasks waiting: the backlog of a worker group, Little's {@code L_q = lambda x W_q} for a web group.
      */
     QUEUE("tasks"),
-    /** The busy fraction of the serving processes, arrivals over capacity capped at 1 (0.7 is 70% busy). */
-    UTILISATION("");
+    /**
+     * The busy fraction of the serving processes, arrivals over their capacity (0.7 is 70% busy), not capped: 1.8 when
+     * 80% more arrives than they serve.
+     */
+    UTILISATION(""),
+    /**
+     * What Kubernetes's HPA averages: arrivals over the capacity of every running process, those still booting counted
+     * 0% busy, as the HPA counts not-ready pods when it scales up. Without booting processes it equals
+     * {@link #UTILISATION}; with them it reads lower, so a target-tracking policy does not scale up again for load the
+     * booting processes will take.
+     */
+    POD_UTILISATION("");
 
     /**
      * The longest response time a measurement shows, in seconds: Heroku's router ends a request after 30 s (error
@@ -77,6 +87,10 @@ public enum MeasuredQuantity {
                 }
                 // A web group's waiting requests: arrivals times the wait beyond their own service (Little's law).
                 return observation.arrivalRate() * Math.max(0, response - 1 / queue.serviceRate());
+            case POD_UTILISATION:
+                return observation.running() > observation.serving()
+                        ? queue.utilisation(observation.running(), observation.arrivalRate())
+                        : observation.utilisation();
             default:
                 return observation.utilisation();
         }

@@ -131,7 +131,7 @@ public final class Simulator {
             }
             Provisioning oracle = Oracle.replay(ticks, demand);
             return new SimulationResult(group.name(), group.measure().component().id(), decide.component().id(),
-                    model, trace, group.interval(), Timeline.of(ticks, run, oracle, simulated.measured()),
+                    model, trace, group.interval(), Timeline.of(ticks, run, oracle, simulated.measured(), model.slo()),
                     ElasticityMetrics.measure(run, oracle, model.slo()), simulated.decisions(), log.warnings());
         } finally {
             delete(stateDirectory);

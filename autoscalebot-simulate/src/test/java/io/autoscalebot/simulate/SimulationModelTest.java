@@ -64,4 +64,20 @@ class SimulationModelTest {
         assertThat(MeasuredQuantity.QUEUE.read(saturated, queue)).isCloseTo(20 * 29.9, within(1e-9));
         assertThat(MeasuredQuantity.QUEUE.read(backlog, queue)).isEqualTo(40);
     }
+
+    @Test
+    void podUtilisationCountsBootingProcessesAsIdle() {
+        QueueModel queue = new QueueModel(10, Duration.ZERO);
+        // 30 requests/s on 2 serving processes of 10/s, 4 more booting: the serving ones are 150% busy, but averaged
+        // over all 6 with the booting ones at 0%, as Kubernetes's HPA does when scaling up, 50%.
+        Replay.Observation booting = new Replay.Observation(0, Instant.EPOCH, 6, 2, 30, Double.POSITIVE_INFINITY,
+                queue.utilisation(2, 30), 0);
+        Replay.Observation settled = new Replay.Observation(0, Instant.EPOCH, 2, 2, 30, Double.POSITIVE_INFINITY,
+                queue.utilisation(2, 30), 0);
+
+        assertThat(MeasuredQuantity.UTILISATION.read(booting, queue)).isCloseTo(1.5, within(1e-9));
+        assertThat(MeasuredQuantity.POD_UTILISATION.read(booting, queue)).isCloseTo(0.5, within(1e-9));
+        assertThat(MeasuredQuantity.POD_UTILISATION.read(settled, queue)).isCloseTo(1.5, within(1e-9));
+        assertThat(MeasuredQuantity.POD_UTILISATION.label()).isEqualTo("pod-utilisation");
+    }
 }

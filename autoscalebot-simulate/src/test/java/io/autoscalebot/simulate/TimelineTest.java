@@ -10,7 +10,7 @@ class TimelineTest {
 
     private static final Timeline SIX_TICKS = new Timeline(new long[] {0, 60, 120, 180, 240, 300},
             new int[] {1, 5, 1, 1, 2, 1}, new int[] {2, 2, 7, 2, 2, 3}, new int[] {1, 5, 5, 1, 2, 2},
-            new double[] {100, 400, 100, 30_000, 0, 200});
+            new double[] {100, 400, 100, 30_000, 0, 200}, new boolean[] {false, false, false, true, false, false});
 
     @Test
     void keepsTheLargestCountsAndTheMeanMeasurementOfEachRunOfTicks() {
@@ -23,6 +23,9 @@ class TimelineTest {
         assertThat(points.oracle(1)).isEqualTo(2);
         assertThat(points.measured(0)).isCloseTo(200, within(1e-9));
         assertThat(points.measured(1)).isCloseTo((30_000 + 0 + 200) / 3.0, within(1e-9));
+        // One broken tick marks its whole run, so a short break stays visible on a long chart.
+        assertThat(points.sloBroken(0)).isFalse();
+        assertThat(points.sloBroken(1)).isTrue();
     }
 
     @Test

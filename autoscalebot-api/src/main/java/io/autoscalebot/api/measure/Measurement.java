@@ -2,7 +2,6 @@ package io.autoscalebot.api.measure;
 
 import io.autoscalebot.api.Api;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -99,7 +98,7 @@ public final class Measurement {
         return failure == null && instruction == null;
     }
 
-    /** @return the reading for people: {@code 512 ms}, {@code failed: timeout}, {@code instruction up} */
+    /** @return the reading for people, short whatever its size: {@code 512 ms}, {@code 1e308 jobs}, {@code failed: timeout}, {@code instruction up} */
     public String describe() {
         if (failure != null) {
             return "failed: " + failure;
@@ -107,8 +106,7 @@ public final class Measurement {
         if (instruction != null) {
             return "instruction " + instruction;
         }
-        String number = value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+        String number = Numbers.format(value);
         return unit.isEmpty() ? number : number + " " + unit;
     }
 

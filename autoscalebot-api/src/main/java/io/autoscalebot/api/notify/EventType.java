@@ -20,5 +20,17 @@ public enum EventType {
     /** More scales in one direction than allowed within a period (a condition: started, then ended). */
     TOO_RAPID,
     /** A measurement failed (a condition: started, then ended, so a service that stays down is told once). */
-    MEASUREMENT_FAILED
+    MEASUREMENT_FAILED,
+    /**
+     * The group's plugins could not be created or set up, so the group does not run; retried every tick (a condition:
+     * started, then ended when the group starts).
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    SETUP_FAILED,
+    /**
+     * Measurements failed so many times in a row that the group's fallback took over: it holds, or goes up to its
+     * fallback count (a condition: started, then ended by the next successful measurement).
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    FALLBACK
 }

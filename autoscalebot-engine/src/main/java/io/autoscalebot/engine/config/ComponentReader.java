@@ -5,6 +5,7 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
+import io.autoscalebot.engine.notify.EventSchedule;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInfo;
@@ -53,7 +54,13 @@ final class ComponentReader {
 
     /** @return the component configured by the table; empty when anything is wrong (with errors) */
     Optional<ComponentConfig> read(TomlTable table, Kind kind) {
-        return component(table, kind).flatMap(component -> configure(table, component));
+        Optional<Component> component = component(table, kind);
+        // A notifier's notify_on is the engine's, not a plugin setting: read it beside them, reported at its key.
+        Optional<EventSchedule> events = kind == Kind.NOTIFY
+                ? EventScheduleReader.schedule(table)
+                : Optional.of(EventSchedule.ALWAYS);
+        return component.flatMap(found -> configure(table, found))
+                .flatMap(config -> events.map(schedule -> config.withEvents(schedule)));
     }
 
     /** @return the ids of the loaded components of that kind, for messages */
@@ -84,7 +91,7 @@ final class ComponentReader {
         Map<String, Object> raw = new LinkedHashMap<>();
         Set<String> unexpandable = new HashSet<>();
         for (String key : table.keys()) {
-            if (key.equals(PLUGIN)) {
+            if (key.equals(PLUGIN) || (component.kind() == Kind.NOTIFY && key.equals(EventScheduleReader.KEY))) {
                 continue;
             }
             Setting setting = declared.get(key);
@@ -103,6 +110,9 @@ final class ComponentReader {
             }
             List<String> secretValues = secretValues(settings);
             secrets.addAll(secretValues);
+            if (!withoutControlCharacters(table, component, settings)) {
+                return Optional.empty();
+            }
             if (!validated(table, component, settings, secretValues)) {
                 return Optional.empty();
             }
@@ -135,6 +145,32 @@ final class ComponentReader {
             table.error(problem.key(), component.id() + ": " + redact(problem.message(), secretValues));
         }
         return outcome.problems().isEmpty();
+    }
+
+    /**
+     * A control character in a secret (a newline from {@code $(cat token)}) fails every call that puts it in a header,
+     * far from its cause: refused here, at the setting, before any plugin is created.
+     *
+     * @return whether no secret setting holds one
+     */
+    private static boolean withoutControlCharacters(TomlTable table, Component component, Settings settings) {
+        boolean clean = true;
+        for (Setting setting : settings.schema()) {
+            Object value = settings.values().get(setting.name());
+            if (!setting.secret() || value == null) {
+                continue;
+            }
+            for (Object item : value instanceof List ? (List<?>) value : List.of(value)) {
+                Optional<String> found = ControlCharacters.first(String.valueOf(item));
+                if (found.isPresent()) {
+                    table.error(setting.name(), component.id() + ": setting '" + setting.name() + "': "
+                            + ControlCharacters.problem(setting.name(), found.get()));
+                    clean = false;
+                    break;
+                }
+            }
+        }
+        return clean;
     }
 
     private static String redact(String text, List<String> secretValues) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,13 +51,26 @@ final class CountScheduleReader {
     }
 
     private static Optional<CountSchedule> readTable(String name, TomlTable table) {
+        return timeTable(name, table, TABLE_EXAMPLE, (key, label) -> count(table, key, label, ""))
+                .map(CountSchedule::new);
+    }
+
+    /**
+     * Reads a time-of-day table ({@code min}, {@code max}, a notifier's {@code notify_on}): every key a time of day
+     * written once, every value read by {@code value}, at least one entry.
+     *
+     * @param value reads the value at a key, given the key and a label for messages; empty when wrong (with an error)
+     * @return the values by time of day; empty when anything is wrong (with errors)
+     */
+    static <V> Optional<TreeMap<LocalTime, V>> timeTable(String name, TomlTable table, String example,
+                                                         BiFunction<String, String, Optional<V>> value) {
         int before = table.problems().count();
-        TreeMap<LocalTime, Integer> counts = new TreeMap<>();
+        TreeMap<LocalTime, V> values = new TreeMap<>();
         Map<LocalTime, String> written = new TreeMap<>();
         for (String key : table.keys()) {
             Optional<LocalTime> time = timeOfDay(name, key, table);
-            Optional<Integer> count = count(table, key, name + " at " + key, "");
-            if (time.isEmpty() || count.isEmpty()) {
+            Optional<V> read = value.apply(key, name + " at " + key);
+            if (time.isEmpty() || read.isEmpty()) {
                 continue;
             }
             String earlier = written.putIfAbsent(time.get(), key);
@@ -64,16 +78,17 @@ final class CountScheduleReader {
                 table.error(key, name + ": \"" + key + "\" is the same time of day as \"" + earlier
                         + "\": keep one of them");
             }
-            counts.put(time.get(), count.get());
+            values.put(time.get(), read.get());
         }
         if (table.keys().isEmpty()) {
             table.problems().add(table.path(), name + ": the time-of-day table is empty: give at least one entry, like "
-                    + TABLE_EXAMPLE);
+                    + example);
         }
-        return table.problems().count() > before ? Optional.empty() : Optional.of(new CountSchedule(counts));
+        return table.problems().count() > before ? Optional.empty() : Optional.of(values);
     }
 
-    private static Optional<LocalTime> timeOfDay(String name, String key, TomlTable table) {
+    /** @return the time of day a table's key names; empty when it is not H:MM (with an error at the key) */
+    static Optional<LocalTime> timeOfDay(String name, String key, TomlTable table) {
         Matcher matcher = TIME_KEY.matcher(key);
         if (!matcher.matches()) {
             table.error(key, name + ": bad time of day \"" + key + "\": write H:MM from 0:00 to 23:59, like \"8:00\"");

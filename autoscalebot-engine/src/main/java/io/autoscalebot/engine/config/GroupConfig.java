@@ -20,10 +20,17 @@ import java.util.Objects;
  * @param scale the scale component
  * @param notifiers the notify components, possibly none
  * @param rules which events are notified, and the too-rapid window
+ * @param setupTimeout the bound on creating and setting up each of the group's plugins, apart from {@code timeout}:
+ *     a plugin connecting at startup on a busy host may take longer than one tick's call
+ * @param fallback what the group does when its measurements keep failing
  */
 public record GroupConfig(String name, Duration interval, Duration timeout, CountSchedule min, CountSchedule max,
                           ZoneId zone, ComponentConfig measure, ComponentConfig decide, ComponentConfig scale,
-                          List<ComponentConfig> notifiers, NotifyRules rules) {
+                          List<ComponentConfig> notifiers, NotifyRules rules, Duration setupTimeout,
+                          Fallback fallback) {
+
+    /** The default {@link #setupTimeout()}. */
+    public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     /** Checks the parts. */
     public GroupConfig {
@@ -37,6 +44,16 @@ public record GroupConfig(String name, Duration interval, Duration timeout, Coun
         Objects.requireNonNull(decide, "decide");
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(setupTimeout, "setupTimeout");
+        Objects.requireNonNull(fallback, "fallback");
         notifiers = List.copyOf(notifiers);
+    }
+
+    /** A group with the default setup timeout and no fallback. */
+    public GroupConfig(String name, Duration interval, Duration timeout, CountSchedule min, CountSchedule max,
+                       ZoneId zone, ComponentConfig measure, ComponentConfig decide, ComponentConfig scale,
+                       List<ComponentConfig> notifiers, NotifyRules rules) {
+        this(name, interval, timeout, min, max, zone, measure, decide, scale, notifiers, rules,
+                DEFAULT_SETUP_TIMEOUT, Fallback.NONE);
     }
 }

@@ -10,14 +10,11 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads one {@code [groups.NAME]} table into a {@link GroupConfig}, recording every error it finds.
@@ -26,7 +23,10 @@ final class GroupReader {
 
     /** Every key a group table may have. */
     static final List<String> KEYS = List.of("interval", "timeout", "min", "max", "timezone", "notify_on",
-            "too_rapid_scales", "too_rapid_period", "measure", "decide", "scale", "notify");
+            "too_rapid_scales", "too_rapid_period", "setup_timeout", "fallback", "measure", "decide", "scale", "notify");
+
+    /** Every key a {@code [groups.NAME.fallback]} table may have. */
+    static final List<String> FALLBACK_KEYS = List.of("after", "processes");
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -57,15 +57,38 @@ final class GroupReader {
             CountScheduleReader.checkMinNotAboveMax(group, min, max);
         }
         NotifyRules rules = rules(group);
+        Duration setupTimeout = positiveDuration(group, "setup_timeout").orElse(GroupConfig.DEFAULT_SETUP_TIMEOUT);
+        Fallback fallback = group.table("fallback", "[" + group.path().child("fallback") + "] with after = 3")
+                .map(GroupReader::fallback).orElse(Fallback.NONE);
         Optional<ComponentConfig> measure = single(name, group, Kind.MEASURE);
         Optional<ComponentConfig> decide = single(name, group, Kind.DECIDE);
         Optional<ComponentConfig> scale = single(name, group, Kind.SCALE);
-        List<ComponentConfig> notifiers = notifiers(group);
+        List<ComponentConfig> notifiers = notifiers(group, rules.notifyOn());
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new GroupConfig(name, interval, timeout, min, max, zone, measure.orElseThrow(),
-                decide.orElseThrow(), scale.orElseThrow(), notifiers, rules));
+                decide.orElseThrow(), scale.orElseThrow(), notifiers, rules, setupTimeout, fallback));
+    }
+
+    /** Reads {@code [groups.NAME.fallback]}: {@code after} failed readings in a row, then hold or {@code processes}. */
+    private static Fallback fallback(TomlTable table) {
+        table.rejectUnknownKeys(FALLBACK_KEYS);
+        int after = table.typed("after", SettingType.INTEGER).map(Integer.class::cast).orElse(Fallback.DEFAULT_AFTER);
+        if (after < 1) {
+            table.error("after", "after must be 1 or more (how many failed measurements in a row engage the "
+                    + "fallback), got " + after);
+            after = Fallback.DEFAULT_AFTER;
+        }
+        OptionalInt processes = OptionalInt.empty();
+        Optional<Integer> count = table.typed("processes", SettingType.INTEGER).map(Integer.class::cast);
+        if (count.isPresent() && count.get() < 0) {
+            table.error("processes", "processes must be 0 or more (the count to go up to when measurements keep "
+                    + "failing), got " + count.get() + "; leave it out to hold");
+        } else if (count.isPresent()) {
+            processes = OptionalInt.of(count.get());
+        }
+        return new Fallback(after, processes);
     }
 
     private static Duration timeout(TomlTable group, Duration interval) {
@@ -110,9 +133,7 @@ final class GroupReader {
 
     private static NotifyRules rules(TomlTable group) {
         NotifyRules defaults = NotifyRules.DEFAULTS;
-        Set<EventType> notifyOn = group.typed("notify_on", SettingType.STRING_LIST)
-                .map(names -> events(group, (List<?>) names))
-                .orElse(defaults.notifyOn());
+        Set<EventType> notifyOn = EventScheduleReader.list(group, EventScheduleReader.KEY).orElse(defaults.notifyOn());
         int scales = group.typed("too_rapid_scales", SettingType.INTEGER).map(Integer.class::cast)
                 .orElse(defaults.tooRapidScales());
         if (scales < 1) {
@@ -121,24 +142,6 @@ final class GroupReader {
         }
         Duration period = positiveDuration(group, "too_rapid_period").orElse(defaults.tooRapidPeriod());
         return new NotifyRules(notifyOn, scales, period);
-    }
-
-    private static Set<EventType> events(TomlTable group, List<?> names) {
-        Set<EventType> events = EnumSet.noneOf(EventType.class);
-        List<String> known = Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.toList());
-        KeyPath list = group.path().child("notify_on");
-        for (int i = 0; i < names.size(); i++) {
-            String name = String.valueOf(names.get(i));
-            String normal = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (known.contains(normal)) {
-                events.add(EventType.valueOf(normal));
-            } else {
-                group.problems().add(list.index(i), "unknown event '" + name + "' in notify_on ("
-                        + DidYouMean.closest(normal, known).map(best -> "did you mean '" + best + "'? ").orElse("")
-                        + "events: " + String.join(", ", known) + ")");
-            }
-        }
-        return events;
     }
 
     private Optional<ComponentConfig> single(String group, TomlTable table, Kind kind) {
@@ -152,7 +155,7 @@ final class GroupReader {
                 .flatMap(component -> components.read(component, kind));
     }
 
-    private List<ComponentConfig> notifiers(TomlTable group) {
+    private List<ComponentConfig> notifiers(TomlTable group, Set<EventType> groupSends) {
         Object raw = group.raw("notify");
         KeyPath path = group.path().child("notify");
         String howToWriteIt = "write [[" + path + "]] with plugin = \"...\", once per notifier";
@@ -169,7 +172,9 @@ final class GroupReader {
             if (table.isEmpty()) {
                 group.problems().add(at, "each notify entry must be a table: " + howToWriteIt);
             }
-            table.flatMap(t -> components.read(t, Kind.NOTIFY)).ifPresent(notifiers::add);
+            table.flatMap(t -> components.read(t, Kind.NOTIFY)
+                    .filter(notifier -> EventScheduleReader.checkWithinGroup(t, notifier.events(), groupSends)))
+                    .ifPresent(notifiers::add);
         }
         return notifiers;
     }

@@ -19,6 +19,17 @@ import java.util.stream.Collectors;
  */
 public final class SettingsDocs {
 
+    /**
+     * The engine's own key of every notifier table, the same for each notify plugin: told once here rather than
+     * declared as a setting by every plugin.
+     */
+    static final String NOTIFY_ON_DOC = "Like every notifier, it is told each event the group's `notify_on` sends,"
+            + " unless its own table narrows that with `notify_on`: a list of event names, or a time-of-day table of"
+            + " such lists read in the group's `timezone`, written like a group's `min`/`max` tables. For example"
+            + " `notify_on = { \"0:00\" = [], \"8:00\" = [\"ABOVE_MAX\"], \"18:00\" = [] }` tells it ABOVE_MAX only"
+            + " from 8:00 to 18:00; the entry in force is the latest at or before the time of day, and the last one"
+            + " of the day runs on past midnight. An event the group never sends is an error.";
+
     private SettingsDocs() {
     }
 
@@ -34,7 +45,7 @@ public final class SettingsDocs {
                 .append(component.description()).append("\n\n");
         List<Setting> settings = component.settings();
         if (settings.isEmpty()) {
-            return text.append("Settings: none\n").toString();
+            return text.append("Settings: none\n").append(notifyOn(component)).toString();
         }
         text.append("Settings:\n");
         for (Setting setting : settings) {
@@ -52,7 +63,7 @@ public final class SettingsDocs {
             text.append("  ").append(setting.name()).append(" (").append(String.join(", ", facts)).append(")\n");
             text.append("      ").append(setting.doc()).append('\n');
         }
-        return text.toString();
+        return text.append(notifyOn(component)).toString();
     }
 
     /**
@@ -78,7 +89,15 @@ public final class SettingsDocs {
                         .append(" |\n");
             }
         }
+        if (component.kind() == Kind.NOTIFY) {
+            page.append("\n## When it is told\n\n").append(NOTIFY_ON_DOC).append('\n');
+        }
         return page.append("\n## Example\n\n```toml\n").append(example(component)).append("```\n").toString();
+    }
+
+    private static String notifyOn(Component component) {
+        return component.kind() == Kind.NOTIFY ? "\nWhen it is told (notify_on in its table):\n  " + NOTIFY_ON_DOC + "\n"
+                : "";
     }
 
     /** @param mask how a secret's default shows: a password in a default URL is still a password */

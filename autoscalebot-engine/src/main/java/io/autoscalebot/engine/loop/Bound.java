@@ -16,9 +16,11 @@ import java.util.Optional;
  */
 record Bound(String name, int value, Optional<LocalTime> since) {
 
+    /** @param time the moment in the group's zone; may be null when the schedule is a plain number */
     static Bound of(String name, CountSchedule schedule, ZonedDateTime time) {
         if (schedule.table().size() == 1) {
-            return new Bound(name, schedule.at(time), Optional.empty());
+            // firstKey and get, not firstEntry: no entry objects made on every tick.
+            return new Bound(name, schedule.table().get(schedule.table().firstKey()), Optional.empty());
         }
         Map.Entry<LocalTime, Integer> entry = schedule.table().floorEntry(time.toLocalTime());
         LocalTime since = (entry != null ? entry : schedule.table().lastEntry()).getKey();

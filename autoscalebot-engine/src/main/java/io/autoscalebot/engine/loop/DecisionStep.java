@@ -6,7 +6,6 @@ import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.engine.context.TickContext;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -43,11 +42,14 @@ public final class DecisionStep {
      *     inside [min, max]
      */
     public static Verdict decide(DecisionInput input, DecideCall call) {
-        ZonedDateTime local = input.now().atZone(input.zone());
+        // Plain-number bounds need no local time: most groups, and every tick of their simulations, skip the zone.
+        ZonedDateTime local = input.min().table().size() == 1 && input.max().table().size() == 1 ? null
+                : input.now().atZone(input.zone());
         Bound min = Bound.of("min", input.min(), local);
         Bound max = Bound.of("max", input.max(), local);
         int current = input.current();
         if (min.value() > max.value()) {
+            local = input.now().atZone(input.zone());
             return failed(input, min, max, current, "min " + min.value() + " is above max " + max.value() + " at "
                     + local.toLocalTime().withNano(0) + " in " + input.zone() + "; fix the group's min and max tables");
         }
@@ -68,19 +70,20 @@ public final class DecisionStep {
     private static Verdict hold(DecisionInput input, Decision decision, Bound min, Bound max) {
         int current = input.current();
         int target = clamp(current, min, max);
+        String inside = bringInside(current, min, max);
         return new Verdict(current, min.value(), max.value(), OptionalInt.empty(), target,
-                decision.reason() + bringInside(current, min, max), Set.of(), Optional.empty());
+                inside.isEmpty() ? decision.reason() : decision.reason() + inside, Set.of(), Optional.empty());
     }
 
     private static Verdict want(DecisionInput input, Decision decision, Bound min, Bound max) {
         int wanted = decision.target().getAsInt();
-        Set<EventType> conditions = EnumSet.noneOf(EventType.class);
+        Set<EventType> conditions = Set.of();
         String reason = decision.reason();
         if (wanted > max.value()) {
-            conditions.add(EventType.ABOVE_MAX);
+            conditions = Set.of(EventType.ABOVE_MAX);
             reason += "; wanted " + wanted + " but " + max.describe();
         } else if (wanted < min.value()) {
-            conditions.add(EventType.BELOW_MIN);
+            conditions = Set.of(EventType.BELOW_MIN);
             reason += "; wanted " + wanted + " but " + min.describe();
         }
         return new Verdict(input.current(), min.value(), max.value(), OptionalInt.of(wanted),

@@ -6,6 +6,7 @@ import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.state.StateStore;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +45,15 @@ public final class Engine implements AutoCloseable {
     private final LatenessMeter lateness = new LatenessMeter();
     private final TickTally tally = new TickTally();
     private final Duration summaryEvery;
+    /** The summary line's schedule, when {@link EngineOptions#summary()} asks for one. */
+    private Scheduler.Scheduled summary;
     private final boolean spreadFirstTicks;
-    private final List<GroupRunner> runners = new ArrayList<>();
-    private final List<Scheduler.Scheduled> scheduled = new ArrayList<>();
-    private final List<Duration> intervals = new ArrayList<>();
-    private final System.Logger log;
+    private final Clock clock;
+    private final StateStore groupStore;
+    private final EngineOptions options;
+    /** Each group by name, in configuration order; replaced as a whole by a {@link #reload}. */
+    private Map<String, Slot> groups = new LinkedHashMap<>();
+    private volatile System.Logger log;
     private final Duration teardownBudget;
     private boolean started;
     private boolean stopped;
@@ -67,21 +72,46 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(EngineConfig config, Clock clock, Scheduler scheduler, StateStore store, EngineOptions options) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        Redactor redactor = Redactor.of(config.secrets());
-        Function<String, System.Logger> loggers = name -> new RedactingLogger(options.loggers().apply(name), redactor);
-        this.log = loggers.apply("io.autoscalebot.engine");
+        this.options = Objects.requireNonNull(options, "options");
         this.teardownBudget = options.teardown();
         this.spreadFirstTicks = options.spreadFirstTicks();
         this.summaryEvery = options.summary();
-        StateStore groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
+        this.groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
+        Setup setup = new Setup(config);
+        this.log = setup.loggers.apply("io.autoscalebot.engine");
         for (GroupConfig group : config.groups()) {
-            GroupStarter starter = new GroupStarter(group, clock, config.stateDirectory(), options.dryRun(), loggers,
-                    calls);
-            runners.add(new GroupRunner(group, clock, calls, groupStore, starter, redactor,
-                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), options.teardown()));
-            intervals.add(group.interval());
+            groups.put(group.name(), new Slot(setup.runner(group, null)));
+        }
+    }
+
+    /** One group's runner and, once started, its scheduled ticks. */
+    private static final class Slot {
+        final GroupRunner runner;
+        Scheduler.Scheduled scheduled;
+
+        Slot(GroupRunner runner) {
+            this.runner = runner;
+        }
+    }
+
+    /** What every runner of one configuration shares: its secrets masked in every log line, its state directory. */
+    private final class Setup {
+        final Redactor redactor;
+        final Function<String, System.Logger> loggers;
+        final Path stateDirectory;
+
+        Setup(EngineConfig config) {
+            this.redactor = Redactor.of(config.secrets());
+            this.loggers = name -> new RedactingLogger(options.loggers().apply(name), redactor);
+            this.stateDirectory = config.stateDirectory();
+        }
+
+        GroupRunner runner(GroupConfig group, GroupRunner.Handover from) {
+            GroupStarter starter = new GroupStarter(group, clock, stateDirectory, options.dryRun(), loggers, calls);
+            return new GroupRunner(group, clock, calls, groupStore, starter, redactor,
+                    loggers.apply("io.autoscalebot.engine." + group.name()), options.dryRun(), teardownBudget, from);
         }
     }
 
@@ -94,19 +124,13 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException(stopped ? "the engine was stopped" : "the engine is already started");
         }
         started = true;
-        for (int i = 0; i < runners.size(); i++) {
-            GroupRunner runner = runners.get(i);
-            Duration interval = intervals.get(i);
-            // A lone group has nothing to be spread from: it ticks at the start.
-            Duration first = spreadFirstTicks && runners.size() > 1
-                    ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
-            scheduled.add(scheduler.every(runner.name(), first, interval, late -> tickSafely(runner, late)));
-        }
+        boolean spread = spreadFirstTicks && groups.size() > 1;
+        groups.values().forEach(slot -> schedule(slot, spread));
         if (!summaryEvery.isZero()) {
-            scheduled.add(scheduler.every("summary", summaryEvery, summaryEvery, late -> logSummary()));
+            summary = scheduler.every("summary", summaryEvery, summaryEvery, late -> logSummary());
         }
-        log.log(Level.INFO, "started " + runners.size() + (runners.size() == 1 ? " group" : " groups")
-                + (spreadFirstTicks && runners.size() > 1 ? ", first ticks spread over each interval" : "")
+        log.log(Level.INFO, "started " + groups.size() + (groups.size() == 1 ? " group" : " groups")
+                + (spread ? ", first ticks spread over each interval" : "")
                 + (summaryEvery.isZero() ? "" : "; a summary line every " + Durations.human(summaryEvery)));
     }
 
@@ -114,6 +138,82 @@ public final class Engine implements AutoCloseable {
     private void logSummary() {
         TickTally.Line line = tally.drain(summaryEvery);
         log.log(Level.INFO, (java.util.ResourceBundle) null, line.text(), line.fields());
+    }
+
+    /** A lone group has nothing to be spread from: it ticks at once. */
+    private void schedule(Slot slot, boolean spread) {
+        GroupRunner runner = slot.runner;
+        Duration interval = runner.config().interval();
+        Duration first = spread ? FirstTicks.offset(runner.name(), interval) : Duration.ZERO;
+        slot.scheduled = scheduler.every(runner.name(), first, interval, late -> tickSafely(runner, late));
+    }
+
+    /**
+     * Replaces the running configuration with {@code next}, group by group, without losing state: a group whose
+     * settings did not change keeps running untouched; a changed group is torn down and rebuilt from its new settings
+     * keeping its last scale, recent scales, open conditions and measurement history; a removed group is torn down
+     * (its state file stays, for when it comes back); a new group starts from its state file. Each group torn down
+     * gets its running tick finished first (up to a second, then it is torn down anyway, as on a stop).
+     *
+     * @param next the new configuration, validated
+     * @return which groups were added, changed, removed and left as they were
+     * @throws IllegalStateException when the engine was stopped
+     */
+    public synchronized Reload reload(EngineConfig next) {
+        if (stopped) {
+            throw new IllegalStateException("the engine was stopped");
+        }
+        Setup setup = new Setup(next);
+        Map<String, Slot> kept = new LinkedHashMap<>();
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (GroupConfig group : next.groups()) {
+            Slot old = groups.get(group.name());
+            if (old != null && GroupChange.same(old.runner.config(), group)) {
+                kept.put(group.name(), old);
+                unchanged.add(group.name());
+                continue;
+            }
+            GroupRunner.Handover from = null;
+            if (old != null) {
+                retire(old);
+                from = old.runner.retire(UNWIND);
+                changed.add(group.name());
+            } else {
+                added.add(group.name());
+            }
+            kept.put(group.name(), new Slot(setup.runner(group, from)));
+        }
+        List<String> removed = new ArrayList<>();
+        for (Slot old : groups.values()) {
+            if (!kept.containsKey(old.runner.name())) {
+                retire(old);
+                old.runner.teardown(UNWIND);
+                removed.add(old.runner.name());
+            }
+        }
+        groups = kept;
+        log = setup.loggers.apply("io.autoscalebot.engine");
+        if (started) {
+            boolean spread = spreadFirstTicks && kept.size() > 1;
+            kept.values().stream().filter(slot -> slot.scheduled == null).forEach(slot -> schedule(slot, spread));
+        }
+        Reload reload = new Reload(added, changed, removed, unchanged);
+        log.log(Level.INFO, "reloaded " + next.file() + ": " + reload.describe());
+        return reload;
+    }
+
+    /** Stops scheduling a group's ticks; a tick in progress finishes. */
+    private static void retire(Slot slot) {
+        if (slot.scheduled != null) {
+            slot.scheduled.cancel();
+        }
+    }
+
+    /** @return the runners, in configuration order, as they are now */
+    private synchronized List<GroupRunner> runners() {
+        return groups.values().stream().map(slot -> slot.runner).toList();
     }
 
     /**
@@ -133,7 +233,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             List<TickReport> reports = new ArrayList<>();
-            for (GroupRunner runner : runners) {
+            for (GroupRunner runner : runners()) {
                 synchronized (this) {
                     if (stopped) {
                         break;
@@ -176,7 +276,10 @@ public final class Engine implements AutoCloseable {
                 return true;
             }
             stopped = true;
-            scheduled.forEach(Scheduler.Scheduled::cancel);
+            groups.values().forEach(Engine::retire);
+            if (summary != null) {
+                summary.cancel();
+            }
         }
         log.log(Level.INFO, "stopping (" + reason + "): running ticks get " + Durations.human(grace)
                 + " to finish, then every group's plugins are torn down");
@@ -219,6 +322,7 @@ public final class Engine implements AutoCloseable {
      * one for every round of the pool, guards against a group that does not end and leaves it, with a warning.
      */
     private void teardownAll() {
+        List<GroupRunner> runners = runners();
         int parallel = Math.max(1, Math.min(runners.size(), calls.workers()));
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
@@ -266,7 +370,7 @@ public final class Engine implements AutoCloseable {
      */
     public Lateness lateness() {
         Map<String, Duration> last = new LinkedHashMap<>();
-        for (GroupRunner runner : runners) {
+        for (GroupRunner runner : runners()) {
             Duration late = runner.lastLateness();
             if (late != null) {
                 last.put(runner.name(), late);

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
@@ -47,16 +48,50 @@ final class GroupRunner {
     /** What the store holds, so unchanged state is not rewritten on every tick. */
     private GroupState recorded;
 
+    /**
+     * What a group's runner hands the runner of its changed configuration on a reload, so that the group goes on
+     * where it was.
+     *
+     * @param state the last scale, recent scales and open conditions
+     * @param history the measurements its decide plugin would have been given, oldest first
+     */
+    record Handover(GroupState state, List<Measurement> history) {
+    }
+
+    /**
+     * @param from what the group's previous runner handed over on a reload; null to start from the state store
+     */
     GroupRunner(GroupConfig group, Clock clock, PluginCalls calls, StateStore store, GroupStarter starter,
-                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget) {
+                Redactor redactor, System.Logger log, boolean dryRun, Duration teardownBudget, Handover from) {
         this.group = group;
         this.calls = calls;
         this.store = store;
         this.starter = starter;
         this.log = log;
         this.teardownBudget = teardownBudget;
-        this.recorded = store.load(group.name());
+        this.recorded = from == null ? store.load(group.name()) : from.state();
         this.pipeline = TickPipeline.guarded(group, clock, calls, redactor, recorded, dryRun);
+        if (from != null) {
+            pipeline.carryOver(from.history());
+        }
+    }
+
+    GroupConfig config() {
+        return group;
+    }
+
+    /**
+     * Tears the group down, as {@link #teardown(Duration)} does, and hands over where it was: called on a reload
+     * that changed the group, once its ticks are no longer scheduled.
+     */
+    Handover retire(Duration wait) {
+        teardown(wait);
+        lock.lock();
+        try {
+            return new Handover(pipeline.state(), pipeline.recentMeasurements());
+        } finally {
+            lock.unlock();
+        }
     }
 
     String name() {
@@ -105,6 +140,7 @@ final class GroupRunner {
     /** Logs the tick, records the state it left, and tells the notifiers. */
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
+        result.warnings().forEach(this::warn);
         Level level = level(report, result.notifications());
         if (log.isLoggable(level)) {
             log.log(level, (java.util.ResourceBundle) null, report.summary(), fields(result));
@@ -175,6 +211,10 @@ final class GroupRunner {
     private void deliver(List<Notification> outbox, List<Instance<Notify>> notifiers) {
         for (Notification notification : outbox) {
             for (Instance<Notify> notifier : notifiers) {
+                // The notifier's own notify_on, read at the time of the event (the injected clock's) in the group's zone.
+                if (!notifier.config().events().allows(notification.type(), notification.time().atZone(group.zone()))) {
+                    continue;
+                }
                 CallResult<Void> sent = calls.run(notifier, group.timeout(),
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {

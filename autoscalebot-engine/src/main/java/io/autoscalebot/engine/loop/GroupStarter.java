@@ -3,6 +3,8 @@ package io.autoscalebot.engine.loop;
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.measure.Measure;
+import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.engine.config.ComponentConfig;
@@ -15,8 +17,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Creates and sets up a group's plugin instances, each call guarded. Notifiers come first so a failure of the others
- * can still be told through them.
+ * Creates and sets up a group's plugin instances, each call guarded by the group's {@code setup_timeout}, not its
+ * per-tick {@code timeout}: a plugin that connects at startup on a busy host may take longer than a tick's call, and
+ * that is no failed measurement. Notifiers come first so a failure of the others can still be told through them.
  */
 final class GroupStarter {
 
@@ -26,7 +29,7 @@ final class GroupStarter {
      * @param plugins the instances when all set up, else null
      * @param created every instance created, set up or not, to tear down after a failure
      * @param readyNotifiers the notifiers that did set up, to tell a failure through
-     * @param failure why the start failed ({@code "cannot start: setup of measure 'x' failed: ..."}), else null
+     * @param failure why the start failed ({@code "setting up measure 'x' failed: ..."}), else null
      */
     record Started(GroupPlugins plugins, List<Instance<?>> created, List<Instance<Notify>> readyNotifiers,
                    String failure) {
@@ -60,13 +63,14 @@ final class GroupStarter {
             Instance<Measure> measure = startOne(group.measure(), Measure.class, created);
             Instance<Decide> decide = startOne(group.decide(), Decide.class, created);
             Instance<Scale> scale = startOne(group.scale(), Scale.class, created);
-            CallResult<Integer> size = calls.call(decide, group.timeout(), decide.plugin()::historySize);
+            CallResult<Integer> size = calls.call(decide, group.setupTimeout(), decide.plugin()::historySize);
             if (!size.succeeded() || size.value() == null) {
-                throw new CallFailedException("cannot start: " + decide.label() + " did not say its history size: "
-                        + size.failure());
+                throw new CallFailedException("setting up " + decide.label() + " failed: it did not say its history "
+                        + "size: " + (size.succeeded() ? "it returned null (plugin bug)" : size.failure()));
             }
-            return new Started(new GroupPlugins(measure, decide, scale, notifiers, size.value()), created, notifiers,
-                    null);
+            ValueRange range = valueRange(measure);
+            return new Started(new GroupPlugins(measure, decide, scale, notifiers, size.value(), range), created,
+                    notifiers, null);
         } catch (CallFailedException e) {
             return new Started(null, created, notifiers, e.getMessage());
         }
@@ -76,23 +80,37 @@ final class GroupStarter {
             throws CallFailedException {
         String label = Instance.label(config);
         InstanceContext context = context(config);
-        CallResult<Plugin> made = calls.call(config.component().loader(), group.timeout(),
-                context.during(group.timeout(), () -> create(config, context)));
+        CallResult<Plugin> made = calls.call(config.component().loader(), group.setupTimeout(),
+                context.during(group.setupTimeout(), () -> create(config, context)));
         if (!made.succeeded()) {
-            throw new CallFailedException("cannot start: creating " + label + " failed: " + made.failure());
+            throw new CallFailedException("setting up " + label + " failed: " + made.failure());
         }
         if (!kind.isInstance(made.value())) {
-            throw new CallFailedException("cannot start: " + label + " created "
+            throw new CallFailedException("setting up " + label + " failed: it created "
                     + (made.value() == null ? "nothing (null)" : "a " + made.value().getClass().getSimpleName())
                     + ", not a " + kind.getSimpleName() + " (plugin bug)");
         }
         Instance<T> instance = new Instance<>(kind.cast(made.value()), config, context);
         created.add(instance);
-        CallResult<Void> setUp = calls.run(instance, group.timeout(), instance.plugin()::setup);
+        CallResult<Void> setUp = calls.run(instance, group.setupTimeout(), instance.plugin()::setup);
         if (!setUp.succeeded()) {
-            throw new CallFailedException("cannot start: setup of " + label + " failed: " + setUp.failure());
+            throw new CallFailedException("setting up " + label + " failed: " + setUp.failure());
         }
         return instance;
+    }
+
+    /** @return the range the measure's provider declares for its readings with the group's settings */
+    private ValueRange valueRange(Instance<Measure> measure) throws CallFailedException {
+        if (!(measure.config().component().provider() instanceof MeasureProvider provider)) {
+            return ValueRange.ANY;
+        }
+        CallResult<ValueRange> range = calls.call(measure.loader(), group.setupTimeout(),
+                () -> provider.valueRange(measure.config().settings()));
+        if (!range.succeeded() || range.value() == null) {
+            throw new CallFailedException("setting up " + measure.label() + " failed: it did not say the range of its "
+                    + "readings: " + (range.succeeded() ? "it returned null (plugin bug)" : range.failure()));
+        }
+        return range.value();
     }
 
     /** @return the context of the instance the configuration makes: its group, state folder, logger and plugin */

@@ -1,16 +1,20 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.engine.context.ScaleRecord;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.engine.config.GroupConfig;
+import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.NotificationPolicy;
 import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.notify.TooRapid;
 import io.autoscalebot.engine.state.GroupState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +52,11 @@ public final class TickPipeline {
     /** The instances {@link #history} was made for: a new set (a restart) starts a new history of its size. */
     private GroupPlugins historyOwner;
     private History history;
+    private List<Instance<?>> hooked;
+    /** Failed measurements since the last successful one, for the group's fallback. */
+    private int failedInARow;
+    /** Measurements handed over from the group's previous configuration (a reload), for its first history. */
+    private List<Measurement> carried = List.of();
 
     private TickPipeline(GroupConfig group, Clock clock, PluginCaller calls, Redactor redactor, GroupState state,
                          boolean dryRun, boolean narrate) {
@@ -98,9 +107,11 @@ public final class TickPipeline {
      * @param verdict the decision, clamped; empty when the tick ended before deciding (a hook, the count, the start)
      * @param failure why the tick failed, secrets masked; empty when it did not
      * @param notifications what the group's notifiers are to be told, secrets masked, in order
+     * @param warnings what the operator should hear apart from the tick's outcome (a last scale recorded in the
+     *     future), secrets masked; each said once
      */
     public record Result(TickReport report, Optional<Verdict> verdict, Optional<String> failure,
-                         List<Notification> notifications) {
+                         List<Notification> notifications, List<String> warnings) {
 
         /** Checks and copies. */
         public Result {
@@ -108,12 +119,29 @@ public final class TickPipeline {
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(failure, "failure");
             notifications = List.copyOf(notifications);
+            warnings = List.copyOf(warnings);
         }
     }
 
     /** @return the group's state now, to record: the last scale, the scales still in the too-rapid window, conditions */
     public GroupState state() {
         return state.withConditions(policy.activeConditions());
+    }
+
+    /**
+     * Starts the history with measurements a previous pipeline of the group made (a configuration reload), so a
+     * changed group decides on what it has already seen; the decide plugin's history size still applies.
+     *
+     * @param measurements oldest first
+     */
+    public void carryOver(List<Measurement> measurements) {
+        carried = List.copyOf(measurements);
+        historyOwner = null;
+    }
+
+    /** @return the measurements this pipeline would hand its decide plugin now, oldest first */
+    public List<Measurement> recentMeasurements() {
+        return history == null ? carried : history.measurements();
     }
 
     /**
@@ -124,7 +152,9 @@ public final class TickPipeline {
      */
     public Result tick(GroupPlugins plugins) {
         Tick tick = new Tick(clock.instant());
-        for (Instance<?> instance : plugins.all()) {
+        tick.setupFailed(null);
+        correctFutureScales(tick);
+        for (Instance<?> instance : instancesOf(plugins)) {
             CallResult<Void> hook = calls.run(instance, group.timeout(), instance.plugin()::beforeTick);
             if (!hook.succeeded()) {
                 String failure = "before-tick hook of " + instance.label() + " failed: " + hook.failure();
@@ -145,17 +175,41 @@ public final class TickPipeline {
     }
 
     /**
-     * A tick in which the group's plugins could not be started ({@code run} retries at the next): told as
-     * MEASUREMENT_FAILED, since the group can neither measure nor decide.
+     * A tick in which the group's plugins could not be created or set up ({@code run} retries at the next): told as
+     * SETUP_FAILED, once until the group starts; no measurement was even attempted.
      *
-     * @param failure why the start failed ({@code cannot start: setup of measure 'x' failed: ...})
+     * @param failure why the start failed ({@code setting up measure 'x' failed: ...})
      * @return the tick, {@link TickReport.Outcome#NOT_STARTED}
      */
     public Result notStarted(String failure) {
         Tick tick = new Tick(clock.instant());
-        tick.failure(failure, null);
+        tick.setupFailed(failure);
         tick.note(() -> failure + "; retrying next tick");
         return tick.result(TickReport.Outcome.NOT_STARTED, null, failure);
+    }
+
+    /**
+     * A last scale recorded after now (the clock was set back after it was recorded, or the state file came from a
+     * machine whose clock ran ahead) would make a decide plugin's post-scale wait last until that time: 639,888 hours
+     * were seen. It is moved to now, so the wait is at most the decide plugin's own post-scale wait from now, and
+     * the operator is warned; the corrected state is recorded, so the warning comes once.
+     */
+    private void correctFutureScales(Tick tick) {
+        Optional<ScaleEvent> last = state.lastScale();
+        if (last.isEmpty() || !last.get().time().isAfter(tick.start)) {
+            return;
+        }
+        Instant recorded = last.get().time();
+        List<ScaleEvent> recent = new ArrayList<>();
+        for (ScaleEvent scale : state.recentScales()) {
+            recent.add(scale.time().isAfter(tick.start) ? new ScaleRecord(tick.start, scale.from(), scale.to()) : scale);
+        }
+        ScaleEvent corrected = new ScaleRecord(tick.start, last.get().from(), last.get().to());
+        state = new GroupState(Optional.of(corrected), recent, state.activeConditions());
+        tick.warn(group.name() + ": the last scale (" + last.get().from() + " -> " + last.get().to()
+                + ") is recorded at " + recorded + ", " + Durations.human(Duration.between(tick.start, recorded))
+                + " after now; the clock was probably set back. Counting it as made now, so the group waits at most "
+                + "its decide plugin's post-scale wait");
     }
 
     private Result measureAndDecide(Tick tick, GroupPlugins plugins, int current) {
@@ -167,15 +221,24 @@ public final class TickPipeline {
             tick.event(EventType.MEASUREMENT, () -> "measured " + measurement.describe(),
                     () -> Map.of("measurement", measurement.describe()));
         }
+        failedInARow = measurement.succeeded() ? 0 : failedInARow + 1;
+        boolean fallback = group.fallback().engages(failedInARow);
+        int failed = failedInARow;
+        tick.fallback(fallback, () -> fallbackReason(failed, current));
         DecisionInput input = new DecisionInput(group.name(), clock.instant(), group.zone(), current, group.min(),
                 group.max(), recent.measurements(), state.lastScale(), state.recentScales());
-        Verdict verdict = DecisionStep.decide(input, context -> calls.<Decision>call(plugins.decide(),
-                group.timeout(), () -> plugins.decide().plugin().decide(context)).orThrow());
+        Verdict verdict = DecisionStep.decide(input, fallback
+                ? context -> fallbackDecision(failed, context.current())
+                : context -> calls.<Decision>call(plugins.decide(), group.timeout(),
+                        () -> plugins.decide().plugin().decide(context)).orThrow());
         String failure = !measurement.succeeded() ? "measurement failed: " + measurement.failure()
                 : verdict.failure().orElse(null);
         // A decide plugin holding because the measurement failed gives the failure as its reason: say it once.
-        if (measurement.succeeded() || !verdict.reason().contains(measurement.failure())) {
-            String measured = measurement.succeeded() ? "measured " + measurement.describe() : failure;
+        if (measurement.succeeded()) {
+            // Worded only for a narrated tick: a simulation's hundreds of thousands of ticks never read it.
+            tick.note(() -> "measured " + measurement.describe());
+        } else if (!verdict.reason().contains(measurement.failure())) {
+            String measured = failure;
             tick.note(() -> measured);
         }
         tick.failure(failure, measurement);
@@ -195,12 +258,59 @@ public final class TickPipeline {
         return tick.result(failure != null ? TickReport.Outcome.FAILED : outcome, verdict, failure);
     }
 
+    /**
+     * What the fallback decides in place of the decide plugin: up to its count, or hold. Never down: missing data is
+     * no reason to remove processes that may be carrying the load.
+     */
+    private Decision fallbackDecision(int failed, int current) {
+        return group.fallback().processes().isPresent() && group.fallback().processes().getAsInt() > current
+                ? Decision.scaleTo(group.fallback().processes().getAsInt(), fallbackReason(failed, current))
+                : Decision.hold(fallbackReason(failed, current));
+    }
+
+    private String fallbackReason(int failed, int current) {
+        String prefix = failed + " measurements failed in a row; fallback: ";
+        if (group.fallback().processes().isEmpty()) {
+            return prefix + "holding at " + current;
+        }
+        int processes = group.fallback().processes().getAsInt();
+        return processes > current ? prefix + "going up to " + processes
+                : prefix + "holding at " + current + " (never scaling down on missing data; the fallback count is "
+                        + processes + ")";
+    }
+
     private History historyOf(GroupPlugins plugins) {
+        own(plugins);
+        return history;
+    }
+
+    /**
+     * @return the instances of {@code plugins.all()} that have a before-tick hook, in that order, found once per set of
+     *     instances: the hook the API gives by default does nothing, and calling it for every instance was a tenth of
+     *     a simulated tick (a run saves the guarded call too)
+     */
+    private List<Instance<?>> instancesOf(GroupPlugins plugins) {
+        own(plugins);
+        return hooked;
+    }
+
+    private void own(GroupPlugins plugins) {
         if (plugins != historyOwner) {
             historyOwner = plugins;
             history = new History(plugins.historySize());
+            hooked = plugins.all().stream().filter(instance -> hasHook(instance.plugin())).toList();
+            carried.forEach(history::add);
+            carried = List.of();
         }
-        return history;
+    }
+
+    /** @return false only when the plugin's before-tick hook is the API's default, which does nothing */
+    private static boolean hasHook(Plugin plugin) {
+        try {
+            return plugin.getClass().getMethod("beforeTick").getDeclaringClass() != Plugin.class;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return true;
+        }
     }
 
     /** @return what is wrong with a count the scale plugin gave (failed, null, negative), or null when usable */
@@ -220,10 +330,17 @@ public final class TickPipeline {
         if (!result.succeeded()) {
             return Measurement.failed(now, result.failure());
         }
-        if (result.value() == null) {
+        Measurement reading = result.value();
+        if (reading == null) {
             return Measurement.failed(now, plugins.measure().label() + " returned no measurement (null)");
         }
-        return result.value();
+        // A non-finite value cannot reach here: Measurement.of refuses it, which fails the call above.
+        if (reading.hasValue() && !plugins.valueRange().contains(reading.value())) {
+            return Measurement.failed(reading.time(), plugins.measure().label() + " reported " + reading.describe()
+                    + ", outside the range its readings can take (" + plugins.valueRange() + "); a bug or a garbage "
+                    + "answer from what it measures, so it is not used");
+        }
+        return reading;
     }
 
     /**
@@ -251,8 +368,11 @@ public final class TickPipeline {
             tick.note(() -> message);
             return message;
         }
-        state = state.withScale(new ScaleRecord(tick.start, action.from(), after),
-                tick.start.minus(group.rules().tooRapidPeriod()));
+        // Recorded when the scale call returned, not when the tick started: a post-scale wait counts from the moment
+        // the new count was asked for, however long the call took under load.
+        Instant made = clock.instant();
+        state = state.withScale(new ScaleRecord(made, action.from(), after),
+                made.minus(group.rules().tooRapidPeriod()));
         String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
         String outcome = action.describe() + partly + ": " + action.reason();
         tick.event(EventType.SCALE, () -> outcome, () -> scaleDetails(action, measurement, verdict, null));
@@ -282,8 +402,10 @@ public final class TickPipeline {
      */
     private final class Tick {
         final Instant start;
-        final List<Notification> outbox = new ArrayList<>(2);
+        /** Made on the first notification: most ticks have none. */
+        List<Notification> outbox = List.of();
         final List<String> notes = narrate ? new ArrayList<>() : List.of();
+        final List<String> warnings = new ArrayList<>(0);
 
         Tick(Instant start) {
             this.start = start;
@@ -295,9 +417,13 @@ public final class TickPipeline {
             }
         }
 
+        void warn(String warning) {
+            warnings.add(redactor.redact(warning));
+        }
+
         void event(EventType type, Supplier<String> message, Supplier<Map<String, String>> details) {
             if (policy.notifies(type)) {
-                policy.event(type, start, message.get(), details.get()).ifPresent(outbox::add);
+                policy.event(type, start, message.get(), details.get()).ifPresent(this::send);
             }
         }
 
@@ -306,15 +432,33 @@ public final class TickPipeline {
                        Supplier<Map<String, String>> details) {
             if (policy.changes(type, on)) {
                 policy.condition(type, on, start, whenStarted.get(), whenEnded.get(), details.get())
-                        .ifPresent(outbox::add);
+                        .ifPresent(this::send);
             }
         }
 
-        /** MEASUREMENT_FAILED stands for "could not measure and decide": start, hooks, measure or decide failed. */
+        private void send(Notification notification) {
+            if (outbox.isEmpty()) {
+                outbox = new ArrayList<>(2);
+            }
+            outbox.add(notification);
+        }
+
+        /** MEASUREMENT_FAILED stands for "could not measure and decide": hooks, measure or decide failed. */
         void failure(String failure, Measurement measurement) {
             condition(EventType.MEASUREMENT_FAILED, failure != null, () -> failure,
                     () -> "measuring again" + (measurement == null ? "" : ": " + measurement.describe()),
                     () -> failure == null ? Map.of() : Map.of("reason", failure));
+        }
+
+        /** SETUP_FAILED: on while the group's plugins cannot be set up, off once they are. */
+        void setupFailed(String failure) {
+            condition(EventType.SETUP_FAILED, failure != null, () -> failure, () -> "set up: the group runs again",
+                    () -> failure == null ? Map.of() : Map.of("reason", failure));
+        }
+
+        void fallback(boolean on, Supplier<String> why) {
+            condition(EventType.FALLBACK, on, why, () -> "a measurement succeeded; the decide plugin decides again",
+                    () -> on ? Map.of("reason", why.get()) : Map.of());
         }
 
         void bounds(Verdict verdict) {
@@ -337,7 +481,7 @@ public final class TickPipeline {
         Result result(TickReport.Outcome outcome, Verdict verdict, String failure) {
             String summary = narrate ? redactor.redact(group.name() + ": " + String.join(", ", notes)) : "";
             return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
-                    Optional.ofNullable(failure).map(redactor::redact), outbox);
+                    failure == null ? Optional.empty() : Optional.of(redactor.redact(failure)), outbox, warnings);
         }
     }
 

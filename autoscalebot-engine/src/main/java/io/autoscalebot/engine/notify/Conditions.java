@@ -7,14 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which lasting conditions (BELOW_MIN, ABOVE_MAX, TOO_RAPID, MEASUREMENT_FAILED) are on for one group, so each is told
- * once when it starts and once when it ends instead of on every tick. Not thread safe: one group ticks at a time.
+ * Which lasting conditions (BELOW_MIN, ABOVE_MAX, TOO_RAPID, MEASUREMENT_FAILED, SETUP_FAILED, FALLBACK) are on for
+ * one group, so each is told once when it starts and once when it ends instead of on every tick. Not thread safe: one group ticks at a time.
  */
 public final class Conditions {
 
     /** The event types that are conditions rather than one-off events. */
     public static final Set<EventType> TYPES = Set.copyOf(
-            EnumSet.of(EventType.BELOW_MIN, EventType.ABOVE_MAX, EventType.TOO_RAPID, EventType.MEASUREMENT_FAILED));
+            EnumSet.of(EventType.BELOW_MIN, EventType.ABOVE_MAX, EventType.TOO_RAPID, EventType.MEASUREMENT_FAILED,
+                    EventType.SETUP_FAILED, EventType.FALLBACK));
 
     private final EnumSet<EventType> active = EnumSet.noneOf(EventType.class);
 

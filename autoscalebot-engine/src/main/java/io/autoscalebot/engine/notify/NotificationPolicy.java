@@ -5,6 +5,7 @@ import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
 import io.autoscalebot.engine.context.NotificationRecord;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public final class NotificationPolicy {
     private final NotifyRules rules;
     private final Redactor redactor;
     private final Conditions conditions;
+    /** The rules' event types as a bit set: asked on every tick, for each event, of a simulation too. */
+    private final Set<EventType> notifyOn;
 
     /**
      * @param group the group's name
@@ -34,6 +37,7 @@ public final class NotificationPolicy {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.conditions = new Conditions(activeConditions);
+        this.notifyOn = rules.notifyOn().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(rules.notifyOn());
     }
 
     /**
@@ -74,7 +78,7 @@ public final class NotificationPolicy {
 
     /** @return whether events of that type go out at all ({@code notify_on}) */
     public boolean notifies(EventType type) {
-        return rules.notifyOn().contains(type);
+        return notifyOn.contains(type);
     }
 
     /** @return the conditions on now, to keep across restarts */
@@ -84,7 +88,7 @@ public final class NotificationPolicy {
 
     private Optional<Notification> build(EventType type, Instant time, Phase phase, String message,
                                          Map<String, String> details) {
-        if (!rules.notifyOn().contains(type)) {
+        if (!notifyOn.contains(type)) {
             return Optional.empty();
         }
         return Optional.of(redactor.redact(new NotificationRecord(type, group, time, phase, group + ": " + message,

@@ -16,7 +16,6 @@ import java.util.Locale;
  */
 public final class PluginListing {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] HEADINGS = {"PLUGIN", "VERSION", "API", "STATUS", "KINDS", "LOCATION"};
 
     private PluginListing() {
@@ -31,39 +30,55 @@ public final class PluginListing {
      *     {@link PlatformModules})
      */
     public static String json(PluginCatalog catalog) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode plugins = root.putArray("plugins");
-        for (PluginInfo plugin : catalog.plugins()) {
-            ObjectNode node = plugins.addObject();
-            node.put("id", plugin.id());
-            node.put("version", plugin.version());
-            node.put("apiRange", plugin.apiRange());
-            node.put("location", plugin.location() == null ? null : plugin.location().toString());
-            node.put("status", status(plugin));
-            node.put("problem", plugin.problem().isEmpty() ? null : plugin.problem());
-            ArrayNode kinds = node.putArray("kinds");
-            plugin.kinds().forEach(kind -> kinds.add(kind.label()));
-            ArrayNode components = node.putArray("components");
-            for (Component component : plugin.components()) {
-                components.addObject()
-                        .put("id", component.id())
-                        .put("kind", component.kind().label())
-                        .put("description", component.description());
+        return Json.render(catalog);
+    }
+
+    /**
+     * The JSON rendering, apart so that the table, which people ask for far more often, never loads Jackson: its
+     * ObjectMapper alone loads some 370 classes, a good part of {@code plugins list}'s start-up (issue 11).
+     */
+    private static final class Json {
+
+        private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Json() {
+        }
+
+        static String render(PluginCatalog catalog) {
+            ObjectNode root = MAPPER.createObjectNode();
+            ArrayNode plugins = root.putArray("plugins");
+            for (PluginInfo plugin : catalog.plugins()) {
+                ObjectNode node = plugins.addObject();
+                node.put("id", plugin.id());
+                node.put("version", plugin.version());
+                node.put("apiRange", plugin.apiRange());
+                node.put("location", plugin.location() == null ? null : plugin.location().toString());
+                node.put("status", status(plugin));
+                node.put("problem", plugin.problem().isEmpty() ? null : plugin.problem());
+                ArrayNode kinds = node.putArray("kinds");
+                plugin.kinds().forEach(kind -> kinds.add(kind.label()));
+                ArrayNode components = node.putArray("components");
+                for (Component component : plugin.components()) {
+                    components.addObject()
+                            .put("id", component.id())
+                            .put("kind", component.kind().label())
+                            .put("description", component.description());
+                }
             }
-        }
-        // The layer plugins load under: null when autoscalebot runs on the class path, where no plugin loads.
-        ArrayNode platform = root.putArray("platformModules");
-        ModuleLayer layer = Kind.class.getModule().getLayer();
-        for (PlatformModules.Version shared : layer == null ? List.<PlatformModules.Version>of()
-                : PlatformModules.versionsIn(layer)) {
-            platform.addObject().put("module", shared.shared().module()).put("artifact", shared.shared().artifact())
-                    .put("version", shared.version());
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            // A tree of strings always serializes; this would be a Jackson bug.
-            throw new UncheckedIOException(e);
+            // The layer plugins load under: null when autoscalebot runs on the class path, where no plugin loads.
+            ArrayNode platform = root.putArray("platformModules");
+            ModuleLayer layer = Kind.class.getModule().getLayer();
+            for (PlatformModules.Version shared : layer == null ? List.<PlatformModules.Version>of()
+                    : PlatformModules.versionsIn(layer)) {
+                platform.addObject().put("module", shared.shared().module()).put("artifact", shared.shared().artifact())
+                        .put("version", shared.version());
+            }
+            try {
+                return MAPPER.writeValueAsString(root);
+            } catch (JsonProcessingException e) {
+                // A tree of strings always serializes; this would be a Jackson bug.
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

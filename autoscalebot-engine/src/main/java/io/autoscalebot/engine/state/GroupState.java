@@ -36,8 +36,13 @@ public record GroupState(Optional<ScaleEvent> lastScale, List<ScaleEvent> recent
      * @return this state with {@code scale} as the last one
      */
     public GroupState withScale(ScaleEvent scale, Instant keepAfter) {
-        List<ScaleEvent> recent = new ArrayList<>();
-        recentScales.stream().filter(s -> s.time().isAfter(keepAfter)).forEach(recent::add);
+        // A plain loop: a simulation scales on many of its hundreds of thousands of ticks.
+        List<ScaleEvent> recent = new ArrayList<>(recentScales.size() + 1);
+        for (ScaleEvent s : recentScales) {
+            if (s.time().isAfter(keepAfter)) {
+                recent.add(s);
+            }
+        }
         recent.add(scale);
         return new GroupState(Optional.of(scale), recent, activeConditions);
     }

@@ -330,6 +330,54 @@ class ConfigErrorsTest extends ConfigFileTest {
     }
 
     @Test
+    void reportsAnUnknownEventInANotifiersTimeTableAtItsItem() {
+        String error = files.onlyError(VALID_GROUP + """
+                [[groups.web.notify]]
+                plugin = "console"
+                notify_on = { "0:00" = [], "8:00" = ["ABOVE_MAXX"] }
+                """);
+
+        assertThat(error).startsWith(files.at(12, 38))
+                .contains("unknown event 'ABOVE_MAXX' in notify_on (did you mean 'ABOVE_MAX'?");
+    }
+
+    @Test
+    void reportsABadTimeOfDayInANotifiersTimeTableAtThatKey() {
+        String error = files.onlyError(VALID_GROUP + """
+                [[groups.web.notify]]
+                plugin = "console"
+                notify_on = { "8:00" = ["ABOVE_MAX"], "18:60" = [] }
+                """);
+
+        assertThat(error).startsWith(files.at(12, 39))
+                .contains("notify_on: bad time of day \"18:60\": write H:MM from 0:00 to 23:59");
+    }
+
+    @Test
+    void reportsANotifiersTimeTableEntryThatIsNotAList() {
+        String error = files.onlyError(VALID_GROUP + """
+                [[groups.web.notify]]
+                plugin = "console"
+                notify_on = { "8:00" = 3 }
+                """);
+
+        assertThat(error).startsWith(files.at(12, 15))
+                .contains("notify_on at 8:00: expected").contains("[] for none");
+    }
+
+    @Test
+    void reportsANotifierAskingForAnEventTheGroupNeverSends() {
+        String error = files.onlyError(VALID_GROUP + """
+                [[groups.web.notify]]
+                plugin = "console"
+                notify_on = { "8:00" = ["SCALE"], "18:00" = [] }
+                """);
+
+        assertThat(error).startsWith(files.at(12, 1))
+                .contains("notify_on names SCALE, which the group never sends: add it to the group's notify_on");
+    }
+
+    @Test
     void reportsANotifyEntryThatIsNotATable() {
         String error = files.onlyError(VALID_GROUP.replace("max = 3", "max = 3\nnotify = [\"console\"]"));
 

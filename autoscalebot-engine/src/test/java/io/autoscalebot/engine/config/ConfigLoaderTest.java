@@ -74,6 +74,27 @@ class ConfigLoaderTest extends ConfigFileTest {
     }
 
     @Test
+    void readsANotifiersTimeOfDayNotifyOnAndLeavesItOutOfThePluginsSettings() throws ConfigException {
+        EngineConfig config = files.load(ConfigFiles.VALID_GROUP.replace("max = 3", "max = 3\ntimezone = \"Europe/Berlin\"")
+                + """
+                [[groups.web.notify]]
+                plugin = "console"
+                [[groups.web.notify]]
+                plugin = "console"
+                notify_on = { "0:00" = [], "8:00" = ["above-max"], "18:00" = [] }
+                """);
+
+        GroupConfig web = config.groups().get(0);
+        java.time.ZonedDateTime morning = java.time.ZonedDateTime.of(2026, 3, 10, 7, 59, 0, 0, web.zone());
+        assertThat(web.notifiers().get(0).events()).isEqualTo(io.autoscalebot.engine.notify.EventSchedule.ALWAYS);
+        io.autoscalebot.engine.notify.EventSchedule office = web.notifiers().get(1).events();
+        assertThat(office.allows(EventType.ABOVE_MAX, morning)).isFalse();
+        assertThat(office.allows(EventType.ABOVE_MAX, morning.plusMinutes(1))).isTrue();
+        assertThat(office.allows(EventType.ABOVE_MAX, morning.withHour(18).withMinute(0))).isFalse();
+        assertThat(web.notifiers().get(1).settings().values()).doesNotContainKey("notify_on");
+    }
+
+    @Test
     void readsEveryGroupKeyOfAFullFile() throws ConfigException {
         EngineConfig config = files.load(FULL, TestProviders.catalog(), Map.of("API_TOKEN", "tok-123", "SAMPLES", "7"));
 

@@ -45,6 +45,18 @@ class ConfigSecretsTest extends ConfigFileTest {
     }
 
     @Test
+    void aSecretWithAControlCharacterIsRefusedAtItsSettingWithoutQuotingIt() {
+        // $(cat token-file) keeps the file's last newline: every request with it in a header would fail.
+        List<String> errors = files.errors(VALID_GROUP.replace(URL_LINE, URL_LINE + "\ntoken = \"${TOKEN}\""),
+                TestProviders.catalog(), Map.of("TOKEN", "tok-8c1e-77d0\n"));
+
+        assertThat(errors).singleElement().asString().startsWith(files.at(6, 1))
+                .contains("setting 'token': the token contains a control character (U+000A, a line feed, at "
+                        + "character 14)")
+                .doesNotContain("8c1e");
+    }
+
+    @Test
     void aSecretPastedIntoOtherSettingsIsNeverQuoted() {
         String token = "tok-8c1e-77d0";
         List<String> errors = files.errors(VALID_GROUP.replace(URL_LINE, URL_LINE + "\ntoken = \"" + token + "\""

@@ -13,6 +13,7 @@ import io.autoscalebot.api.measure.MeasureProvider;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.config.ComponentConfig;
+import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.plugin.Component;
 import io.autoscalebot.engine.settings.SettingsResolver;
 import io.autoscalebot.engine.state.StateStore;
@@ -60,7 +61,8 @@ class PluginContextInTheLoopTest {
 
         assertThat(probe.context.pluginId()).isEqualTo("acme");
         assertThat(probe.context.pluginVersion()).isEqualTo("2.3.0");
-        assertThat(probe.atCreate.at()).isEqualTo(T0.plusSeconds(5));
+        assertThat(probe.atCreate.at()).as("creating has the setup budget, not the call timeout")
+                .isEqualTo(T0.plus(GroupConfig.DEFAULT_SETUP_TIMEOUT));
         assertThat(probe.atMeasure).singleElement().satisfies(deadline -> {
             assertThat(deadline.isNone()).isFalse();
             assertThat(deadline.at()).isEqualTo(T0.plusSeconds(5));

@@ -6,6 +6,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.CountSchedule;
 import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.Fallback;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.notify.NotifyRules;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ final class TestGroups {
     CountSchedule max = CountSchedule.fixed(10);
     ZoneId zone = ZoneOffset.UTC;
     NotifyRules rules = new NotifyRules(EnumSet.allOf(EventType.class), 10, Duration.ofMinutes(60));
+    Duration setupTimeout = GroupConfig.DEFAULT_SETUP_TIMEOUT;
+    Fallback fallback = Fallback.NONE;
 
     /** @return a measure plugin reading a fixed value with the given clock */
     static Measure steady(Clock clock, double value) {
@@ -37,7 +40,8 @@ final class TestGroups {
     }
 
     GroupConfig build(String name) {
-        return new GroupConfig(name, interval, timeout, min, max, zone, measure, decide, scale, notifiers, rules);
+        return new GroupConfig(name, interval, timeout, min, max, zone, measure, decide, scale, notifiers, rules,
+                setupTimeout, fallback);
     }
 
     static EngineConfig engine(Path stateDirectory, Set<String> secrets, GroupConfig... groups) {

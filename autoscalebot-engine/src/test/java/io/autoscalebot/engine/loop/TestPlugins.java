@@ -7,6 +7,7 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideProvider;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notify;
 import io.autoscalebot.api.notify.NotifyProvider;
@@ -30,6 +31,16 @@ final class TestPlugins {
 
     static ComponentConfig measure(String id, Measure measure) {
         return configure(new FixedMeasure(id, measure));
+    }
+
+    /** A measure whose provider declares the range of its readings. */
+    static ComponentConfig measure(String id, Measure measure, ValueRange range) {
+        return configure(new FixedMeasure(id, measure) {
+            @Override
+            public ValueRange valueRange(Settings settings) {
+                return range;
+            }
+        });
     }
 
     static ComponentConfig decide(String id, Decide decide) {
@@ -79,7 +90,7 @@ final class TestPlugins {
         }
     }
 
-    private static final class FixedMeasure extends Fixed<Measure> implements MeasureProvider {
+    private static class FixedMeasure extends Fixed<Measure> implements MeasureProvider {
         FixedMeasure(String id, Measure instance) {
             super(id, instance);
         }

@@ -14,6 +14,8 @@ public final class Provisioning {
     private final int[] supply;
     private final int[] demand;
     private final double[] responseSeconds;
+    // NaN: the cost is the sum of the supply; else the billed cost, when it is not whole steps (the oracle's boots).
+    private final double billedProcessHours;
 
     /**
      * @param step the length of each step
@@ -22,6 +24,16 @@ public final class Provisioning {
      * @param responseSeconds the mean response time in each step, possibly infinite
      */
     public Provisioning(Duration step, int[] supply, int[] demand, double[] responseSeconds) {
+        this(step, supply, demand, responseSeconds, Double.NaN);
+    }
+
+    /**
+     * A replay billed other than by whole steps of its supply.
+     *
+     * @param billedProcessHours the cost, in process-hours
+     */
+    Provisioning(Duration step, int[] supply, int[] demand, double[] responseSeconds, double billedProcessHours) {
+        this.billedProcessHours = billedProcessHours;
         this.step = Objects.requireNonNull(step, "step");
         this.supply = supply.clone();
         this.demand = demand.clone();
@@ -60,8 +72,11 @@ public final class Provisioning {
         return responseSeconds[index];
     }
 
-    /** @return the cost: the sum of s(t) over the steps, in process-hours */
+    /** @return the cost in process-hours: the sum of s(t) over the steps, unless the replay was billed otherwise */
     public double processHours() {
+        if (!Double.isNaN(billedProcessHours)) {
+            return billedProcessHours;
+        }
         long processSteps = 0;
         for (int count : supply) {
             processSteps += count;

@@ -119,15 +119,19 @@ public record QueueModel(double serviceRate, Duration boot) {
     }
 
     /**
+     * Arrivals over capacity, not capped at 1: an overloaded app reads 1.8 when 80% more arrives than it serves, as
+     * Kubernetes reports CPU above the requests, so a policy can see how far behind it is.
+     *
      * @param servers processes serving
      * @param arrivalRate lambda, requests per second
-     * @return {@code lambda / (c mu)} capped at 1; 1 when work arrives and no process serves, 0 when none arrives
+     * @return {@code lambda / (c mu)}; with no process serving, {@code lambda / mu} (the load as one process would
+     *     carry it, so still finite and growing with the load); 0 when nothing arrives
      */
     public double utilisation(int servers, double arrivalRate) {
         if (arrivalRate <= 0) {
             return 0;
         }
-        return servers == 0 ? 1 : Math.min(1, arrivalRate / (servers * serviceRate));
+        return arrivalRate / (Math.max(servers, 1) * serviceRate);
     }
 
     /**

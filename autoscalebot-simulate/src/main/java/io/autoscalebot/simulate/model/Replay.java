@@ -41,7 +41,7 @@ public record Replay(QueueModel queue, GroupKind group) {
      * @param serving processes serving
      * @param arrivalRate requests or tasks per second
      * @param responseSeconds the mean response time (web) or the backlog's drain time plus service (worker)
-     * @param utilisation arrivals over capacity, capped at 1
+     * @param utilisation arrivals over the serving processes' capacity, not capped ({@link QueueModel#utilisation})
      * @param backlog tasks waiting at the step's end; 0 for a web group
      */
     public record Observation(int step, Instant time, int running, int serving, double arrivalRate,

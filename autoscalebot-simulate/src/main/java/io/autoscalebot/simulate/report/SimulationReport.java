@@ -58,6 +58,11 @@ public final class SimulationReport {
      * @param oracle its value for the oracle, or empty
      */
     record Row(String name, String simulated, String oracle) {
+
+        /** @return the row as table cells */
+        List<String> cells() {
+            return List.of(name, simulated, oracle);
+        }
     }
 
     /** @return the summary table, a header row first: shared by the text and the HTML page */
@@ -79,6 +84,70 @@ public final class SimulationReport {
                 new Row("failed decisions", count(decisions.failed()), ""),
                 new Row("ticks wanting above max / below min", count(decisions.aboveMax()) + " / " + count(decisions.belowMin()),
                         ""));
+    }
+
+    /**
+     * @param policies replays of the same trace against the same model, the one the user chose first
+     * @return one row a policy under a header, then the oracle's: the figures a choice rests on, with HPA's curve
+     *     read at each policy's cost where the comparison has one; shared by the text and the HTML page
+     */
+    static List<List<String>> comparison(List<ComparedPolicy> policies) {
+        HpaCurve hpa = HpaCurve.of(policies);
+        List<List<String>> rows = new ArrayList<>();
+        // The HPA column only where there is a curve to read it from.
+        rows.add(withHpa(hpa, List.of("policy", "decided by", "fed", "process-hours", "x oracle", "SLO broken (min)"),
+                "HPA at same cost (min)", List.of("scale actions", "failed decisions")));
+        for (ComparedPolicy policy : policies) {
+            SimulationResult result = policy.result();
+            ElasticityMetrics metrics = result.metrics();
+            // An HPA policy lies on the curve: reading it there would only repeat its own minutes.
+            String atSameCost = policy.isHpa() ? "" : hpa.sloMinutesAt(metrics.processHours()).stream()
+                    .mapToObj(minutes -> number(minutes, 0)).findFirst().orElse("outside");
+            rows.add(withHpa(hpa, List.of(policy.label(), result.decidePlugin(), result.model().measured().label(),
+                    number(metrics.processHours(), 1), number(metrics.costRatio(), 2),
+                    number(metrics.sloBrokenMinutes(), 0)), atSameCost, List.of(count(result.decisions().scaleActions()),
+                    count(result.decisions().failed()))));
+        }
+        ElasticityMetrics first = policies.get(0).result().metrics();
+        rows.add(withHpa(hpa, List.of("oracle", "knows the future", "", number(oracleHours(first), 1),
+                Double.isNaN(first.costRatio()) ? "n/a" : "1.00", "0"), "", List.of("", "")));
+        return rows;
+    }
+
+    private static List<String> withHpa(HpaCurve hpa, List<String> before, String hpaCell, List<String> after) {
+        List<String> row = new ArrayList<>(before);
+        if (hpa.drawable()) {
+            row.add(hpaCell);
+        }
+        row.addAll(after);
+        return row;
+    }
+
+    /**
+     * @param policies replays of the same trace against the same model
+     * @return {@link #comparison} as aligned text for the terminal
+     */
+    public static String comparisonText(List<ComparedPolicy> policies) {
+        List<List<String>> rows = comparison(policies);
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                String cell = row.get(c);
+                String pad = " ".repeat(widths[c] - cell.length());
+                // Names to the left, figures to the right, as in the HTML table.
+                line.append(c < 3 ? cell + pad : pad + cell).append("  ");
+            }
+            text.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        return text.toString();
     }
 
     /** @return the first failed decision and the plugin's warnings, if any: shared by the text and the HTML page */
@@ -104,7 +173,7 @@ public final class SimulationReport {
                 + count(result.decisions().ticks()) + " ticks).");
         lines.add("Trace " + trace.source() + ": " + count(trace.size()) + " steps of " + DurationText.format(trace.step())
                 + " from " + trace.time(0) + "; " + count(trace.missingSteps()) + " missing steps read as "
-                + (trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)") + "; arrivals "
+                + missing(trace) + "; arrivals "
                 + ARRIVALS + ".");
         lines.add(String.format(Locale.ROOT, "Model: a %s group of processes serving %s requests/s each, booting in"
                         + " %s; load x %s; SLO: mean response time within %s.",
@@ -113,12 +182,57 @@ public final class SimulationReport {
         return lines;
     }
 
+    /** @return the assumptions in one line, under the charts that rest on them */
+    static String caption(SimulationResult result) {
+        SimulationModel model = result.model();
+        return String.format(Locale.ROOT, "%s group, %s requests/s per process, boot %s, load x %s,"
+                        + " SLO %s; trace %s, %s missing steps read as %s; a tick every %s.",
+                model.kind().name().toLowerCase(Locale.ROOT), plain(model.capacity()),
+                DurationText.format(model.boot()),
+                plain(model.loadScale()),
+                DurationText.format(model.slo()), result.trace().source(),
+                number(result.trace().missingSteps(), 0), missing(result.trace()),
+                DurationText.format(result.interval()));
+    }
+
+    /** @return how the trace's missing steps were read */
+    static String missing(Trace trace) {
+        return trace.missing() == MissingSteps.ZERO ? "zero load" : "a gap (skipped)";
+    }
+
+    /**
+     * @param policies replays of the same trace against the same model
+     * @return {@code {"policies": [...]}}, each policy's {@link #json(SimulationResult)} with its {@code label}
+     */
+    public static String json(List<ComparedPolicy> policies) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode array = root.putArray("policies");
+        for (ComparedPolicy policy : policies) {
+            ObjectNode node = array.addObject();
+            node.put("label", policy.label());
+            node.setAll(tree(policy.result()));
+        }
+        return write(root);
+    }
+
     /**
      * @param result a simulation
      * @return the result as indented JSON; numbers that are undefined (a cost ratio to an oracle that cost nothing)
      *     are null
      */
     public static String json(SimulationResult result) {
+        return write(tree(result));
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static ObjectNode tree(SimulationResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("group", result.group());
         root.put("measure_plugin", result.measurePlugin());
@@ -139,11 +253,7 @@ public final class SimulationReport {
         warnings.put("count", result.warnings().count());
         ArrayNode first = warnings.putArray("first");
         result.warnings().first().forEach(first::add);
-        try {
-            return JSON.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return root;
     }
 
     private static ObjectNode trace(ObjectNode node, Trace trace) {
@@ -213,7 +323,7 @@ public final class SimulationReport {
     }
 
     /** @return {@code 2}, {@code 1.5}, {@code 0.0005}: as typed, never in exponent notation */
-    private static String plain(double value) {
+    static String plain(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

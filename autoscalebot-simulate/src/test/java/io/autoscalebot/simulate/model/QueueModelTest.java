@@ -63,10 +63,13 @@ class QueueModelTest {
     }
 
     @Test
-    void utilisationIsCappedAtOne() {
+    void utilisationIsArrivalsOverCapacityWithoutACap() {
         assertThat(ONE_PER_SECOND.utilisation(4, 2)).isEqualTo(0.5);
-        assertThat(ONE_PER_SECOND.utilisation(1, 7)).isEqualTo(1);
-        assertThat(ONE_PER_SECOND.utilisation(0, 1)).isEqualTo(1);
+        // Overloaded: 7 requests/s on one process of 1/s reads 7, not 1, so a policy sees how far behind it is.
+        assertThat(ONE_PER_SECOND.utilisation(1, 7)).isEqualTo(7);
+        assertThat(ONE_PER_SECOND.utilisation(2, 7)).isEqualTo(3.5);
+        // With nothing serving, the load as one process would carry it.
+        assertThat(ONE_PER_SECOND.utilisation(0, 3)).isEqualTo(3);
         assertThat(ONE_PER_SECOND.utilisation(0, 0)).isZero();
     }
 

@@ -126,7 +126,8 @@ class SimulationReportTest {
             // A step line draws each point twice (the corner, then the new value).
             assertThat(polylines.group(1).trim().split(" ")).hasSizeLessThanOrEqualTo(2 * SimulationHtml.MAX_POINTS);
         }
-        assertThat(lines).isEqualTo(4);
+        // Processes (3 lines) and the measurement (1) for the whole replay, then again for its worst day.
+        assertThat(lines).isEqualTo(8);
         assertThat(html).contains("the process counts by their largest value, the measurement by its mean");
     }
 
@@ -137,6 +138,7 @@ class SimulationReportTest {
         int[] supply = new int[size];
         int[] oracle = new int[size];
         double[] measured = new double[size];
+        boolean[] broken = new boolean[size];
         for (int i = 0; i < size; i++) {
             int t = i % day.size();
             seconds[i] = day.time(0).getEpochSecond() + 60L * i;
@@ -144,7 +146,8 @@ class SimulationReportTest {
             supply[i] = day.supply(t);
             oracle[i] = day.oracle(t);
             measured[i] = day.measured(t);
+            broken[i] = day.sloBroken(t);
         }
-        return new Timeline(seconds, demand, supply, oracle, measured);
+        return new Timeline(seconds, demand, supply, oracle, measured, broken);
     }
 }

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
@@ -101,6 +102,15 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
             }
         }
         return problems;
+    }
+
+    /**
+     * @return {@link ValueRange#ANY}: the app's number means what the app says (a balance may be negative); an
+     *     instruction carries no value
+     */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.ANY;
     }
 
     @Override

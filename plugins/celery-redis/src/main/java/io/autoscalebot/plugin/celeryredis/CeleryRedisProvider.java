@@ -3,6 +3,7 @@ package io.autoscalebot.plugin.celeryredis;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
@@ -41,6 +42,13 @@ public final class CeleryRedisProvider implements MeasureProvider {
     @Override
     public List<SettingProblem> validate(Settings settings) {
         return CeleryRedisConfig.problems(settings);
+    }
+
+    /** @return {@link ValueRange#COUNT} for waiting tasks, {@link ValueRange#TIME} for the oldest's age */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return Report.fromLabel(settings.string(CeleryRedisConfig.REPORT)) == Report.COUNT
+                ? ValueRange.COUNT : ValueRange.TIME;
     }
 
     @Override

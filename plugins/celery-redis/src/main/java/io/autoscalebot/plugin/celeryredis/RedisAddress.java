@@ -61,6 +61,16 @@ record RedisAddress(boolean tls, boolean verifyCertificate, String host, int por
                 + (ipv6 ? "[" + host + "]" : host) + ":" + port + "/" + database;
     }
 
+    /**
+     * @return where the broker is, for messages: {@code 10.0.0.5:6380/2}, {@code cache:6380/0 over TLS}. Not the URL:
+     *     the engine masks the whole value of setting 'url' (a secret) wherever it appears, so a message quoting a
+     *     URL without a password would show only {@code ****}, hiding the host and port the user is told to check
+     */
+    String server() {
+        boolean ipv6 = host.indexOf(':') >= 0;
+        return (ipv6 ? "[" + host + "]" : host) + ":" + port + "/" + database + (tls ? " over TLS" : "");
+    }
+
     /** @return whether the URL carried a user or a password */
     boolean hasCredentials() {
         return user != null || password != null;

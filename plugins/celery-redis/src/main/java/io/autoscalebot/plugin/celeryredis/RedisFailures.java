@@ -11,8 +11,8 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Turns a failure talking to Redis into a reason a user can act on. Every reason names the broker by its redacted URL
- * and is scrubbed of the password, even where Redis or the JVM echoed it.
+ * Turns a failure talking to Redis into a reason a user can act on. Every reason names the broker by its host, port
+ * and database ({@link RedisAddress#server()}), never by its URL, and is scrubbed of the password, even where Redis or the JVM echoed it.
  */
 final class RedisFailures {
 
@@ -39,7 +39,7 @@ final class RedisFailures {
      * @return why the measurement failed and what to check
      */
     String describe(RuntimeException failure) {
-        String server = "Redis at " + address.redacted();
+        String server = "Redis at " + address.server();
         String detail = rootMessage(failure);
         String upper = detail.toUpperCase(java.util.Locale.ROOT);
         String reason;

@@ -51,6 +51,13 @@ class RedisAddressTest {
     }
 
     @Test
+    void namesTheServerForMessagesByHostPortAndDatabaseNeverByTheUrl() throws Exception {
+        assertThat(RedisAddress.parse("redis://127.0.0.1:6379/0").server()).isEqualTo("127.0.0.1:6379/0");
+        assertThat(RedisAddress.parse("rediss://:hunter2@cache:6380/2").server()).isEqualTo("cache:6380/2 over TLS");
+        assertThat(RedisAddress.parse("redis://[::1]:7000/1").server()).isEqualTo("[::1]:7000/1");
+    }
+
+    @Test
     void redactsTheCredentialsInEveryTextForm() throws Exception {
         RedisAddress address = RedisAddress.parse("redis://admin:hunter2@cache:6379/3");
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Objects;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends each notification as one e-mail to every recipient, on a new SMTP connection.
@@ -56,7 +57,21 @@ final class EmailNotify implements Notify {
         }
     }
 
-    private void send(MailContent content) throws MessagingException {
+    /**
+     * Jakarta Mail connects without logging in, and says nothing, when the server offers no AUTH: an e-mail the user
+     * meant to send as {@code username} would go out anonymously, or be relayed by a server that should not. Refuse.
+     */
+    private void refuseWithoutLogin(Transport transport, Credentials login) throws PluginException {
+        if (transport instanceof SMTPTransport smtp && !smtp.supportsExtension("AUTH")
+                && !smtp.supportsExtension("AUTH=LOGIN")) {
+            throw new PluginException("SMTP server " + settings.host() + ":" + settings.port() + " offers no login "
+                    + "(no AUTH), but setting 'username' is set (\"" + login.username() + "\"): not sending without "
+                    + "logging in. Use the server's submission port (587 with security \"starttls\", 465 with "
+                    + "\"smtps\"), or remove 'username' and 'password' if this server needs no login");
+        }
+    }
+
+    private void send(MailContent content) throws MessagingException, PluginException {
         Session session = Session.getInstance(SmtpProperties.of(settings));
         MimeMessage message = new MimeMessage(session);
         message.setFrom(settings.from());
@@ -68,6 +83,7 @@ final class EmailNotify implements Notify {
             if (settings.credentials().isPresent()) {
                 Credentials login = settings.credentials().get();
                 transport.connect(settings.host(), settings.port(), login.username(), login.password());
+                refuseWithoutLogin(transport, login);
             } else {
                 transport.connect(settings.host(), settings.port(), null, null);
             }

@@ -126,6 +126,32 @@ class EmailNotifyTest {
     }
 
     @Test
+    void refusesToSendWithoutLoginWhenTheServerOffersNoAuthButAUsernameIsSet() throws Exception {
+        try (NoAuthSmtpServer relay = new NoAuthSmtpServer()) {
+            Notify notify = notifier(Map.of("security", "none", "port", relay.port(),
+                    "username", "bot", "password", PASSWORD), state);
+
+            assertThatThrownBy(() -> notify.notify(scaledWeb()))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessageContaining("SMTP server 127.0.0.1:" + relay.port() + " offers no login (no AUTH)")
+                    .hasMessageContaining("setting 'username' is set")
+                    .message().doesNotContain(PASSWORD);
+            assertThat(relay.received()).as("nothing sent anonymously").isZero();
+        }
+    }
+
+    @Test
+    void sendsWithoutLoginToAServerWithoutAuthWhenNoUsernameIsSet() throws Exception {
+        try (NoAuthSmtpServer relay = new NoAuthSmtpServer()) {
+            Notify notify = notifier(Map.of("security", "none", "port", relay.port()), state);
+
+            notify.notify(scaledWeb());
+
+            assertThat(relay.received()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void reportsARefusedConnectionWithHostAndPort() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {

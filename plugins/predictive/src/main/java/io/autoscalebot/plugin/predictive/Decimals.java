@@ -1,6 +1,9 @@
 package io.autoscalebot.plugin.predictive;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code String.format(Locale.ROOT, "%.2f", value)} without the Formatter: a decision's reason is built on every tick,
@@ -11,6 +14,14 @@ import java.util.Locale;
 final class Decimals {
 
     private static final long[] SCALES = {1, 10, 100};
+    /** How many of the Formatter's answers {@link #FORMATTED} keeps before starting afresh. */
+    private static final int REMEMBERED = 4096;
+    /**
+     * The Formatter's answers by places and value: measured values are ratios of small whole numbers, so the same ties
+     * come back on tick after tick of a simulation (a third of target tracking's replay was the Formatter on them).
+     */
+    private static final List<Map<Double, String>> FORMATTED = List.of(new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
     private Decimals() {
     }
@@ -24,14 +35,14 @@ final class Decimals {
         // Below 1e6 the error of value x 100 (a few 1e-9) is far inside the 1e-6 kept from a tie, so rounding the
         // scaled double rounds the same way as the Formatter's half-up on the shortest decimal form.
         if (!(value >= 0 && value < 1e6) || Double.doubleToRawLongBits(value) < 0) {
-            return String.format(Locale.ROOT, "%." + places + "f", value);
+            return formatted(value, places);
         }
         long scale = SCALES[places];
         double scaled = value * scale;
         double whole = Math.floor(scaled);
         double fraction = scaled - whole;
         if (Math.abs(fraction - 0.5) < 1e-6) {
-            return String.format(Locale.ROOT, "%." + places + "f", value);
+            return formatted(value, places);
         }
         long units = (long) whole + (fraction > 0.5 ? 1 : 0);
         if (places == 0) {
@@ -43,5 +54,19 @@ final class Decimals {
             text.append('0');
         }
         return text.append(decimals).toString();
+    }
+
+    /** @return {@code String.format(Locale.ROOT, "%.<places>f", value)}, remembered */
+    private static String formatted(double value, int places) {
+        Map<Double, String> remembered = FORMATTED.get(places);
+        String text = remembered.get(value);
+        if (text == null) {
+            text = String.format(Locale.ROOT, "%." + places + "f", value);
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(value, text);
+        }
+        return text;
     }
 }

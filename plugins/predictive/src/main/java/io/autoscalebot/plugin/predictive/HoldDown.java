@@ -2,8 +2,7 @@ package io.autoscalebot.plugin.predictive;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
  * Keeps a higher count for a while before scaling down: the count may only fall to the highest count wanted within
@@ -12,11 +11,12 @@ import java.util.Deque;
  */
 final class HoldDown {
 
-    private record Wanted(Instant time, int count) {
-    }
-
     private final Duration window;
-    private final Deque<Wanted> recent = new ArrayDeque<>();
+    // Two primitive arrays rather than a deque of records: this runs on every tick of a simulation.
+    private long[] seconds = new long[16];
+    private int[] nanos = new int[16];
+    private int[] counts = new int[16];
+    private int size;
 
     /** @param window how long a wanted count is remembered */
     HoldDown(Duration window) {
@@ -30,11 +30,31 @@ final class HoldDown {
      */
     int highest(Instant now, int wanted) {
         Instant cutoff = now.minus(window);
-        recent.removeIf(earlier -> !earlier.time().isAfter(cutoff));
-        recent.addLast(new Wanted(now, wanted));
+        long cutoffSeconds = cutoff.getEpochSecond();
+        int cutoffNanos = cutoff.getNano();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            // Kept when after the cutoff, as Instant.isAfter compares.
+            if (seconds[i] > cutoffSeconds || seconds[i] == cutoffSeconds && nanos[i] > cutoffNanos) {
+                seconds[kept] = seconds[i];
+                nanos[kept] = nanos[i];
+                counts[kept] = counts[i];
+                kept++;
+            }
+        }
+        size = kept;
+        if (size == counts.length) {
+            seconds = Arrays.copyOf(seconds, 2 * size);
+            nanos = Arrays.copyOf(nanos, 2 * size);
+            counts = Arrays.copyOf(counts, 2 * size);
+        }
+        seconds[size] = now.getEpochSecond();
+        nanos[size] = now.getNano();
+        counts[size] = wanted;
+        size++;
         int highest = wanted;
-        for (Wanted earlier : recent) {
-            highest = Math.max(highest, earlier.count());
+        for (int i = 0; i < size; i++) {
+            highest = Math.max(highest, counts[i]);
         }
         return highest;
     }

@@ -19,7 +19,9 @@ import java.util.OptionalDouble;
  * lately ({@link Level}) and runs {@code ceil(B / target + headroom x sqrt(B))} processes for the busy processes
  * {@code B = max(forecast over the next lead, L now)}, so processes started now are serving when the load arrives.
  * When recent forecasts were wrong by more than {@code max_error}, or the profile has not seen the coming hours yet,
- * it scales on L alone, like target tracking. Scaling down waits for the hold-down window.
+ * it scales on L alone, like target tracking. With a service time and response goal set, it never runs fewer than
+ * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now. Scaling down waits
+ * for the hold-down window.
  *
  * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
  * {@link DecideContext#now()}, so it runs the same in real and simulated time.
@@ -27,6 +29,7 @@ import java.util.OptionalDouble;
 public final class Predictive implements Decide {
 
     private final Policy policy;
+    private final QueueFloor floor;
     private final SeasonalProfile profile;
     private final Level level;
     private final ForecastScore score;
@@ -36,11 +39,13 @@ public final class Predictive implements Decide {
 
     /**
      * @param policy the settings
+     * @param floor the queueing model's reactive floor, or {@link QueueFloor#OFF}
      * @param profile what was learnt so far, possibly restored from the state directory
      * @param store where the profile is saved now and then and at shutdown
      */
-    Predictive(Policy policy, SeasonalProfile profile, ProfileStore store) {
+    Predictive(Policy policy, QueueFloor floor, SeasonalProfile profile, ProfileStore store) {
         this.policy = policy;
+        this.floor = floor;
         this.profile = profile;
         this.store = store;
         this.level = new Level(policy.adaptWindow());
@@ -115,6 +120,12 @@ public final class Predictive implements Decide {
         }
         int wanted = policy.processesFor(planned);
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
+        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
+        int lowest = floor.processesFor(load);
+        if (lowest > wanted) {
+            wanted = lowest;
+            reason.append("; ").append(floor.explain(load, lowest));
+        }
         int held = holdDown.highest(now, wanted);
         if (held > wanted && held > current) {
             // The hold-down keeps processes; it never adds any (after a hand scale-down, say).

@@ -10,6 +10,7 @@ import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,9 @@ public final class PredictiveProvider implements DecideProvider {
     private static final double TARGET = 0.9;
     private static final double HEADROOM = 0.75;
     private static final double MAX_ERROR = 0.5;
+    // The floor's setting that broke the SLO no more than the floor-less default on bench/decision-quality.sh's
+    // synthetic traces (0.1-0.3 were cheaper but broke it more); chosen on those only (docs/benchmarks.md).
+    private static final double FLOOR_HEADROOM = 0.5;
 
     @Override
     public String id() {
@@ -74,25 +78,57 @@ public final class PredictiveProvider implements DecideProvider {
                         .atLeast(Duration.ofMillis(1))
                         .doc("The memory of the level correction (how much busier than its profile the group is"
                                 + " lately) and of the forecast error. Must be longer than 0s."),
+                Setting.of("service_time", SettingType.DURATION).defaultValue(Duration.ZERO)
+                        .doc("How long one request takes to serve when nothing waits (1 / a process's capacity)."
+                                + " With response_goal set, turns on the reactive floor: never fewer processes than"
+                                + " the M/M/c queueing model needs to keep the mean response time within the goal at"
+                                + " the load measured now. 0s (the default) turns the floor off."),
+                Setting.of("response_goal", SettingType.DURATION).defaultValue(Duration.ZERO)
+                        .doc("The mean response time the reactive floor keeps within; longer than service_time."
+                                + " Only used with service_time."),
+                Setting.of("floor_headroom", SettingType.NUMBER).defaultValue(FLOOR_HEADROOM).atLeast(0)
+                        .doc("The reactive floor plans for this share more load than measured now (0.5 is 50%),"
+                                + " as the load may grow before new processes serve."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
                         .doc("How often the learnt profile is written to profile.csv in the plugin's state"
                                 + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
                                 + " never writes it."));
     }
 
-    /** @return a target or smoothing of 0, or a bucket that does not divide a day into whole seconds */
+    /**
+     * @return a target or smoothing of 0, a bucket that does not divide a day into whole seconds, or a response goal
+     *     the queueing floor can never meet
+     */
     @Override
     public List<SettingProblem> validate(Settings settings) {
-        return Policy.problems(settings.number("target"), settings.number("headroom"), settings.duration("bucket"),
-                settings.number("smoothing"), settings.number("peak_weight"), settings.duration("adapt_window"));
+        List<SettingProblem> problems = new ArrayList<>(Policy.problems(settings.number("target"),
+                settings.number("headroom"), settings.duration("bucket"), settings.number("smoothing"),
+                settings.number("peak_weight"), settings.duration("adapt_window")));
+        try {
+            floor(settings);
+        } catch (PluginException e) {
+            problems.add(new SettingProblem("response_goal", e.getMessage()));
+        }
+        return problems;
     }
 
     @Override
     public Decide create(Settings settings, PluginContext context) throws PluginException {
         Policy policy = policy(settings);
+        QueueFloor floor = floor(settings);
         SeasonalProfile profile = restore(policy, context);
         ProfileFile file = context.dryRun() ? null : new ProfileFile(context.stateDirectory());
-        return new Predictive(policy, profile, new ProfileStore(file, policy.saveEvery(), context.logger()));
+        return new Predictive(policy, floor, profile, new ProfileStore(file, policy.saveEvery(), context.logger()));
+    }
+
+    private static QueueFloor floor(Settings settings) throws PluginException {
+        try {
+            return new QueueFloor(settings.duration("service_time"), settings.duration("response_goal"),
+                    settings.number("floor_headroom"));
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("predictive: " + e.getMessage() + "; see 'autoscalebot plugins describe "
+                    + ID + "' for what each setting means");
+        }
     }
 
     private static Policy policy(Settings settings) throws PluginException {

@@ -55,6 +55,16 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void refusesAResponseGoalNoLongerThanTheServiceTimeAtItsKey() {
+        assertThat(TestSettings.problems(provider, Map.of("service_time", "200ms", "response_goal", "100ms")))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.key()).isEqualTo("response_goal");
+                    assertThat(problem.message()).contains("response_goal must be longer than service_time")
+                            .contains("autoscalebot plugins describe predictive");
+                });
+    }
+
+    @Test
     void refusesATargetOfZeroWhichTheBoundsLetThrough() {
         assertThat(TestSettings.problems(provider, Map.of("target", 0))).extracting(SettingProblem::key)
                 .containsExactly("target");

@@ -88,6 +88,24 @@ class PredictiveTest {
     }
 
     @Test
+    void neverRunsFewerThanTheQueueingModelNeedsAtTheLoadNow() throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        Decide decide = provider.create(TestSettings.resolve(provider, Map.of("service_time", "200ms",
+                        "response_goal", "500ms", "floor_headroom", 0, "headroom", 0, "target", 1)),
+                TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).stateDirectory(state).dryRun(true)
+                        .build());
+
+        // 4 processes 300% busy: 12 busy processes' worth of load arrives, more than target 1 alone would run.
+        Decision decision = decide.decide(TestContexts.decide().now(MONDAY).current(4).min(1).max(100)
+                .history(List.of(Measurement.of(MONDAY, 3.0, ""))).build());
+
+        int floor = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0).processesFor(12);
+        assertThat(floor).isGreaterThan(12);
+        assertThat(decision.target()).hasValue(floor);
+        assertThat(decision.reason()).contains("queue floor " + floor + " (M/M/c within 500ms at 12.00 busy, 200ms each)");
+    }
+
+    @Test
     void fallsBackToReactiveScalingOnAnUnforeseenSpike() throws Exception {
         SyntheticGroup group = learntMonday(predictive(false));
         Instant spike = TUESDAY.plus(Duration.ofHours(3));

@@ -3,6 +3,7 @@ package io.autoscalebot.plugin.prometheus;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
@@ -44,6 +45,15 @@ public final class PrometheusProvider implements MeasureProvider {
     @Override
     public List<SettingProblem> validate(Settings settings) {
         return PrometheusConfig.problems(settings);
+    }
+
+    /**
+     * @return {@link ValueRange#ANY}: a PromQL result may validly be negative ({@code deriv()}, a difference), so only a
+     *     non-finite one is refused (the measure already fails on NaN and Inf)
+     */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.ANY;
     }
 
     /**

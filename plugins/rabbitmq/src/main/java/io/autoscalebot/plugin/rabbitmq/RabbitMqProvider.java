@@ -3,6 +3,7 @@ package io.autoscalebot.plugin.rabbitmq;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
@@ -45,6 +46,14 @@ public final class RabbitMqProvider implements MeasureProvider {
     @Override
     public List<SettingProblem> validate(Settings settings) {
         return RabbitMqConfig.problems(settings);
+    }
+
+    /**
+     * @return {@link ValueRange#COUNT}: messages, or messages per consumer, which is never more than the messages
+     */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.COUNT;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
@@ -65,6 +66,12 @@ public final class ResponseTimeProvider implements MeasureProvider {
         } catch (PluginException e) {
             return List.of(new SettingProblem(URL.name(), e.getMessage()));
         }
+    }
+
+    /** @return {@link ValueRange#TIME}: a response time is never negative */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.TIME;
     }
 
     @Override

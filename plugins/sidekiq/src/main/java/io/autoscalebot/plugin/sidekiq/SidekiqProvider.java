@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.Settings;
@@ -47,6 +48,13 @@ public final class SidekiqProvider implements MeasureProvider {
     @Override
     public List<SettingProblem> validate(Settings settings) {
         return SidekiqConfig.problems(settings);
+    }
+
+    /** @return {@link ValueRange#COUNT} for waiting jobs, {@link ValueRange#TIME} for the latency */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return Report.fromLabel(settings.string(SidekiqConfig.REPORT)) == Report.SIZE
+                ? ValueRange.COUNT : ValueRange.TIME;
     }
 
     /**

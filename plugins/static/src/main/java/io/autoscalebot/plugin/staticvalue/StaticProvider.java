@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
@@ -69,6 +70,12 @@ public final class StaticProvider implements MeasureProvider {
                     + "number, like file = \"load.txt\""));
         }
         return problems;
+    }
+
+    /** @return {@link ValueRange#ANY}: the value is whatever the user wrote, for trying a decide plugin out */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.ANY;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.measure.Measure;
 import io.autoscalebot.api.measure.MeasureProvider;
+import io.autoscalebot.api.measure.ValueRange;
 import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
@@ -61,6 +62,12 @@ public final class HerokuServiceTimeProvider extends HerokuProvider implements M
     @Override
     public List<SettingProblem> validate(Settings settings) {
         return HerokuSettings.problems(settings);
+    }
+
+    /** @return {@link ValueRange#TIME}: a service time is never negative */
+    @Override
+    public ValueRange valueRange(Settings settings) {
+        return ValueRange.TIME;
     }
 
     @Override

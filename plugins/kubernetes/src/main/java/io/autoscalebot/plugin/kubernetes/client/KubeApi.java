@@ -158,7 +158,7 @@ public final class KubeApi implements AutoCloseable {
                 Optional<String> stop = whyStop(attempt, delay, deadline);
                 if (stop.isPresent()) {
                     throw new PluginException("cannot reach the Kubernetes API server at " + access.server() + " for "
-                            + action + " after " + attempt + " attempts (" + describe(e) + "; " + stop.get()
+                            + action + " after " + attempts(attempt) + " (" + describe(e) + "; " + stop.get()
                             + "); check the server of " + access.source() + " and that the cluster is up", e);
                 }
                 lastProblem = describe(e);
@@ -187,8 +187,8 @@ public final class KubeApi implements AutoCloseable {
             Duration delay = Backoff.delay(attempt, retryAfter);
             Optional<String> stop = whyStop(attempt, delay, deadline);
             if (stop.isPresent()) {
-                throw new ApiException("the Kubernetes API server did not accept " + action + " after " + attempt
-                        + " attempts: " + answer.describe() + retryAfter.map(wait -> "; it asks to wait "
+                throw new ApiException("the Kubernetes API server did not accept " + action + " after "
+                        + attempts(attempt) + ": " + answer.describe() + retryAfter.map(wait -> "; it asks to wait "
                         + wait.toSeconds() + " s").orElse("") + "; " + stop.get()
                         + (status == 429 ? "; the API server is overloaded or limits this client (API Priority and"
                         + " Fairness)" : "; check the API server's health"), answer);
@@ -213,6 +213,11 @@ public final class KubeApi implements AutoCloseable {
     }
 
     /** Says why a failed attempt is the last, if it is: no retries left, or no time left for the wait before one. */
+    /** {@code 1 attempt}, {@code 3 attempts}: with max_retries 0 the first is also the last. */
+    private static String attempts(int count) {
+        return count + (count == 1 ? " attempt" : " attempts");
+    }
+
     private Optional<String> whyStop(int attempt, Duration delay, Deadline deadline) {
         if (attempt > maxRetries) {
             return Optional.of("max_retries " + maxRetries + " used up");

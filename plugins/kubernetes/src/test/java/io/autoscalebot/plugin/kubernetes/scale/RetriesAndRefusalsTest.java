@@ -112,6 +112,17 @@ class RetriesAndRefusalsTest {
     }
 
     @Test
+    void saysOneAttemptWhenRetriesAreOff() throws Exception {
+        api.answer(500, FakeApiServer.status(500, "InternalError", "etcdserver: request timed out"));
+        Scale scale = scale(api.url(), Map.of("max_retries", 0));
+
+        assertThatThrownBy(scale::current)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("in namespace shop after 1 attempt: 500 InternalError")
+                .hasMessageContaining("max_retries 0 used up");
+    }
+
+    @Test
     void stopsRetryingWhenTheNextBackoffWouldRunPastTheTimeout() throws Exception {
         api.answer(503, "");
         Scale scale = scale(api.url(), Map.of("max_retries", 9, "timeout", "2s"));

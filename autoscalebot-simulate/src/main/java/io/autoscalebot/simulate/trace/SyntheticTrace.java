@@ -1,0 +1,176 @@
+package io.autoscalebot.simulate.trace;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A generated request trace, for choosing a policy's defaults on traffic other than the public traces it is then
+ * judged on. Requests per minute are drawn as Poisson counts around a rate that multiplies:
+ * <ul>
+ *   <li>a daily season, {@code 1 + dailyAmplitude x cos(2 pi (hour - 14) / 24)}: busiest at 14:00 UTC;</li>
+ *   <li>a weekly season: Saturdays and Sundays at {@code 1 - weekendDip};</li>
+ *   <li>a slow ramp, linear from 1 at the start to {@code rampTo} at the end;</li>
+ *   <li>a sudden step to {@code stepFactor} from {@code stepAt} (a share of the span) on;</li>
+ *   <li>flash crowds: {@code flashCrowds} of them at random times, each rising within 2-5 minutes to
+ *       {@code flashPeak} times the rate and decaying with a time constant of 10-40 minutes;</li>
+ *   <li>noise: a multiplicative log-normal factor with standard deviation {@code noise} that persists (an AR(1) with
+ *       a 10-minute time constant, as real traffic wanders rather than flickers), on top of the Poisson counts.</li>
+ * </ul>
+ * Deterministic: the same shape and seed give the same counts on every machine (one {@link SplittableRandom}).
+ *
+ * @param name the trace's name, also its file name without {@code .csv}
+ * @param days the span, whole days from 2030-01-07 (a Monday) 00:00 UTC
+ * @param meanPerMinute the base rate, requests per minute, before the factors
+ * @param dailyAmplitude the daily season's swing, 0 to below 1
+ * @param weekendDip how much quieter Saturday and Sunday are, 0 to below 1
+ * @param rampTo the rate's factor at the end of a slow linear ramp; 1 for none
+ * @param stepAt where the sudden step happens, as a share of the span; ignored when {@code stepFactor} is 1
+ * @param stepFactor the rate's factor after the step; 1 for none
+ * @param flashCrowds how many flash crowds
+ * @param flashPeak a flash crowd's peak, as a factor of the rate at that time
+ * @param noise the log-normal noise's standard deviation; 0 for Poisson counts alone
+ * @param seed the random seed
+ */
+public record SyntheticTrace(String name, int days, double meanPerMinute, double dailyAmplitude, double weekendDip,
+                             double rampTo, double stepAt, double stepFactor, int flashCrowds, double flashPeak,
+                             double noise, long seed) {
+
+    /** 2030-01-07 00:00 UTC, a Monday, so the weekly season starts at the week's start. */
+    public static final Instant START = Instant.parse("2030-01-07T00:00:00Z");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final double NOISE_MINUTES = 10;
+
+    /** Checks the shape. */
+    public SyntheticTrace {
+        Objects.requireNonNull(name, "name");
+        if (days < 1 || !(meanPerMinute > 0) || !(dailyAmplitude >= 0 && dailyAmplitude < 1)
+                || !(weekendDip >= 0 && weekendDip < 1) || !(rampTo > 0) || !(stepAt >= 0 && stepAt <= 1)
+                || !(stepFactor > 0) || flashCrowds < 0 || !(flashPeak >= 1) || !(noise >= 0)) {
+            throw new IllegalArgumentException("a synthetic trace needs days >= 1, a mean above 0, seasons in [0, 1),"
+                    + " ramp and step factors above 0, a step share in [0, 1], flash peaks >= 1 and noise >= 0");
+        }
+    }
+
+    /**
+     * The set {@code bench/decision-quality.sh} chooses defaults on: four weeks each, a mean of 600 requests a minute
+     * (10 requests/s), one shape per trace plus the plain seasons at three noise levels.
+     *
+     * @param seed the base seed; each trace adds its index, so one seed makes the whole set
+     * @return the traces
+     */
+    public static List<SyntheticTrace> standardSet(long seed) {
+        return List.of(
+                new SyntheticTrace("synthetic-seasons-quiet", 28, 600, 0.6, 0.3, 1, 0, 1, 0, 1, 0.05, seed),
+                new SyntheticTrace("synthetic-seasons-noisy", 28, 600, 0.6, 0.3, 1, 0, 1, 0, 1, 0.2, seed + 1),
+                new SyntheticTrace("synthetic-seasons-wild", 28, 600, 0.6, 0.3, 1, 0, 1, 0, 1, 0.5, seed + 2),
+                new SyntheticTrace("synthetic-flash-crowds", 28, 600, 0.6, 0.3, 1, 0, 1, 12, 5, 0.1, seed + 3),
+                new SyntheticTrace("synthetic-slow-ramp", 28, 400, 0.6, 0.3, 3, 0, 1, 0, 1, 0.1, seed + 4),
+                new SyntheticTrace("synthetic-sudden-step", 28, 500, 0.6, 0.3, 1, 0.5, 2.5, 0, 1, 0.1, seed + 5));
+    }
+
+    /** @return requests in each minute of the span */
+    public double[] counts() {
+        int minutes = days * 24 * 60;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] flash = new double[minutes];
+        for (int crowd = 0; crowd < flashCrowds; crowd++) {
+            int start = random.nextInt(minutes);
+            double rise = 2 + 3 * random.nextDouble();
+            double decay = 10 + 30 * random.nextDouble();
+            for (int t = start; t < minutes; t++) {
+                double since = t - start;
+                double shape = since < rise ? since / rise : Math.exp(-(since - rise) / decay);
+                if (since > rise && shape < 1e-3) {
+                    break;
+                }
+                flash[t] = Math.max(flash[t], (flashPeak - 1) * shape);
+            }
+        }
+        double[] counts = new double[minutes];
+        double persistence = Math.exp(-1 / NOISE_MINUTES);
+        double wander = 0;
+        for (int t = 0; t < minutes; t++) {
+            wander = persistence * wander + Math.sqrt(1 - persistence * persistence) * gaussian(random);
+            double rate = meanPerMinute * season(t) * trend(t, minutes) * (1 + flash[t])
+                    * Math.exp(noise * wander - noise * noise / 2);
+            counts[t] = poisson(rate, random);
+        }
+        return counts;
+    }
+
+    /** @return the seasons' factor in minute {@code t} from the start */
+    double season(int t) {
+        double hour = (t % (24 * 60)) / 60.0;
+        int dayOfWeek = (t / (24 * 60)) % 7; // 0 is Monday
+        double daily = 1 + dailyAmplitude * Math.cos(2 * Math.PI * (hour - 14) / 24);
+        return daily * (dayOfWeek >= 5 ? 1 - weekendDip : 1);
+    }
+
+    /** @return the ramp's and the step's factor in minute {@code t} of {@code minutes} */
+    double trend(int t, int minutes) {
+        double ramp = 1 + (rampTo - 1) * t / Math.max(1, minutes - 1);
+        return ramp * (t >= stepAt * minutes ? stepFactor : 1);
+    }
+
+    /** @return the trace as {@link TraceReader} reads it, one step a minute */
+    public Trace trace() {
+        return Trace.uniform(name, START, Duration.ofMinutes(1), counts());
+    }
+
+    /**
+     * Writes the trace in the public traces' format: {@code time,number_of_requests}, one row a minute, UTC.
+     *
+     * @param folder where to write {@code NAME.csv}
+     * @return the file written
+     * @throws IOException if it cannot be written
+     */
+    public Path write(Path folder) throws IOException {
+        Path file = folder.resolve(name + ".csv");
+        double[] counts = counts();
+        LocalDateTime start = LocalDateTime.ofInstant(START, ZoneOffset.UTC);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("time,number_of_requests\n");
+            for (int t = 0; t < counts.length; t++) {
+                out.write(TIME.format(start.plusMinutes(t)) + "," + (long) counts[t] + "\n");
+            }
+        }
+        return file;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller: one normal draw from two uniform ones, the same on every JVM (unlike a library's cached pair).
+        double u = 1 - random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    private static double poisson(double mean, SplittableRandom random) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 50) {
+            // The normal approximation is within a request of Poisson at these rates and costs one draw.
+            return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
+        }
+        // Knuth's product of uniforms, for the quiet minutes.
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,125 @@
+package io.autoscalebot.simulate.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticTraceTest {
+
+    private static final int DAY = 24 * 60;
+
+    /** Two weeks of plain seasons, no noise beyond Poisson's. */
+    private static SyntheticTrace seasons(double noise, long seed) {
+        return new SyntheticTrace("t", 14, 600, 0.6, 0.3, 1, 0, 1, 0, 1, noise, seed);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCountsAndAnotherSeedOthers() {
+        assertThat(seasons(0.2, 7).counts()).containsExactly(seasons(0.2, 7).counts());
+        assertThat(seasons(0.2, 8).counts()).isNotEqualTo(seasons(0.2, 7).counts());
+    }
+
+    @Test
+    void aDayPeaksInTheAfternoonAndAWeekDipsAtTheWeekend() {
+        double[] counts = seasons(0, 1).counts();
+
+        // Monday 14:00-15:00 against 02:00-03:00: 1.6 against about 0.48 of the mean.
+        assertThat(mean(counts, 14 * 60, 15 * 60) / mean(counts, 2 * 60, 3 * 60)).isGreaterThan(3);
+        // Saturday against Monday, whole days: 1 - weekendDip.
+        assertThat(mean(counts, 5 * DAY, 6 * DAY) / mean(counts, 0, DAY)).isCloseTo(0.7, within(0.02));
+    }
+
+    @Test
+    void aFlashCrowdMultipliesTheRateWithinMinutes() {
+        SyntheticTrace crowded = new SyntheticTrace("t", 14, 600, 0, 0, 1, 0, 1, 3, 6, 0, 3);
+        double[] counts = crowded.counts();
+
+        int peak = 0;
+        for (int t = 0; t < counts.length; t++) {
+            peak = counts[t] > counts[peak] ? t : peak;
+        }
+        assertThat(counts[peak] / 600).isGreaterThan(5);
+        // It rose within 5 minutes from the base rate.
+        assertThat(counts[Math.max(0, peak - 6)] / 600).isLessThan(1.5);
+        // Most minutes see no crowd.
+        assertThat(median(counts)).isCloseTo(600, within(30.0));
+    }
+
+    @Test
+    void aSlowRampAndASuddenStepScaleTheRate() {
+        double[] ramp = new SyntheticTrace("t", 14, 600, 0, 0, 3, 0, 1, 0, 1, 0, 4).counts();
+        double[] step = new SyntheticTrace("t", 14, 600, 0, 0, 1, 0.5, 2.5, 0, 1, 0, 5).counts();
+
+        assertThat(mean(ramp, ramp.length - DAY, ramp.length) / mean(ramp, 0, DAY)).isCloseTo(2.73, within(0.05));
+        assertThat(mean(ramp, 13 * DAY / 2, 15 * DAY / 2) / 600).isCloseTo(2, within(0.05));
+        int middle = step.length / 2;
+        assertThat(mean(step, middle - 60, middle) / 600).isCloseTo(1, within(0.02));
+        assertThat(mean(step, middle, middle + 60) / 600).isCloseTo(2.5, within(0.05));
+    }
+
+    @Test
+    void moreNoiseSpreadsTheCountsMoreWithoutMovingTheirMean() {
+        double quiet = spread(seasons(0.05, 6).counts());
+        double noisy = spread(seasons(0.2, 6).counts());
+        double wild = spread(seasons(0.5, 6).counts());
+
+        assertThat(quiet).isLessThan(noisy).isLessThan(wild);
+        assertThat(wild).isCloseTo(0.5, within(0.1));
+        assertThat(mean(seasons(0.5, 6).counts(), 0, 14 * DAY) / mean(seasons(0, 6).counts(), 0, 14 * DAY))
+                .isCloseTo(1, within(0.05));
+    }
+
+    @Test
+    void writesWhatTheTraceReaderReadsBack(@TempDir Path folder) throws Exception {
+        SyntheticTrace shape = new SyntheticTrace("one-day", 1, 60, 0.5, 0, 1, 0, 1, 1, 3, 0.1, 9);
+
+        Path file = shape.write(folder);
+        Trace read = new TraceReader().read(file);
+
+        assertThat(file.getFileName()).hasToString("one-day.csv");
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("time,number_of_requests");
+        assertThat(read.step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(read.time(0)).isEqualTo(SyntheticTrace.START);
+        assertThat(read.counts()).containsExactly(shape.counts());
+    }
+
+    @Test
+    void theStandardSetHoldsEveryShape() {
+        assertThat(SyntheticTrace.standardSet(1)).extracting(SyntheticTrace::name).containsExactly(
+                "synthetic-seasons-quiet", "synthetic-seasons-noisy", "synthetic-seasons-wild",
+                "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step");
+    }
+
+    private static double mean(double[] counts, int from, int to) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            sum += counts[t];
+        }
+        return sum / (to - from);
+    }
+
+    private static double median(double[] counts) {
+        double[] sorted = counts.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The standard deviation of log(count / season), the noise around the seasons. */
+    private static double spread(double[] counts) {
+        SyntheticTrace shape = seasons(0, 0);
+        double sum = 0;
+        double squares = 0;
+        for (int t = 0; t < counts.length; t++) {
+            double residual = Math.log(Math.max(1, counts[t]) / (600 * shape.season(t)));
+            sum += residual;
+            squares += residual * residual;
+        }
+        double mean = sum / counts.length;
+        return Math.sqrt(squares / counts.length - mean * mean);
+    }
+}
