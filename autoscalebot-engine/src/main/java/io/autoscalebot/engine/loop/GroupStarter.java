@@ -118,7 +118,8 @@ final class GroupStarter {
         String kind = config.component().kind().label();
         String id = config.component().id();
         Path directory = stateDirectory.resolve(group.name()).resolve(kind + "-" + id);
-        System.Logger logger = loggers.apply("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id);
+        System.Logger logger = new LazyLogger("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id,
+                loggers);
         return new InstanceContext(group.name(), clock, logger, directory, dryRun, config.component().pluginId(),
                 config.component().pluginVersion());
     }

@@ -281,6 +281,29 @@ class EngineTest {
     }
 
     @Test
+    void aPluginsLoggerIsMadeOnlyWhenThePluginLogs() {
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestGroups quiet = group(HOLD, new FakeScale(2), new RecordingNotify());
+        engine = new Engine(TestGroups.engine(stateDir, Set.of(), quiet.build("quiet")), clock, scheduler,
+                new FileStateStore(stateDir, log), EngineOptions.DEFAULT.withLoggers(name -> {
+                    made.add(name);
+                    return log;
+                }));
+
+        engine.runOnce();
+
+        assertThat(made).as("no plugin here logs, so none of their loggers is made")
+                .noneMatch(name -> name.startsWith("io.autoscalebot.plugin."));
+        LazyLogger lazy = new LazyLogger("io.autoscalebot.plugin.quiet.measure.x", name -> {
+            made.add(name);
+            return log;
+        });
+        lazy.log(System.Logger.Level.INFO, "hello");
+        assertThat(made).contains("io.autoscalebot.plugin.quiet.measure.x");
+        assertThat(log.lines()).contains("INFO hello");
+    }
+
+    @Test
     void aDryRunOfManyGroupsLeavesNoFolderPerGroupOnDisk() throws Exception {
         GroupConfig[] groups = new GroupConfig[20];
         for (int i = 0; i < groups.length; i++) {
