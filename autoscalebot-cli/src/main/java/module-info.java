@@ -7,6 +7,8 @@ module io.autoscalebot.cli {
     requires io.autoscalebot.simulate;
     requires info.picocli;
     requires java.logging;
+    // The JSON log format (--log-format json) writes with Jackson's generator.
+    requires com.fasterxml.jackson.core;
     // sun.misc.Signal: SIGHUP reloads the configuration (the JDK has no supported API for it).
     requires jdk.unsupported;
 

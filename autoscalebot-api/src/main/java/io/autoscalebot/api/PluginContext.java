@@ -21,7 +21,11 @@ public interface PluginContext {
     /** @return a logger named after the group and the component; never log a secret */
     System.Logger logger();
 
-    /** @return a directory private to this instance, for state that must survive a restart */
+    /**
+     * @return a directory private to this instance, for state that must survive a restart. It may not exist yet: the
+     *     engine does not create it, so that a dry run or a quiet group leaves nothing on disk; create it
+     *     ({@code Files.createDirectories}) right before the first write
+     */
     Path stateDirectory();
 
     /**

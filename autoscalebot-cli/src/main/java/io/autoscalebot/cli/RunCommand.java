@@ -44,6 +44,15 @@ final class RunCommand implements Callable<Integer> {
                     + "the group's timeout; groups tear down at once (default: ${DEFAULT-VALUE}). A scale plugin "
                     + "stopping local processes needs its own grace period within this.")
     Duration teardown;
+    @Option(names = "--log-summary", paramLabel = "DURATION", defaultValue = "0s", fallbackValue = "1m", arity = "0..1",
+            converter = DurationConverter.class,
+            description = "Log one INFO line every DURATION (1m when given alone) summing up the ticks since the last: "
+                    + "how many held, scaled and failed, and how late they started. Routine ticks log at DEBUG.")
+    Duration logSummary;
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (one line per record, the default) or json (one JSON object per line: time, level, "
+                    + "logger, group, message and the line's fields, like from, to and reason), for log shippers.")
+    String logFormat;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     /** Counted down when the stop hook has finished or was removed: then logging may be reset. */
@@ -57,6 +66,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("autoscalebot: --teardown must be more than 0s, like --teardown 30s; got " + teardown);
             return Main.USAGE;
         }
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            err.println("autoscalebot: --log-format must be text or json; got '" + logFormat + "'");
+            return Main.USAGE;
+        }
+        if (logSummary.isNegative()) {
+            err.println("autoscalebot: --log-summary must be a positive duration, like --log-summary 1m; got "
+                    + logSummary);
+            return Main.USAGE;
+        }
+        if (logFormat.equals("json")) {
+            Logging.useJson();
+        }
         Plugins found = plugins.load();
         Optional<Configuration> loaded = config.load(found, err);
         if (loaded.isEmpty()) {
@@ -65,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         warnAboutUnusablePlugins(found, err);
         Autoscaler engine;
         try {
-            engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown));
+            engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown, logSummary));
         } catch (StartRefusedException e) {
             err.println("autoscalebot: " + e.getMessage());
             return Main.USAGE;

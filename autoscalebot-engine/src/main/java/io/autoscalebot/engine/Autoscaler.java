@@ -59,7 +59,8 @@ public final class Autoscaler implements AutoCloseable {
         // spread over each interval so that thousands of groups are not all due at once.
         this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(ExecutorScheduler.defaultThreads()),
                 store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown())
-                        .withSpreadFirstTicks(true), board == null ? TickListener.NONE : board);
+                        .withSpreadFirstTicks(true).withSummary(options.summary()),
+                board == null ? TickListener.NONE : board);
     }
 
     /**

@@ -9,15 +9,26 @@ import java.util.Objects;
  * @param dryRun true to measure, decide and notify but never call the scale plugin, and keep state changes in memory
  * @param teardown how long one group's plugins may take to tear down, all together, when the autoscaler stops; a
  *     scale plugin stopping processes needs its own grace period within it, whatever the group's call timeout
+ * @param summary how often to log one INFO line summing up the ticks since the last (counts by outcome, lateness), or
+ *     {@link Duration#ZERO} for none
  */
-public record RunOptions(boolean dryRun, Duration teardown) {
+public record RunOptions(boolean dryRun, Duration teardown, Duration summary) {
 
-    /** A real run with a 30 s teardown budget. */
+    /** A real run with a 30 s teardown budget and no summary line. */
     public static final RunOptions DEFAULT = new RunOptions(false, Duration.ofSeconds(30));
+
+    /** Without a summary line. */
+    public RunOptions(boolean dryRun, Duration teardown) {
+        this(dryRun, teardown, Duration.ZERO);
+    }
 
     /** Checks the parts. */
     public RunOptions {
         Objects.requireNonNull(teardown, "teardown");
+        Objects.requireNonNull(summary, "summary");
+        if (summary.isNegative()) {
+            throw new IllegalArgumentException("the summary period must be 0s (none) or more, like 1m; got " + summary);
+        }
         if (teardown.isNegative() || teardown.isZero()) {
             throw new IllegalArgumentException("the teardown budget must be more than 0s, like 30s; got " + teardown);
         }

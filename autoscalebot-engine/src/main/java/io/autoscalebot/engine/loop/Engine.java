@@ -44,6 +44,10 @@ public final class Engine implements AutoCloseable {
     private final PluginCalls calls = new PluginCalls();
     private final LatenessMeter lateness = new LatenessMeter();
     private final TickListener listener;
+    private final TickTally tally = new TickTally();
+    private final Duration summaryEvery;
+    /** The summary line's schedule, when {@link EngineOptions#summary()} asks for one. */
+    private Scheduler.Scheduled summary;
     private final boolean spreadFirstTicks;
     private final Clock clock;
     private final StateStore groupStore;
@@ -91,6 +95,7 @@ public final class Engine implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.teardownBudget = options.teardown();
         this.spreadFirstTicks = options.spreadFirstTicks();
+        this.summaryEvery = options.summary();
         this.groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         Setup setup = new Setup(config);
         this.log = setup.loggers.apply("io.autoscalebot.engine");
@@ -148,6 +153,18 @@ public final class Engine implements AutoCloseable {
         }
         boolean spread = spreadFirstTicks && groups.size() > 1;
         groups.values().forEach(slot -> schedule(slot, spread));
+        if (!summaryEvery.isZero()) {
+            summary = scheduler.every("summary", summaryEvery, summaryEvery, late -> logSummary());
+        }
+        log.log(Level.INFO, "started " + groups.size() + (groups.size() == 1 ? " group" : " groups")
+                + (spread ? ", first ticks spread over each interval" : "")
+                + (summaryEvery.isZero() ? "" : "; a summary line every " + Durations.human(summaryEvery)));
+    }
+
+    /** One INFO line for the ticks since the last: at thousands of groups, the routine ticks are DEBUG. */
+    private void logSummary() {
+        TickTally.Line line = tally.drain(summaryEvery);
+        log.log(Level.INFO, (java.util.ResourceBundle) null, line.text(), line.fields());
     }
 
     /** A lone group has nothing to be spread from: it ticks at once. */
@@ -293,6 +310,9 @@ public final class Engine implements AutoCloseable {
             if (leaseChecks != null) {
                 leaseChecks.cancel();
             }
+            if (summary != null) {
+                summary.cancel();
+            }
         }
         log.log(Level.INFO, "stopping (" + reason + "): running ticks get " + Durations.human(grace)
                 + " to finish, then every group's plugins are torn down");
@@ -419,7 +439,7 @@ public final class Engine implements AutoCloseable {
         runner.started(late);
         listener.started(runner.name(), late);
         try {
-            runner.tick();
+            tally.record(runner.tick().outcome(), late);
         } catch (RuntimeException e) {
             log.log(Level.ERROR, runner.name() + ": engine bug in a tick: " + e, e);
         }

@@ -13,7 +13,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -175,8 +177,11 @@ final class GroupRunner {
     /** Logs the tick, records the state it left, and tells the notifiers. */
     private void finish(TickPipeline.Result result, List<Instance<Notify>> notifiers) {
         TickReport report = result.report();
-        result.warnings().forEach(warning -> log.log(Level.WARNING, warning));
-        log.log(level(report, result.notifications()), report.summary());
+        result.warnings().forEach(this::warn);
+        Level level = level(report, result.notifications());
+        if (log.isLoggable(level)) {
+            log.log(level, (java.util.ResourceBundle) null, report.summary(), fields(result));
+        }
         if (report.outcome() == TickReport.Outcome.STANDBY || !leadership.leads()) {
             // The lease went during the tick: the successor records and tells from now on.
             return;
@@ -185,6 +190,29 @@ final class GroupRunner {
         result.failedStage().ifPresent(stage -> listener.failed(group.name(), stage));
         listener.ticked(result, pipeline.state());
         deliver(result.notifications(), notifiers);
+    }
+
+    /** @return the tick's figures for a structured log: {@code group}, {@code outcome}, {@code from}, {@code to}... */
+    private Map<String, Object> fields(TickPipeline.Result result) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("group", group.name());
+        fields.put("outcome", result.report().outcome().name().toLowerCase(java.util.Locale.ROOT));
+        result.verdict().ifPresent(verdict -> {
+            fields.put("from", verdict.current());
+            if (verdict.scales()) {
+                fields.put("to", verdict.target());
+            }
+            fields.put("min", verdict.min());
+            fields.put("max", verdict.max());
+            fields.put("reason", verdict.reason());
+        });
+        result.failure().ifPresent(failure -> fields.put("failure", failure));
+        return fields;
+    }
+
+    /** A warning about this group, with the group as a field for a structured log. */
+    private void warn(String message) {
+        log.log(Level.WARNING, (java.util.ResourceBundle) null, message, Map.of("group", group.name()));
     }
 
     /**
@@ -214,7 +242,7 @@ final class GroupRunner {
             store.save(group.name(), state);
             recorded = state;
         } catch (java.io.IOException | RuntimeException e) {
-            log.log(Level.WARNING, group.name() + ": could not record the state (" + e
+            warn(group.name() + ": could not record the state (" + e
                     + "); after a restart the last scale at " + state.lastScale().map(s -> s.time().toString())
                     .orElse("(none)") + " may be forgotten. Check that the state directory is writable.");
         } finally {
@@ -235,7 +263,7 @@ final class GroupRunner {
                         () -> notifier.plugin().notify(notification));
                 if (!sent.succeeded()) {
                     listener.failed(group.name(), "notify");
-                    log.log(Level.WARNING, group.name() + ": " + notifier.label() + " could not deliver the "
+                    warn(group.name() + ": " + notifier.label() + " could not deliver the "
                             + notification.type() + " notification: " + sent.failure());
                 }
             }
@@ -255,7 +283,7 @@ final class GroupRunner {
         }
         try {
             if (!locked) {
-                log.log(Level.WARNING, group.name() + ": a tick was still running after " + wait
+                warn(group.name() + ": a tick was still running after " + wait
                         + "; tearing down its plugins anyway");
             }
             if (plugins != null) {
@@ -280,7 +308,7 @@ final class GroupRunner {
         while (!Thread.currentThread().isInterrupted() && (instance = pending.pollFirst()) != null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                log.log(Level.WARNING, group.name() + ": " + instance.label() + " was not torn down: the teardown "
+                warn(group.name() + ": " + instance.label() + " was not torn down: the teardown "
                         + "budget of " + Durations.human(teardownBudget) + " was used up");
                 continue;
             }
@@ -288,7 +316,7 @@ final class GroupRunner {
             if (!done.succeeded() && Thread.currentThread().isInterrupted()) {
                 pending.addFirst(instance);
             } else if (!done.succeeded()) {
-                log.log(Level.WARNING, group.name() + ": teardown of " + instance.label() + " failed: "
+                warn(group.name() + ": teardown of " + instance.label() + " failed: "
                         + done.failure());
             }
         }

@@ -10,7 +10,6 @@ import io.autoscalebot.api.scale.Scale;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.context.InstanceContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,18 +118,15 @@ final class GroupStarter {
         String kind = config.component().kind().label();
         String id = config.component().id();
         Path directory = stateDirectory.resolve(group.name()).resolve(kind + "-" + id);
-        System.Logger logger = loggers.apply("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id);
+        System.Logger logger = new LazyLogger("io.autoscalebot.plugin." + group.name() + "." + kind + "." + id,
+                loggers);
         return new InstanceContext(group.name(), clock, logger, directory, dryRun, config.component().pluginId(),
                 config.component().pluginVersion());
     }
 
     private Plugin create(ComponentConfig config, InstanceContext context) throws Exception {
-        Path directory = context.stateDirectory();
-        try {
-            Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new CallFailedException("cannot create its state folder " + directory + ": " + e);
-        }
+        // The instance's state folder is not created here: a plugin creates it when it first writes (most never do),
+        // so a dry run or a quiet group leaves nothing per group on disk.
         return config.component().provider().create(config.settings(), context);
     }
 }

@@ -33,8 +33,16 @@ final class RedactingLogger implements System.Logger {
         delegate.log(level, bundle, redactor.redact(message), thrown == null ? null : redact(thrown));
     }
 
+    /**
+     * Passes a line with {@link LogFields fields} on as it is (message and fields masked), for a structured log to
+     * read; formats any other parameters into the text.
+     */
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+        if (LogFields.in(params) != null && format != null) {
+            delegate.log(level, bundle, redactor.redact(format), LogFields.redacted(LogFields.in(params), redactor));
+            return;
+        }
         String text = params == null || params.length == 0 || format == null
                 ? format : MessageFormat.format(format, params);
         delegate.log(level, bundle, redactor.redact(text), (Throwable) null);

@@ -10,6 +10,7 @@ import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.api.notify.Notification.Phase;
 import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.loop.TestPlugins.FakeScale;
 import io.autoscalebot.engine.loop.TestPlugins.RecordingNotify;
 import io.autoscalebot.engine.state.FileStateStore;
@@ -257,6 +258,66 @@ class EngineTest {
         });
         assertThat(new FileStateStore(stateDir, log).load("web").lastScale())
                 .as("a pretended scale must not reach the state a real run reads").isEmpty();
+    }
+
+    @Test
+    void aHeldTickWithNothingNewLogsBelowInfoAndTheSummaryLineCountsIt() {
+        TestGroups quiet = group(HOLD, new FakeScale(2), new RecordingNotify());
+        TestGroups busy = group(SCALE_UP, new FakeScale(2), new RecordingNotify());
+        engine(TestGroups.engine(stateDir, Set.of(), quiet.build("quiet"), busy.build("busy")),
+                EngineOptions.DEFAULT.withSummary(Duration.ofMinutes(1)));
+
+        engine.start();
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(log.lines()).filteredOn(line -> line.contains("quiet: current 2"))
+                .hasSize(2).allMatch(line -> line.startsWith("DEBUG "));
+        assertThat(log.lines()).filteredOn(line -> line.contains("busy: current"))
+                .hasSize(2).allMatch(line -> line.startsWith("INFO "));
+        assertThat(log.lines()).filteredOn(line -> line.contains("summary of the last 1 min"))
+                .singleElement().satisfies(line -> assertThat(line).startsWith("INFO ")
+                        .contains("4 ticks (2 held, 2 scaled, 0 failed, 0 not started)")
+                        .contains("p50 <= 10 ms, p99 <= 10 ms, max 0 ms"));
+    }
+
+    @Test
+    void aPluginsLoggerIsMadeOnlyWhenThePluginLogs() {
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestGroups quiet = group(HOLD, new FakeScale(2), new RecordingNotify());
+        engine = new Engine(TestGroups.engine(stateDir, Set.of(), quiet.build("quiet")), clock, scheduler,
+                new FileStateStore(stateDir, log), EngineOptions.DEFAULT.withLoggers(name -> {
+                    made.add(name);
+                    return log;
+                }));
+
+        engine.runOnce();
+
+        assertThat(made).as("no plugin here logs, so none of their loggers is made")
+                .noneMatch(name -> name.startsWith("io.autoscalebot.plugin."));
+        LazyLogger lazy = new LazyLogger("io.autoscalebot.plugin.quiet.measure.x", name -> {
+            made.add(name);
+            return log;
+        });
+        lazy.log(System.Logger.Level.INFO, "hello");
+        assertThat(made).contains("io.autoscalebot.plugin.quiet.measure.x");
+        assertThat(log.lines()).contains("INFO hello");
+    }
+
+    @Test
+    void aDryRunOfManyGroupsLeavesNoFolderPerGroupOnDisk() throws Exception {
+        GroupConfig[] groups = new GroupConfig[20];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = group(SCALE_UP, new FakeScale(2), new RecordingNotify()).build("g" + i);
+        }
+        engine(TestGroups.engine(stateDir, Set.of(), groups), EngineOptions.DEFAULT.withDryRun(true));
+
+        List<TickReport> reports = engine.runOnce();
+        engine.stop(Duration.ofSeconds(1));
+
+        assertThat(reports).hasSize(20).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(TickReport.Outcome.SCALED));
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(stateDir)) {
+            assertThat(left).as("a dry run writes nothing per group, not even an empty folder").isEmpty();
+        }
     }
 
     @Test

@@ -27,7 +27,9 @@ public final class RecordingLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-        lines.add(level + " " + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+        // A line with fields (one Map) carries its text literally, as LogFields says.
+        boolean literal = params == null || params.length == 0 || params.length == 1 && params[0] instanceof java.util.Map;
+        lines.add(level + " " + (literal ? format : MessageFormat.format(format, params)));
     }
 
     /** @return every line so far */

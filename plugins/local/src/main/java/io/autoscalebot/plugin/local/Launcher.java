@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ record Launcher(List<String> command, Optional<Path> workingDirectory, int baseP
         builder.environment().put("PORT", String.valueOf(port(index)));
         builder.environment().put("INDEX", String.valueOf(index));
         if (output == Output.FILE) {
+            createLogDirectory();
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(index).toFile()));
         } else {
             builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -68,6 +70,20 @@ record Launcher(List<String> command, Optional<Path> workingDirectory, int baseP
         } catch (IOException e) {
             throw new PluginException("cannot start copy " + index + ": port " + port
                     + " is already in use by another process; stop it or choose another base port");
+        }
+    }
+
+    /**
+     * Created with the first copy that writes a log, not when the plugin is created: a dry run, or a group that never
+     * scales up, leaves nothing on disk.
+     */
+    private void createLogDirectory() throws PluginException {
+        try {
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new PluginException("cannot create the state directory " + logDirectory.toAbsolutePath()
+                    + ", where the copies' logs are written: " + e.getMessage()
+                    + "; check its permissions or set state_dir", e);
         }
     }
 

@@ -8,7 +8,6 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -84,7 +83,8 @@ public final class LocalProvider implements ScaleProvider {
         List<String> command = settings.stringList(COMMAND.name());
         Optional<Path> workingDirectory = settings.optionalString(WORKING_DIRECTORY.name()).map(Path::of);
         Output output = Output.of(settings.string(OUTPUT.name()));
-        createStateDirectory(context.stateDirectory(), output);
+        // The state directory is created when there is something to write in it (CopyRecords, Launcher), so a dry
+        // run, or a group that never scales, leaves nothing on disk.
         Launcher launcher = new Launcher(command, workingDirectory, settings.integer(BASE_PORT.name()), output,
                 context.stateDirectory());
         return new LocalScale(launcher, new Stopper(settings.duration(GRACE.name()), context.logger()),
@@ -96,17 +96,6 @@ public final class LocalProvider implements ScaleProvider {
             return Files.isDirectory(Path.of(path));
         } catch (InvalidPathException e) {
             return false;
-        }
-    }
-
-    /** The state directory holds the record of running copies and, with {@link Output#FILE}, their logs. */
-    private static void createStateDirectory(Path directory, Output output) throws PluginException {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new PluginException("cannot create the state directory " + directory.toAbsolutePath() + ", where "
-                    + "the running copies are recorded" + (output == Output.FILE ? " and their logs written" : "")
-                    + ": " + e.getMessage() + "; check its permissions or set state_dir", e);
         }
     }
 }
