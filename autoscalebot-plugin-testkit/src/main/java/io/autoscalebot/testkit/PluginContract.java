@@ -2,13 +2,19 @@ package io.autoscalebot.testkit;
 
 import io.autoscalebot.api.measure.MeasureProvider;
 import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +78,7 @@ public final class PluginContract {
                 jars.add(Path.of(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI()));
             }
             ModuleLayer boot = ModuleLayer.boot();
+            jars.addAll(requiredJars(jars, boot));
             Configuration configuration = boot.configuration().resolve(ModuleFinder.of(jars.toArray(Path[]::new)),
                     ModuleFinder.of(), Set.of("io.autoscalebot.testkit"));
             ModuleLayer layer = boot.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
@@ -91,6 +98,46 @@ public final class PluginContract {
                     + " autoscalebot-api, autoscalebot-engine and autoscalebot-plugin-testkit on the test's"
                     + " module path or class path: " + e, e);
         }
+    }
+
+
+    /**
+     * @return the class path's jars of every module the given ones require, transitively (the engine's metrics
+     *     library, for one), found by their module names; and every jar of that metrics library, whose automatic
+     *     modules need each other without saying so. A jar that is not a usable module is passed over.
+     */
+    private static Set<Path> requiredJars(Set<Path> start, ModuleLayer boot) {
+        Map<String, Path> byName = new LinkedHashMap<>();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            try {
+                for (ModuleReference found : ModuleFinder.of(Path.of(entry)).findAll()) {
+                    byName.putIfAbsent(found.descriptor().name(), Path.of(entry));
+                }
+            } catch (RuntimeException e) {
+                // not a usable module (an invalid automatic name, say): not one the engine needs
+            }
+        }
+        Set<Path> needed = new LinkedHashSet<>();
+        Deque<ModuleDescriptor> todo = new ArrayDeque<>();
+        ModuleFinder.of(start.toArray(Path[]::new)).findAll().forEach(ref -> todo.add(ref.descriptor()));
+        while (!todo.isEmpty()) {
+            for (ModuleDescriptor.Requires requires : todo.pop().requires()) {
+                Path jar = byName.get(requires.name());
+                if (jar != null && boot.findModule(requires.name()).isEmpty() && !start.contains(jar)
+                        && needed.add(jar)) {
+                    ModuleFinder.of(jar).findAll().forEach(ref -> todo.add(ref.descriptor()));
+                }
+            }
+        }
+        byName.forEach((name, jar) -> {
+            if (name.startsWith("io.prometheus.metrics.")) {
+                needed.add(jar);
+            }
+        });
+        return needed;
     }
 
     /**
