@@ -7,12 +7,11 @@ import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The settings every component of this plugin shares to reach a cluster ({@code namespace}, {@code kubeconfig},
- * {@code context}, {@code timeout}, {@code max_retries}), their checks and the client they make: one place, so the
+ * {@code context}, {@code max_retries}), their checks and the client they make: one place, so the
  * {@code kubernetes} scale component and the {@code kubernetes-lease} authenticate the same way.
  */
 public final class ClusterSettings {
@@ -34,7 +33,6 @@ public final class ClusterSettings {
                     + " never retried.");
 
     private static final String NAMESPACE = "namespace";
-    private static final String TIMEOUT = "timeout";
 
     private ClusterSettings() {
     }
@@ -50,35 +48,26 @@ public final class ClusterSettings {
     }
 
     /**
-     * @param byDefault the time one call has unless set
-     * @param bound what the timeout must stay below, for its documentation
-     * @return the {@code timeout} setting
+     * @param settings the component's resolved settings
+     * @return the problem of the {@code namespace} setting's form, if any
      */
-    public static Setting timeout(Duration byDefault, String bound) {
-        return Setting.of(TIMEOUT, SettingType.DURATION).defaultValue(byDefault)
-                .doc("The longest time one call may take in all: every attempt, the backoff between retries and a"
-                        + " credential command; a retry that would run past it is not started, and the call fails"
-                        + " saying what the API server answered last. " + bound);
+    public static List<SettingProblem> namespaceProblems(Settings settings) {
+        return settings.optionalString(NAMESPACE).flatMap(Names::dnsLabel).map(why -> List.of(new SettingProblem(
+                NAMESPACE, "setting 'namespace': '" + settings.string(NAMESPACE) + "' " + why))).orElse(List.of());
     }
 
     /**
-     * Every check of these settings that needs no cluster: the namespace's form, a timeout above 0 and, when set, that
-     * the kubeconfig can be read and holds the context with everything it names.
+     * The checks of {@code kubeconfig} and {@code context} that need no cluster: when set, that the kubeconfig can be
+     * read and holds the context with everything it names (files, certificates, keys, the exec section). With neither
+     * set, the cluster is found only where the plugin runs.
      *
      * @param settings the component's resolved settings
      * @param environment the machine the plugin runs on
-     * @return every problem found, empty when none
+     * @return the problem found, empty when none
      */
-    public static List<SettingProblem> validate(Settings settings, Environment environment) {
-        List<SettingProblem> problems = new ArrayList<>();
-        settings.optionalString(NAMESPACE).flatMap(Names::dnsLabel).ifPresent(why -> problems.add(
-                new SettingProblem(NAMESPACE, "setting 'namespace': '" + settings.string(NAMESPACE) + "' " + why)));
-        if (settings.duration(TIMEOUT).isZero()) {
-            problems.add(new SettingProblem(TIMEOUT, "setting 'timeout' must be more than 0s, like \"8s\""));
-        }
-        AccessResolver.check(settings.optionalString(KUBECONFIG.name()), settings.optionalString(CONTEXT.name()),
-                environment).ifPresent(e -> problems.add(new SettingProblem(e.setting(), e.getMessage())));
-        return problems;
+    public static List<SettingProblem> accessProblems(Settings settings, Environment environment) {
+        return AccessResolver.check(settings.optionalString(KUBECONFIG.name()), settings.optionalString(CONTEXT.name()),
+                environment).map(e -> List.of(new SettingProblem(e.setting(), e.getMessage()))).orElse(List.of());
     }
 
     /**
@@ -88,11 +77,12 @@ public final class ClusterSettings {
      * @param environment the machine the plugin runs on
      * @param context the component's context (clock, logger)
      * @param sleeper how retries wait
-     * @return the client, the namespace to work in and the time one call has
+     * @param connectTimeout the longest wait for a connection
+     * @return the client and the namespace to work in
      * @throws PluginException if the kubeconfig or the pod's service account cannot be used
      */
-    public static Cluster connect(Settings settings, Environment environment, PluginContext context, Sleeper sleeper)
-            throws PluginException {
+    public static Cluster connect(Settings settings, Environment environment, PluginContext context, Sleeper sleeper,
+            Duration connectTimeout) throws PluginException {
         ClusterAccess access;
         try {
             access = AccessResolver.resolve(settings.optionalString(KUBECONFIG.name()),
@@ -101,10 +91,9 @@ public final class ClusterSettings {
             throw new PluginException(e.getMessage());
         }
         String namespace = settings.optionalString(NAMESPACE).or(access::namespace).orElse("default");
-        Duration timeout = settings.duration(TIMEOUT);
-        KubeApi api = new KubeApi(access, timeout, settings.integer(MAX_RETRIES.name()), context.clock(),
+        KubeApi api = new KubeApi(access, connectTimeout, settings.integer(MAX_RETRIES.name()), context.clock(),
                 context.logger(), sleeper);
-        return new Cluster(api, namespace, timeout);
+        return new Cluster(api, namespace);
     }
 
     /**
@@ -112,8 +101,7 @@ public final class ClusterSettings {
      *
      * @param api its client
      * @param namespace the namespace to work in
-     * @param timeout the time one call has in all
      */
-    public record Cluster(KubeApi api, String namespace, Duration timeout) {
+    public record Cluster(KubeApi api, String namespace) {
     }
 }

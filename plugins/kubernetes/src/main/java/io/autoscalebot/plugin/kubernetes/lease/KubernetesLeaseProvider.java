@@ -37,9 +37,12 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
     /** Its namespace. */
     static final Setting NAMESPACE = ClusterSettings.namespace("The Lease");
 
-    /** The time one call has in all. */
-    static final Setting TIMEOUT = ClusterSettings.timeout(Duration.ofSeconds(3), "Keep it below the `timeout` of"
-            + " [leader] (default a fifth of its ttl, 3s), after which the engine gives the call up.");
+    /**
+     * The longest wait for a connection. The time a whole call has is not a setting: {@code timeout} in
+     * {@code [leader]} is the engine's, so each call gets a fifth of the ttl, that timeout's default (see
+     * {@link LeaderLease}).
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final Environment environment;
     private final Sleeper sleeper;
@@ -70,7 +73,7 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
 
     @Override
     public List<Setting> settings() {
-        return List.of(NAME, NAMESPACE, ClusterSettings.KUBECONFIG, ClusterSettings.CONTEXT, TIMEOUT,
+        return List.of(NAME, NAMESPACE, ClusterSettings.KUBECONFIG, ClusterSettings.CONTEXT,
                 ClusterSettings.MAX_RETRIES);
     }
 
@@ -84,7 +87,8 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
         String name = settings.string(NAME.name());
         Names.dnsSubdomain(name).ifPresent(why -> problems.add(new SettingProblem(NAME.name(),
                 "setting 'name': '" + name + "' " + why)));
-        problems.addAll(ClusterSettings.validate(settings, environment));
+        problems.addAll(ClusterSettings.namespaceProblems(settings));
+        problems.addAll(ClusterSettings.accessProblems(settings, environment));
         return problems;
     }
 
@@ -95,7 +99,7 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
         if (!problems.isEmpty()) {
             throw new PluginException(problems.stream().map(SettingProblem::message).collect(Collectors.joining("; ")));
         }
-        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper);
-        return new LeaderLease(cluster.api(), cluster.namespace(), settings.string(NAME.name()), cluster.timeout());
+        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper, CONNECT_TIMEOUT);
+        return new LeaderLease(cluster.api(), cluster.namespace(), settings.string(NAME.name()));
     }
 }

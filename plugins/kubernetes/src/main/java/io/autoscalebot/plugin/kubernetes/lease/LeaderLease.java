@@ -16,21 +16,23 @@ import java.util.OptionalLong;
  * <p>The {@link KubernetesLease} is made for one holder and ttl, which the engine keeps for the life of the process;
  * a call with others starts a new one (which, knowing nothing yet, waits a full ttl before taking over a silent
  * holder's Lease).
+ *
+ * <p>Each call, retries included, has a fifth of the ttl: the default of {@code [leader] timeout}, after which the
+ * engine gives the call up anyway; the plugin cannot have a {@code timeout} setting of its own, since that key of
+ * {@code [leader]} is the engine's.
  */
 final class LeaderLease implements Lease {
 
     private final KubeApi api;
     private final String namespace;
     private final String name;
-    private final Duration timeout;
 
     private KubernetesLease lease;
 
-    LeaderLease(KubeApi api, String namespace, String name, Duration timeout) {
+    LeaderLease(KubeApi api, String namespace, String name) {
         this.api = api;
         this.namespace = namespace;
         this.name = name;
-        this.timeout = timeout;
     }
 
     @Override
@@ -75,6 +77,6 @@ final class LeaderLease implements Lease {
     }
 
     private Deadline deadline() {
-        return Deadline.after(timeout, api.clock());
+        return Deadline.after(lease.duration().dividedBy(5), api.clock());
     }
 }

@@ -36,8 +36,11 @@ public final class KubernetesScaleProvider implements ScaleProvider {
     static final Setting NAMESPACE = ClusterSettings.namespace("The target");
 
     /** The time one call has in all. */
-    static final Setting TIMEOUT = ClusterSettings.timeout(Duration.ofSeconds(8), "Keep it below the group's"
-            + " `timeout` (default 10s), after which the engine interrupts the call.");
+    static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(8))
+            .doc("The longest time one call may take in all: every attempt, the backoff between retries and a"
+                    + " credential command; a retry that would run past it is not started, and the call fails saying"
+                    + " what the API server answered last. Keep it below the group's `timeout` (default 10s), after"
+                    + " which the engine interrupts the call.");
 
     private final Environment environment;
     private final Sleeper sleeper;
@@ -89,7 +92,11 @@ public final class KubernetesScaleProvider implements ScaleProvider {
         } catch (IllegalArgumentException e) {
             problems.add(new SettingProblem(TARGET.name(), e.getMessage()));
         }
-        problems.addAll(ClusterSettings.validate(settings, environment));
+        problems.addAll(ClusterSettings.namespaceProblems(settings));
+        if (settings.duration(TIMEOUT.name()).isZero()) {
+            problems.add(new SettingProblem(TIMEOUT.name(), "setting 'timeout' must be more than 0s, like \"8s\""));
+        }
+        problems.addAll(ClusterSettings.accessProblems(settings, environment));
         return problems;
     }
 
@@ -100,8 +107,9 @@ public final class KubernetesScaleProvider implements ScaleProvider {
             throw new PluginException(problems.stream().map(SettingProblem::message).collect(Collectors.joining("; ")));
         }
         ScaleTarget target = ScaleTarget.parse(settings.string(TARGET.name()));
-        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper);
-        return new KubernetesScale(cluster.api(), target, cluster.namespace(), budget(cluster.timeout(), context.clock()),
+        Duration timeout = settings.duration(TIMEOUT.name());
+        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper, timeout);
+        return new KubernetesScale(cluster.api(), target, cluster.namespace(), budget(timeout, context.clock()),
                 context.logger());
     }
 
