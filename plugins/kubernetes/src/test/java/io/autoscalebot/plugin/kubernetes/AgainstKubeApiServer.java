@@ -30,6 +30,10 @@ public abstract class AgainstKubeApiServer {
     protected static final String SCALE_DEPLOYMENTS = "{\"apiGroups\":[\"apps\"],\"resources\":[\"deployments/scale\"],"
             + "\"verbs\":[\"get\",\"patch\"]}";
 
+    /** The {@code rules} entry letting a Role hold leader Leases, as deploy/kubernetes/rbac.yaml grants. */
+    protected static final String HOLD_LEASES = "{\"apiGroups\":[\"coordination.k8s.io\"],\"resources\":"
+            + "[\"leases\"],\"verbs\":[\"get\",\"create\",\"patch\"]}";
+
     /** The server. */
     protected KubeApiServer server;
 

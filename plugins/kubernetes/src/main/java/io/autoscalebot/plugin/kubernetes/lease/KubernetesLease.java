@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * One client's side of a {@code coordination.k8s.io/v1} Lease used for leader election, the way client-go's leader
@@ -82,6 +83,11 @@ public final class KubernetesLease {
         return identity;
     }
 
+    /** @return how long a hold lasts without renewal */
+    public Duration duration() {
+        return duration;
+    }
+
     /**
      * Becomes the holder if the lease is free, expired or already this client's (then it is renewed); otherwise
      * leaves it alone.
@@ -122,11 +128,31 @@ public final class KubernetesLease {
      * @throws InterruptedException if the caller gave up
      */
     public synchronized LeaseState renew(Deadline deadline) throws PluginException, InterruptedException {
+        return renewIf(transitions -> true, deadline);
+    }
+
+    /**
+     * Keeps the lease only if this client still holds it with the fencing token {@code transitions}: a hold that
+     * lapsed and was taken again since, even by this client, has a larger token and is not extended. The check and
+     * the write are one step, since the write names the resourceVersion the check read.
+     *
+     * @param transitions the fencing token of the hold to extend
+     * @param deadline the call's deadline
+     * @return whether this client still holds it with that token; if not, who holds it
+     * @throws PluginException if the API server cannot be reached or refuses (RBAC)
+     * @throws InterruptedException if the caller gave up
+     */
+    public synchronized LeaseState renew(long transitions, Deadline deadline)
+            throws PluginException, InterruptedException {
+        return renewIf(current -> current == transitions, deadline);
+    }
+
+    private LeaseState renewIf(LongPredicate token, Deadline deadline) throws PluginException, InterruptedException {
         LeaseRecord lease = observed;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            if (lease == null || !lease.heldBy(identity)) {
+            if (lease == null || !ours(lease, token)) {
                 Optional<LeaseRecord> current = read(deadline);
-                if (current.isEmpty() || !current.get().heldBy(identity)) {
+                if (current.isEmpty() || !ours(current.get(), token)) {
                     return lost(current.orElse(null));
                 }
                 lease = current.get();
@@ -150,9 +176,26 @@ public final class KubernetesLease {
      */
     public synchronized void release(Deadline deadline) throws PluginException, InterruptedException {
         heldUntil = null;
+        releaseIf(transitions -> true, deadline);
+    }
+
+    /**
+     * Gives the lease up only if this client holds it with the fencing token {@code transitions}; does nothing
+     * otherwise, so a late release never drops a later hold.
+     *
+     * @param transitions the fencing token of the hold to give up
+     * @param deadline the call's deadline
+     * @throws PluginException if the API server cannot be reached or refuses (RBAC)
+     * @throws InterruptedException if the caller gave up
+     */
+    public synchronized void release(long transitions, Deadline deadline) throws PluginException, InterruptedException {
+        releaseIf(current -> current == transitions, deadline);
+    }
+
+    private void releaseIf(LongPredicate token, Deadline deadline) throws PluginException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<LeaseRecord> current = read(deadline);
-            if (current.isEmpty() || !current.get().heldBy(identity)) {
+            if (current.isEmpty() || !ours(current.get(), token)) {
                 return;
             }
             ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -163,6 +206,7 @@ public final class KubernetesLease {
             spec.putNull("holderIdentity");
             spec.put("leaseDurationSeconds", 1);
             spec.put("renewTime", MICRO_TIME.format(clock.instant()));
+            heldUntil = null;
             if (patch(patch, "the release of", deadline)) {
                 return;
             }
@@ -177,6 +221,10 @@ public final class KubernetesLease {
      */
     public synchronized boolean holds(Instant now) {
         return heldUntil != null && now.isBefore(heldUntil);
+    }
+
+    private boolean ours(LeaseRecord lease, LongPredicate token) {
+        return lease.heldBy(identity) && token.test(lease.transitions());
     }
 
     private Optional<LeaseRecord> read(Deadline deadline) throws PluginException, InterruptedException {

@@ -8,13 +8,10 @@ import io.autoscalebot.api.settings.Setting;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
-import io.autoscalebot.plugin.kubernetes.client.AccessResolver;
-import io.autoscalebot.plugin.kubernetes.client.ClusterAccess;
+import io.autoscalebot.plugin.kubernetes.client.ClusterSettings;
+import io.autoscalebot.plugin.kubernetes.client.ClusterSettings.Cluster;
 import io.autoscalebot.plugin.kubernetes.client.Deadline;
 import io.autoscalebot.plugin.kubernetes.client.Environment;
-import io.autoscalebot.plugin.kubernetes.client.KubeApi;
-import io.autoscalebot.plugin.kubernetes.client.KubeConfigException;
-import io.autoscalebot.plugin.kubernetes.client.Names;
 import io.autoscalebot.plugin.kubernetes.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,19 +33,7 @@ public final class KubernetesScaleProvider implements ScaleProvider {
                     + " rollouts.v1alpha1.argoproj.io/web).");
 
     /** Its namespace. */
-    static final Setting NAMESPACE = Setting.of("namespace", SettingType.STRING)
-            .doc("The target's namespace. Default: the kubeconfig context's namespace; in a pod, the pod's own; else"
-                    + " `default`.");
-
-    /** A kubeconfig file. */
-    static final Setting KUBECONFIG = Setting.of("kubeconfig", SettingType.STRING)
-            .doc("A kubeconfig file (`~/` is the home folder) with a token, client certificate or exec credential"
-                    + " command. Default: in a pod, its service account (token re-read when it rotates); else the"
-                    + " files in KUBECONFIG, else ~/.kube/config, as kubectl.");
-
-    /** Its context. */
-    static final Setting CONTEXT = Setting.of("context", SettingType.STRING)
-            .doc("The kubeconfig context to use. Default: its current-context.");
+    static final Setting NAMESPACE = ClusterSettings.namespace("The target");
 
     /** The time one call has in all. */
     static final Setting TIMEOUT = Setting.of("timeout", SettingType.DURATION).defaultValue(Duration.ofSeconds(8))
@@ -56,12 +41,6 @@ public final class KubernetesScaleProvider implements ScaleProvider {
                     + " credential command; a retry that would run past it is not started, and the call fails saying"
                     + " what the API server answered last. Keep it below the group's `timeout` (default 10s), after"
                     + " which the engine interrupts the call.");
-
-    /** How often to retry. */
-    static final Setting MAX_RETRIES = Setting.of("max_retries", SettingType.INTEGER).defaultValue(3).atLeast(0)
-            .doc("How many times a call is retried, with exponential backoff (or the server's Retry-After), when the"
-                    + " API server answers 429 or 5xx or cannot be reached. Refusals (401, 403, 404, 409, 422) are"
-                    + " never retried.");
 
     private final Environment environment;
     private final Sleeper sleeper;
@@ -92,7 +71,8 @@ public final class KubernetesScaleProvider implements ScaleProvider {
 
     @Override
     public List<Setting> settings() {
-        return List.of(TARGET, NAMESPACE, KUBECONFIG, CONTEXT, TIMEOUT, MAX_RETRIES);
+        return List.of(TARGET, NAMESPACE, ClusterSettings.KUBECONFIG, ClusterSettings.CONTEXT, TIMEOUT,
+                ClusterSettings.MAX_RETRIES);
     }
 
     /**
@@ -112,14 +92,11 @@ public final class KubernetesScaleProvider implements ScaleProvider {
         } catch (IllegalArgumentException e) {
             problems.add(new SettingProblem(TARGET.name(), e.getMessage()));
         }
-        settings.optionalString(NAMESPACE.name()).flatMap(Names::dnsLabel).ifPresent(why -> problems.add(
-                new SettingProblem(NAMESPACE.name(), "setting 'namespace': '"
-                        + settings.string(NAMESPACE.name()) + "' " + why)));
+        problems.addAll(ClusterSettings.namespaceProblems(settings));
         if (settings.duration(TIMEOUT.name()).isZero()) {
             problems.add(new SettingProblem(TIMEOUT.name(), "setting 'timeout' must be more than 0s, like \"8s\""));
         }
-        AccessResolver.check(settings.optionalString(KUBECONFIG.name()), settings.optionalString(CONTEXT.name()),
-                environment).ifPresent(e -> problems.add(new SettingProblem(e.setting(), e.getMessage())));
+        problems.addAll(ClusterSettings.accessProblems(settings, environment));
         return problems;
     }
 
@@ -130,18 +107,10 @@ public final class KubernetesScaleProvider implements ScaleProvider {
             throw new PluginException(problems.stream().map(SettingProblem::message).collect(Collectors.joining("; ")));
         }
         ScaleTarget target = ScaleTarget.parse(settings.string(TARGET.name()));
-        ClusterAccess access;
-        try {
-            access = AccessResolver.resolve(settings.optionalString(KUBECONFIG.name()),
-                    settings.optionalString(CONTEXT.name()), environment, context.clock());
-        } catch (KubeConfigException e) {
-            throw new PluginException(e.getMessage());
-        }
-        String namespace = settings.optionalString(NAMESPACE.name()).or(access::namespace).orElse("default");
         Duration timeout = settings.duration(TIMEOUT.name());
-        KubeApi api = new KubeApi(access, timeout, settings.integer(MAX_RETRIES.name()), context.clock(),
-                context.logger(), sleeper);
-        return new KubernetesScale(api, target, namespace, budget(timeout, context.clock()), context.logger());
+        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper, timeout);
+        return new KubernetesScale(cluster.api(), target, cluster.namespace(), budget(timeout, context.clock()),
+                context.logger());
     }
 
     /**

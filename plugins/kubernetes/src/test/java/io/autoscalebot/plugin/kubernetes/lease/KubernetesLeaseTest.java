@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class KubernetesLeaseTest extends AgainstKubeApiServer {
 
     private static final Duration DURATION = Duration.ofSeconds(15);
-    private static final String LEASE_RULE = "{\"apiGroups\":[\"coordination.k8s.io\"],\"resources\":[\"leases\"],"
-            + "\"verbs\":[\"get\",\"create\",\"patch\"]}";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final List<KubeApi> clients = new ArrayList<>();
@@ -43,7 +41,7 @@ class KubernetesLeaseTest extends AgainstKubeApiServer {
     @BeforeEach
     void namespaceWhereTheScalerMayHoldLeases() {
         namespace = server.newNamespace("lease");
-        server.grantScaler(namespace, "leases", LEASE_RULE);
+        server.grantScaler(namespace, "leases", HOLD_LEASES);
         kubeconfig = Kubeconfig.to(server).token(KubeApiServer.SCALER_TOKEN).namespace(namespace)
                 .writeTo(folder.resolve("kubeconfig"));
         eventually("the scaler may read leases", () -> server.send("GET", "/apis/coordination.k8s.io/v1/namespaces/"
