@@ -9,7 +9,6 @@ import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.api.settings.SettingType;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.kubernetes.client.ClusterSettings;
-import io.autoscalebot.plugin.kubernetes.client.ClusterSettings.Cluster;
 import io.autoscalebot.plugin.kubernetes.client.Environment;
 import io.autoscalebot.plugin.kubernetes.client.Names;
 import io.autoscalebot.plugin.kubernetes.client.Sleeper;
@@ -99,7 +98,7 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
         if (!problems.isEmpty()) {
             throw new PluginException(problems.stream().map(SettingProblem::message).collect(Collectors.joining("; ")));
         }
-        Cluster cluster = ClusterSettings.connect(settings, environment, context, sleeper, CONNECT_TIMEOUT);
-        return new LeaderLease(cluster.api(), cluster.namespace(), settings.string(NAME.name()));
+        return new LeaderLease(() -> ClusterSettings.connect(settings, environment, context, sleeper, CONNECT_TIMEOUT),
+                settings.string(NAME.name()));
     }
 }

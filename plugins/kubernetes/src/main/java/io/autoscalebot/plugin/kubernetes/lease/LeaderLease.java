@@ -2,6 +2,7 @@ package io.autoscalebot.plugin.kubernetes.lease;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.lease.Lease;
+import io.autoscalebot.plugin.kubernetes.client.ClusterSettings;
 import io.autoscalebot.plugin.kubernetes.client.Deadline;
 import io.autoscalebot.plugin.kubernetes.client.KubeApi;
 import java.time.Duration;
@@ -17,21 +18,34 @@ import java.util.OptionalLong;
  * a call with others starts a new one (which, knowing nothing yet, waits a full ttl before taking over a silent
  * holder's Lease).
  *
+ * <p>The cluster is found at the first call, not at creation: a lease store that is not there yet (no kubeconfig, not
+ * in a pod) is then what the engine handles for any lease store that is down (no instance scales, it asks again),
+ * instead of a group setup that fails.
+ *
  * <p>Each call, retries included, has a fifth of the ttl: the default of {@code [leader] timeout}, after which the
  * engine gives the call up anyway; the plugin cannot have a {@code timeout} setting of its own, since that key of
  * {@code [leader]} is the engine's.
  */
 final class LeaderLease implements Lease {
 
-    private final KubeApi api;
-    private final String namespace;
+    /** Finds the cluster: from the settings, the kubeconfig or the pod's service account. */
+    interface Connector {
+        ClusterSettings.Cluster connect() throws PluginException;
+    }
+
+    private final Connector connector;
     private final String name;
 
+    private KubeApi api;
+    private String namespace;
     private KubernetesLease lease;
 
     LeaderLease(KubeApi api, String namespace, String name) {
-        this.api = api;
-        this.namespace = namespace;
+        this(() -> new ClusterSettings.Cluster(api, namespace), name);
+    }
+
+    LeaderLease(Connector connector, String name) {
+        this.connector = connector;
         this.name = name;
     }
 
@@ -54,11 +68,18 @@ final class LeaderLease implements Lease {
     }
 
     @Override
-    public void teardown() throws Exception {
-        api.close();
+    public synchronized void teardown() throws Exception {
+        if (api != null) {
+            api.close();
+        }
     }
 
     private KubernetesLease leaseFor(String holder, Duration ttl) throws PluginException {
+        if (api == null) {
+            ClusterSettings.Cluster cluster = connector.connect();
+            api = cluster.api();
+            namespace = cluster.namespace();
+        }
         Duration seconds = wholeSeconds(ttl);
         if (lease == null || !lease.identity().equals(holder) || !lease.duration().equals(seconds)) {
             try {
