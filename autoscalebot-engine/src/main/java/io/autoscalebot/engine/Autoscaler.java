@@ -71,11 +71,12 @@ public final class Autoscaler implements AutoCloseable {
      */
     public void start() {
         if (board != null) {
-            // Until a leader role exists, the only instance on a configuration is the active one.
+            // active without [leader]; with it leader or standby, as the lease keeper knows it at each request.
+            Role role = engine::role;
             StatusJson status = new StatusJson(board, config.groups(), Clock.systemUTC(), engine::lateness,
-                    Role.ACTIVE);
+                    role);
             try {
-                server = StatusServer.start(config.server().get(), status::write, metrics, Role.ACTIVE);
+                server = StatusServer.start(config.server().get(), status::write, metrics, role);
             } catch (ServerStartException e) {
                 throw new ServerException(e.getMessage());
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -418,6 +419,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         return lateness.snapshot(last);
+    }
+
+    /**
+     * @return {@code active} without {@code [leader]}; with it {@code leader} or {@code standby} as the lease stands
+     *     now; empty before the engine started, when it has not asked for the lease yet
+     */
+    public Optional<String> role() {
+        if (keeper == null) {
+            return Optional.of("active");
+        }
+        synchronized (this) {
+            if (!started) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(keeper.leads() ? "leader" : "standby");
     }
 
     /** @return the lease keeper of {@code [leader]}, or null without one */

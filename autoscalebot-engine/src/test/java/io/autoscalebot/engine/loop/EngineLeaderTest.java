@@ -114,6 +114,20 @@ class EngineLeaderTest {
     }
 
     @Test
+    void eachEngineSaysWhetherItLeadsOrStandsBySoTheStatusServerCanTell() {
+        a = engine(schedulerA, logA, toldA);
+        assertThat(a.role()).as("before the lease was asked for").isEmpty();
+
+        b = engine(schedulerB, logB, toldB);
+        a.start();
+        b.start();
+        run(Duration.ofSeconds(10), true);
+
+        assertThat(a.role()).contains("leader");
+        assertThat(b.role()).contains("standby");
+    }
+
+    @Test
     void aStandbyTakesOverWithinTwiceTheTtlWhenTheLeaderStopsRenewing() {
         startBoth();
         run(Duration.ofSeconds(30), true);
