@@ -29,6 +29,16 @@ public record ComponentConfig(Component component, Settings settings, String whe
         this(component, settings, where, EventSchedule.ALWAYS);
     }
 
+    /**
+     * @return true when {@code other} is the same loaded component (provider, plugin, version) with the same values,
+     *     secrets included, and the same notifier schedule; where in the file it was written does not count, so a
+     *     table that only moved is the same
+     */
+    public boolean runsLike(ComponentConfig other) {
+        return component.equals(other.component) && settings.values().equals(other.settings.values())
+                && events.equals(other.events);
+    }
+
     /** @return this component with that notifier schedule */
     public ComponentConfig withEvents(EventSchedule schedule) {
         return new ComponentConfig(component, settings, where, schedule);

@@ -22,9 +22,11 @@ final class GroupChange {
                 && running.max().equals(next.max())
                 && running.zone().equals(next.zone())
                 && running.rules().equals(next.rules())
-                && same(running.measure(), next.measure())
-                && same(running.decide(), next.decide())
-                && same(running.scale(), next.scale())
+                && running.setupTimeout().equals(next.setupTimeout())
+                && running.fallback().equals(next.fallback())
+                && running.measure().runsLike(next.measure())
+                && running.decide().runsLike(next.decide())
+                && running.scale().runsLike(next.scale())
                 && same(running.notifiers(), next.notifiers());
     }
 
@@ -33,16 +35,10 @@ final class GroupChange {
             return false;
         }
         for (int i = 0; i < running.size(); i++) {
-            if (!same(running.get(i), next.get(i))) {
+            if (!running.get(i).runsLike(next.get(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The same loaded component (provider, plugin, version) with the same values; secrets included. */
-    private static boolean same(ComponentConfig running, ComponentConfig next) {
-        return running.component().equals(next.component())
-                && running.settings().values().equals(next.settings().values());
     }
 }
