@@ -44,10 +44,11 @@ final class RunCommand implements Callable<Integer> {
                     + "the group's timeout; groups tear down at once (default: ${DEFAULT-VALUE}). A scale plugin "
                     + "stopping local processes needs its own grace period within this.")
     Duration teardown;
-    @Option(names = "--log-summary", paramLabel = "DURATION", defaultValue = "0s", fallbackValue = "1m", arity = "0..1",
+    @Option(names = "--log-summary", paramLabel = "DURATION", fallbackValue = "1m", arity = "0..1",
             converter = DurationConverter.class,
-            description = "Log one INFO line every DURATION (1m when given alone) summing up the ticks since the last: "
-                    + "how many held, scaled and failed, and how late they started. Routine ticks log at DEBUG.")
+            description = "Log one INFO line every DURATION (1m when given alone; 0s for none) summing up the ticks "
+                    + "since the last: how many held, scaled and failed, and how late they started. Routine ticks log "
+                    + "at DEBUG. Wins over [log] summary in the configuration file.")
     Duration logSummary;
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (one line per record, the default) or json (one JSON object per line: time, level, "
@@ -70,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("autoscalebot: --log-format must be text or json; got '" + logFormat + "'");
             return Main.USAGE;
         }
-        if (logSummary.isNegative()) {
+        if (logSummary != null && logSummary.isNegative()) {
             err.println("autoscalebot: --log-summary must be a positive duration, like --log-summary 1m; got "
                     + logSummary);
             return Main.USAGE;
@@ -86,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
         warnAboutUnusablePlugins(found, err);
         Autoscaler engine;
         try {
-            engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown, logSummary));
+            engine = Autoscalebot.autoscaler(loaded.get(), new RunOptions(dryRun, teardown,
+                    Optional.ofNullable(logSummary)));
         } catch (StartRefusedException e) {
             err.println("autoscalebot: " + e.getMessage());
             return Main.USAGE;

@@ -1,6 +1,7 @@
 package io.autoscalebot.engine;
 
 import io.autoscalebot.engine.config.EngineConfig;
+import io.autoscalebot.engine.config.StartOnly;
 import io.autoscalebot.engine.loop.Engine;
 import io.autoscalebot.engine.loop.EngineOptions;
 import io.autoscalebot.engine.loop.ExecutorScheduler;
@@ -59,7 +60,7 @@ public final class Autoscaler implements AutoCloseable {
         // spread over each interval so that thousands of groups are not all due at once.
         this.engine = new Engine(config, Clock.systemUTC(), new ExecutorScheduler(ExecutorScheduler.defaultThreads()),
                 store, EngineOptions.DEFAULT.withDryRun(options.dryRun()).withTeardown(options.teardown())
-                        .withSpreadFirstTicks(true).withSummary(options.summary()),
+                        .withSpreadFirstTicks(true).withSummary(options.summaryOr(config.logSummary())),
                 board == null ? TickListener.NONE : board);
     }
 
@@ -156,8 +157,14 @@ public final class Autoscaler implements AutoCloseable {
      */
     public ReloadSummary reload(Configuration next) {
         Reload reload = engine.reload(next.engineConfig());
+        List<String> restartNeeded = StartOnly.changed(config, next.engineConfig());
+        if (!restartNeeded.isEmpty()) {
+            System.getLogger("io.autoscalebot.engine").log(System.Logger.Level.WARNING, String.join(", ", restartNeeded)
+                    + " changed in " + next.engineConfig().file() + " but " + (restartNeeded.size() == 1 ? "is" : "are")
+                    + " read only at start: the running values stay until a restart");
+        }
         return new ReloadSummary(reload.added(), reload.changed(), reload.removed(), reload.unchanged(),
-                reload.describe());
+                restartNeeded, reload.describe());
     }
 
     private static InstanceLock lock(Path stateDirectory) throws StartRefusedException {

@@ -9,10 +9,12 @@ import java.util.List;
  * @param changed the groups rebuilt from new settings, keeping their last scale, history and open conditions
  * @param removed the groups stopped and torn down
  * @param unchanged the groups left running untouched
+ * @param restartNeeded the sections read only at start that differ in the new file ({@code state_dir}, {@code [log]},
+ *     {@code [server]}, {@code [leader]}): they keep their running values until a restart
  * @param description {@code 1 added (api), 1 changed (web), 0 removed, 2 unchanged}, for the log
  */
 public record ReloadSummary(List<String> added, List<String> changed, List<String> removed, List<String> unchanged,
-                            String description) {
+                            List<String> restartNeeded, String description) {
 
     /** Copies the lists. */
     public ReloadSummary {
@@ -20,5 +22,6 @@ public record ReloadSummary(List<String> added, List<String> changed, List<Strin
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
         unchanged = List.copyOf(unchanged);
+        restartNeeded = List.copyOf(restartNeeded);
     }
 }

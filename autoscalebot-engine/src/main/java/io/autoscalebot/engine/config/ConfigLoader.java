@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final List<String> KEYS = List.of("state_dir", "server", "leader", "groups");
+    private static final List<String> KEYS = List.of("state_dir", "log", "server", "leader", "groups");
+    private static final List<String> LOG_KEYS = List.of("summary");
     private static final String DEFAULT_STATE_DIR = ".autoscalebot";
     private static final Duration DEFAULT_TTL = Duration.ofSeconds(15);
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -58,12 +59,13 @@ public final class ConfigLoader {
         TomlTable root = new TomlTable(document.root(), KeyPath.ROOT, problems, new EnvInterpolator(env));
         root.rejectUnknownKeys(KEYS);
         Path stateDirectory = stateDirectory(file, root);
+        Duration summary = logSummary(root);
         Optional<ServerConfig> server = ServerReader.read(root, secrets);
         ComponentReader components = new ComponentReader(catalog, secrets, validateTimeout);
         Optional<LeaderConfig> leader = leader(root, components);
         List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
-        return new EngineConfig(file, stateDirectory, groups, secrets, server, leader);
+        return new EngineConfig(file, stateDirectory, groups, secrets, server, leader, summary);
     }
 
     private static byte[] read(Path file) throws ConfigException {
@@ -97,6 +99,25 @@ public final class ConfigLoader {
             root.error("state_dir", "state_dir is not a valid path: " + e.getReason());
         }
         return folder.resolve(DEFAULT_STATE_DIR);
+    }
+
+    /**
+     * {@code [log]}: {@code summary}, how often one INFO line sums up the ticks since the last; none by default, since
+     * at INFO the log already tells every scale, failure and condition change.
+     */
+    private static Duration logSummary(TomlTable root) {
+        Optional<TomlTable> table = root.table("log", "[log] with summary = \"1m\"");
+        if (table.isEmpty()) {
+            return Duration.ZERO;
+        }
+        TomlTable log = table.get();
+        log.rejectUnknownKeys(LOG_KEYS);
+        Duration summary = log.typed("summary", SettingType.DURATION).map(Duration.class::cast).orElse(Duration.ZERO);
+        if (summary.isNegative()) {
+            log.error("summary", "summary must be 0s (no summary line) or more, like summary = \"1m\"");
+            return Duration.ZERO;
+        }
+        return summary;
     }
 
     /**

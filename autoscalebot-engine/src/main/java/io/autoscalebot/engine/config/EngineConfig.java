@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.Set;
  * @param secrets every secret value in the file (settings declared secret), so the engine can redact them from any text
  * @param server the status server's settings ({@code [server]}); empty when it is off, the default
  * @param leader the {@code [leader]} section; empty when one instance runs the configuration alone
+ * @param logSummary {@code [log] summary}: how often one INFO line sums up the ticks since the last;
+ *     {@link Duration#ZERO} for none, the default
  */
 public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets,
-                           Optional<ServerConfig> server, Optional<LeaderConfig> leader) {
+                           Optional<ServerConfig> server, Optional<LeaderConfig> leader, Duration logSummary) {
 
     /** Checks and copies. */
     public EngineConfig {
@@ -28,10 +31,17 @@ public record EngineConfig(Path file, Path stateDirectory, List<GroupConfig> gro
         groups = List.copyOf(groups);
         secrets = Set.copyOf(secrets);
         Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(logSummary, "logSummary");
+    }
+
+    /** A configuration without a summary line. */
+    public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets,
+                        Optional<ServerConfig> server, Optional<LeaderConfig> leader) {
+        this(file, stateDirectory, groups, secrets, server, leader, Duration.ZERO);
     }
 
     /** A configuration without a status server or {@code [leader]}. */
     public EngineConfig(Path file, Path stateDirectory, List<GroupConfig> groups, Set<String> secrets) {
-        this(file, stateDirectory, groups, secrets, Optional.empty(), Optional.empty());
+        this(file, stateDirectory, groups, secrets, Optional.empty(), Optional.empty(), Duration.ZERO);
     }
 }

@@ -41,7 +41,7 @@ class LeaderConfigTest extends ConfigFileTest {
         }
     }
 
-    private static final PluginCatalog CATALOG = PluginCatalog.of(new TestProviders.ResponseTime(),
+    static final PluginCatalog CATALOG = PluginCatalog.of(new TestProviders.ResponseTime(),
             new TestProviders.ConsecutiveThreshold(), new TestProviders.Local(), new Redis());
 
     private List<String> errors(String text) {
