@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,62 @@ class PluginDocsIT {
         assertThat(generated).as("generated docs").isNotEmpty().containsKeys("heroku.md", "local.md", "test.md");
         assertThat(markdownIn(Distribution.repository().resolve("docs").resolve("plugins")))
                 .as(REGENERATE).isEqualTo(generated);
+    }
+
+    /**
+     * The example at the end of each page is meant to be copied: with its variables set as its comments say, every one
+     * of them passes {@code config validate}. The groups' examples share one file (a group each, the other tables
+     * filled with plain plugins); each {@code [leader]} example needs a file of its own.
+     */
+    @Test
+    void everyPagesExampleValidatesOnceItsVariablesAreSet() throws IOException {
+        Map<String, String> pages = markdownIn(Distribution.repository().resolve("docs").resolve("plugins"));
+        Cli cli = Cli.of(Distribution.home(), work);
+        StringBuilder groups = new StringBuilder();
+        Map<String, String> leaders = new TreeMap<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            Matcher example = EXAMPLE.matcher(page.getValue());
+            assertThat(example.find()).as("an example in " + page.getKey()).isTrue();
+            String toml = example.group(1);
+            Matcher variable = VARIABLE.matcher(toml);
+            while (variable.find()) {
+                cli = cli.withEnvironment(variable.group(1), variable.group(2) != null ? variable.group(2) : "s3cret");
+            }
+            if (toml.startsWith("[leader]")) {
+                leaders.put(page.getKey(), toml + group("leader_test", ""));
+            } else {
+                groups.append(group(page.getKey().replace(".md", "").replace('-', '_'), toml));
+            }
+        }
+        Path file = work.resolve("examples.toml");
+        Files.writeString(file, groups);
+        Cli.Result result = cli.run("config", "validate", "--config", file.toString());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        for (Map.Entry<String, String> leader : leaders.entrySet()) {
+            Files.writeString(file, leader.getValue());
+            result = cli.run("config", "validate", "--config", file.toString());
+            assertThat(result.exitCode()).as(leader.getKey() + ": " + result.output()).isZero();
+        }
+    }
+
+    private static final Pattern EXAMPLE = Pattern.compile("## Example\\n\\n```toml\\n(.*?)```", Pattern.DOTALL);
+    /** {@code url = "${SIDEKIQ_URL}"   # like "redis://..."}: the variable and, when the page gives one, its example. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)}\"(?:\\s+# like \"([^\"]*)\")?");
+
+    /** A group named {@code name} with the example's table and plain plugins for the tables it lacks. */
+    private static String group(String name, String example) {
+        String table = example.replace("groups.web", "groups." + name);
+        StringBuilder group = new StringBuilder("[groups.").append(name).append("]\nmax = 3\n").append(table);
+        if (!table.contains("groups." + name + ".measure]")) {
+            group.append("[groups.").append(name).append(".measure]\nplugin = \"static\"\nvalue = 1\n");
+        }
+        if (!table.contains("groups." + name + ".decide]")) {
+            group.append("[groups.").append(name).append(".decide]\nplugin = \"consecutive-threshold\"\n");
+        }
+        if (!table.contains("groups." + name + ".scale]")) {
+            group.append("[groups.").append(name).append(".scale]\nplugin = \"memory\"\n");
+        }
+        return group.toString();
     }
 
     private static Map<String, String> markdownIn(Path folder) throws IOException {

@@ -40,9 +40,10 @@ public final class Setting {
     private final List<String> choices;
     private final Object minimum;
     private final Object maximum;
+    private final Object example;
 
     private Setting(String name, SettingType type, Object defaultValue, boolean required, boolean secret, String doc,
-                    List<String> choices, Object minimum, Object maximum) {
+                    List<String> choices, Object minimum, Object maximum, Object example) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.doc = Objects.requireNonNull(doc, "doc");
@@ -68,6 +69,7 @@ public final class Setting {
                     + " is above its maximum " + text(this.maximum));
         }
         checkDefaultWithinBounds();
+        this.example = example == null ? null : typed(example, "example");
     }
 
     /**
@@ -78,17 +80,17 @@ public final class Setting {
      * @return the declaration
      */
     public static Setting of(String name, SettingType type) {
-        return new Setting(name, type, null, false, false, "", List.of(), null, null);
+        return new Setting(name, type, null, false, false, "", List.of(), null, null, null);
     }
 
     /** @return a copy that must be set by the user; a required setting has no default */
     public Setting asRequired() {
-        return new Setting(name, type, null, true, secret, doc, choices, minimum, maximum);
+        return new Setting(name, type, null, true, secret, doc, choices, minimum, maximum, example);
     }
 
     /** @return a copy whose value is shown as {@code ****} everywhere */
     public Setting asSecret() {
-        return new Setting(name, type, defaultValue, required, true, doc, choices, minimum, maximum);
+        return new Setting(name, type, defaultValue, required, true, doc, choices, minimum, maximum, example);
     }
 
     /**
@@ -100,7 +102,7 @@ public final class Setting {
      */
     public Setting defaultValue(Object value) {
         return new Setting(name, type, Objects.requireNonNull(value, "value"), false, secret, doc, choices, minimum,
-                maximum);
+                maximum, example);
     }
 
     /**
@@ -108,7 +110,20 @@ public final class Setting {
      * @return a copy with that doc
      */
     public Setting doc(String text) {
-        return new Setting(name, type, defaultValue, required, secret, text, choices, minimum, maximum);
+        return new Setting(name, type, defaultValue, required, secret, text, choices, minimum, maximum, example);
+    }
+
+    /**
+     * @param value a value to show in the generated docs' example table, typed as for {@link #defaultValue}: for a
+     *     required setting instead of a bare placeholder, for an optional one to show it in the example at all. It
+     *     must be valid on its own, since the example is meant to be copied: the engine's tests validate every bundled
+     *     plugin's example
+     * @return a copy with that example
+     * @throws IllegalArgumentException if the value is not of the setting's type
+     */
+    public Setting example(Object value) {
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, maximum,
+                Objects.requireNonNull(value, "value"));
     }
 
     /**
@@ -116,7 +131,7 @@ public final class Setting {
      * @return a copy restricted to those values
      */
     public Setting choices(String... allowed) {
-        return new Setting(name, type, defaultValue, required, secret, doc, List.of(allowed), minimum, maximum);
+        return new Setting(name, type, defaultValue, required, secret, doc, List.of(allowed), minimum, maximum, example);
     }
 
     /**
@@ -126,7 +141,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atLeast(long value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum, example);
     }
 
     /**
@@ -136,7 +151,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atLeast(double value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum, example);
     }
 
     /**
@@ -146,7 +161,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atLeast(Duration value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, value, maximum, example);
     }
 
     /**
@@ -156,7 +171,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atMost(long value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value, example);
     }
 
     /**
@@ -166,7 +181,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atMost(double value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value, example);
     }
 
     /**
@@ -176,7 +191,7 @@ public final class Setting {
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
     public Setting atMost(Duration value) {
-        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value);
+        return new Setting(name, type, defaultValue, required, secret, doc, choices, minimum, value, example);
     }
 
     /** @return the key in {@code autoscale.toml} */
@@ -202,6 +217,11 @@ public final class Setting {
     /** @return whether the value is shown as {@code ****} everywhere */
     public boolean secret() {
         return secret;
+    }
+
+    /** @return the value the generated docs' example shows, if the plugin gave one */
+    public Optional<Object> example() {
+        return Optional.ofNullable(example);
     }
 
     /** @return what the setting does, for users */
@@ -234,12 +254,13 @@ public final class Setting {
         return other instanceof Setting that && name.equals(that.name) && type == that.type
                 && Objects.equals(defaultValue, that.defaultValue) && required == that.required
                 && secret == that.secret && doc.equals(that.doc) && choices.equals(that.choices)
-                && Objects.equals(minimum, that.minimum) && Objects.equals(maximum, that.maximum);
+                && Objects.equals(minimum, that.minimum) && Objects.equals(maximum, that.maximum)
+                && Objects.equals(example, that.example);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, defaultValue, required, secret, doc, choices, minimum, maximum);
+        return Objects.hash(name, type, defaultValue, required, secret, doc, choices, minimum, maximum, example);
     }
 
     /** Shows the declaration; a secret's default as {@code ****}. */
@@ -247,7 +268,8 @@ public final class Setting {
     public String toString() {
         return "Setting[name=" + name + ", type=" + type + ", defaultValue=" + (secret && defaultValue != null
                 ? "****" : defaultValue) + ", required=" + required + ", secret=" + secret + ", doc=" + doc
-                + ", choices=" + choices + ", minimum=" + minimum + ", maximum=" + maximum + "]";
+                + ", choices=" + choices + ", minimum=" + minimum + ", maximum=" + maximum
+                + (example == null ? "" : ", example=" + (secret ? "****" : example)) + "]";
     }
 
     /** @return why a default is out of bounds ({@code must be at least 1, got 0}), or null when it is within */

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 class SettingTest {
 
     @Test
+    void keepsAnExampleInTheSettingsTypeAndRefusesOneOfAnotherType() {
+        assertThat(Setting.of("ratio", SettingType.NUMBER).example(2).example()).contains(2.0);
+        assertThat(Setting.of("ratio", SettingType.NUMBER).example()).isEmpty();
+        assertThatThrownBy(() -> Setting.of("port", SettingType.INTEGER).example("80"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its example must be");
+    }
+
+    @Test
+    void neverShowsASecretsExample() {
+        assertThat(Setting.of("url", SettingType.STRING).asSecret().example("redis://:pw@db").toString())
+                .contains("example=****").doesNotContain("pw@db");
+    }
+
+    @Test
     void keepsBoundsInTheSettingsValueType() {
         Setting port = Setting.of("port", SettingType.INTEGER).atLeast(1).atMost(65_535);
         Setting ratio = Setting.of("ratio", SettingType.NUMBER).atLeast(0).atMost(0.5);

@@ -125,7 +125,11 @@ public final class SettingsDocs {
         return text.toString().trim();
     }
 
-    /** A table with the required and secret settings, secrets read from the environment. */
+    /**
+     * A table to copy: the required settings and those the plugin gave an example for; a secret read from the
+     * environment, its example (never a real secret) in a comment. Optional secrets without an example stay out, as
+     * two of them may be alternatives (a token or a password).
+     */
     private static String example(Component component) {
         String table = switch (component.kind()) {
             case NOTIFY -> "[[groups.web.notify]]";
@@ -137,13 +141,21 @@ public final class SettingsDocs {
             example.append("ttl = \"15s\"   # the engine's: how long the lease lasts without a renewal\n");
         }
         for (Setting setting : component.settings()) {
+            if (!setting.required() && setting.example().isEmpty()) {
+                continue;
+            }
+            example.append(setting.name()).append(" = ");
             if (setting.secret()) {
                 String variable = (component.id() + "_" + setting.name()).toUpperCase(Locale.ROOT).replace('-', '_');
-                example.append(setting.name()).append(" = \"${").append(variable).append("}\"\n");
-            } else if (setting.required()) {
-                example.append(setting.name()).append(" = ").append(placeholder(setting.type()))
-                        .append("   # required\n");
+                example.append("\"${").append(variable).append("}\"");
+                setting.example().ifPresent(value -> example.append("   # like ").append(TomlText.of(value)));
+            } else {
+                example.append(setting.example().map(TomlText::of).orElseGet(() -> placeholder(setting.type())));
+                if (setting.required()) {
+                    example.append("   # required");
+                }
             }
+            example.append('\n');
         }
         return example.toString();
     }

@@ -66,6 +66,45 @@ class SettingsDocsTest {
     }
 
     @Test
+    void theExampleShowsTheValuesThePluginGaveAndLeavesOutOptionalSecretsWithoutOne() {
+        Component component = Component.builtIn(new Examples());
+
+        assertThat(SettingsDocs.markdown(component, "1.0.0")).endsWith("```toml\n[groups.web.measure]\n"
+                + "plugin = \"examples\"\n"
+                + "target = \"deployment/web\"   # required\n"
+                + "value = 500.0\n"
+                + "url = \"${EXAMPLES_URL}\"   # like \"redis://redis.internal:6379/0\"\n```\n");
+    }
+
+    /** Settings with and without examples: the password, optional and secret, has none. */
+    private static final class Examples implements MeasureProvider {
+        @Override
+        public String id() {
+            return "examples";
+        }
+
+        @Override
+        public String description() {
+            return "Examples.";
+        }
+
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.of("target", SettingType.STRING).asRequired().example("deployment/web").doc("What."),
+                    Setting.of("value", SettingType.NUMBER).example(500).doc("A value."),
+                    Setting.of("unit", SettingType.STRING).defaultValue("").doc("Not in the example."),
+                    Setting.of("url", SettingType.STRING).asSecret().example("redis://redis.internal:6379/0")
+                            .doc("Where."),
+                    Setting.of("password", SettingType.STRING).asSecret().doc("An alternative to the url."));
+        }
+
+        @Override
+        public Measure create(Settings settings, PluginContext context) {
+            throw new UnsupportedOperationException("docs never create plugins");
+        }
+    }
+
+    @Test
     void neverShowsTheDefaultOfASecretSetting() {
         Component redis = Component.builtIn(new SecretDefault());
 

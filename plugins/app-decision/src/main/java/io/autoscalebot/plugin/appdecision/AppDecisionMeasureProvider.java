@@ -29,13 +29,13 @@ public final class AppDecisionMeasureProvider implements MeasureProvider {
     private static final String INSTRUCTION = "instruction";
 
     private static final List<Setting> SETTINGS = List.of(
-            Setting.of("url", SettingType.URI).asRequired()
+            Setting.of("url", SettingType.URI).asRequired().example(URI.create("https://app.example.com/autoscale"))
                     .doc("The app's URL that answers a GET with JSON, like \"https://app.example.com/autoscale\"."),
             Setting.of("mode", SettingType.STRING).defaultValue(VALUE).choices(VALUE, INSTRUCTION)
                     .doc("\"value\": the answer holds a number (a queue depth, a load) at 'pointer', decided on like"
                             + " any measurement. \"instruction\": the answer holds an instruction per group, like"
                             + " {\"web\": \"up\", \"worker\": 3}, to pair with decide = \"app-decision\"."),
-            Setting.of("pointer", SettingType.STRING)
+            Setting.of("pointer", SettingType.STRING).example("/queue/depth")
                     .doc("Mode \"value\" only, and required there: the JSON Pointer (RFC 6901) to the number, like"
                             + " \"/queue/depth\"; write ~1 for a '/' and ~0 for a '~' inside a name."),
             Setting.of("unit", SettingType.STRING).defaultValue("")

@@ -42,6 +42,7 @@ record CeleryRedisConfig(RedisAddress address, List<QueueKey> keys, String unack
     /** The declared settings, with the docs users read. */
     static final List<Setting> SCHEMA = List.of(
             Setting.of(URL, SettingType.STRING).defaultValue("redis://localhost:6379/0").asSecret()
+                    .example("redis://:PASSWORD@redis.internal:6379/0")
                     .doc("Celery's broker URL: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], or rediss:// for TLS "
                             + "(add ?ssl_cert_reqs=none only for a broker with a self-signed certificate). "
                             + "Percent-encode special characters in the password. Shown as ****."),

@@ -27,6 +27,7 @@ public final class RedisLeaseProvider implements LeaseProvider {
 
     private static final List<Setting> SCHEMA = List.of(
             Setting.of(URL, SettingType.STRING).defaultValue("redis://localhost:6379/0").asSecret()
+                    .example("redis://:PASSWORD@redis.internal:6379/0")
                     .doc("The Redis every instance reaches: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], or rediss:// "
                             + "for TLS. Percent-encode special characters in the password. Shown as ****."),
             Setting.of(KEY, SettingType.STRING).defaultValue("autoscalebot:leader")

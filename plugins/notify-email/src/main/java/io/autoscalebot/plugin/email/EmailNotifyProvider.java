@@ -32,9 +32,9 @@ public final class EmailNotifyProvider implements NotifyProvider {
                     .doc("User name to log in to the SMTP server with; leave out for a server that needs no login."),
             Setting.of("password", SettingType.STRING).asSecret()
                     .doc("Password for \"username\"; required when \"username\" is set. Never shown."),
-            Setting.of("from", SettingType.STRING).asRequired()
+            Setting.of("from", SettingType.STRING).asRequired().example("autoscalebot@example.com")
                     .doc("Sender address, like \"autoscalebot@example.com\" or \"Autoscalebot <bot@example.com>\"."),
-            Setting.of("to", SettingType.STRING_LIST).asRequired()
+            Setting.of("to", SettingType.STRING_LIST).asRequired().example(List.of("ops@example.com"))
                     .doc("Recipient addresses: one string or a list of strings."),
             Setting.of("subject_prefix", SettingType.STRING).defaultValue("[autoscalebot]")
                     .doc("Text that starts every subject, so that mail filters can sort the e-mails."),

@@ -30,6 +30,7 @@ record WebhookSettings(WebhookUrl url, List<Header> headers, Duration timeout, S
     /** The declared settings, with the docs users read. */
     static final List<Setting> SCHEMA = List.of(
             Setting.of(URL, SettingType.STRING).asRequired().asSecret()
+                    .example("https://hooks.slack.com/services/T000/B000/XXXX")
                     .doc("The webhook's URL, like a Slack incoming webhook https://hooks.slack.com/services/T000/B000/"
                             + "XXXX. It is a secret (the token is in the path): messages show only its scheme and "
                             + "host, and redirects are never followed."),

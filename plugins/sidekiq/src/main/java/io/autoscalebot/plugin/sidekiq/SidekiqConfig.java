@@ -40,6 +40,7 @@ record SidekiqConfig(RedisAddress address, boolean verifyCertificate, SidekiqKey
     /** The declared settings, with the docs users read. */
     static final List<Setting> SCHEMA = List.of(
             Setting.of(URL, SettingType.STRING).defaultValue("redis://localhost:6379/0").asSecret()
+                    .example("redis://:PASSWORD@redis.internal:6379/0")
                     .doc("Sidekiq's REDIS_URL: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], or rediss:// for TLS. "
                             + "Percent-encode special characters in the password. Shown as ****."),
             Setting.of(QUEUES, SettingType.STRING_LIST).defaultValue(List.of("default"))

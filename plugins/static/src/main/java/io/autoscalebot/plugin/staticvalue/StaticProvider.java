@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class StaticProvider implements MeasureProvider {
 
-    static final Setting VALUE = Setting.of("value", SettingType.NUMBER)
+    static final Setting VALUE = Setting.of("value", SettingType.NUMBER).example(500)
             .doc("The reading every measure returns. Set either value or file.");
     static final Setting FILE = Setting.of("file", SettingType.STRING)
             .doc("A file holding one number (surrounding spaces and a final newline are fine), read again at every "

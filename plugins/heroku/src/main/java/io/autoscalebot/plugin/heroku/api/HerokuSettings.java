@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class HerokuSettings {
 
     /** The app's name. */
-    public static final Setting APP = Setting.of("app", SettingType.STRING).asRequired()
+    public static final Setting APP = Setting.of("app", SettingType.STRING).asRequired().example("my-app")
             .doc("The Heroku app's name (as in `heroku apps`), or its id.");
 
     /** The API token. */

@@ -12,6 +12,7 @@ import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.plugin.heroku.api.HerokuProvider;
 import io.autoscalebot.plugin.heroku.api.HerokuSettings;
 import io.autoscalebot.plugin.heroku.api.Sleeper;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class HerokuServiceTimeProvider extends HerokuProvider implements M
 
     /** The URL to request. */
     static final Setting URL = Setting.of("url", SettingType.URI).asRequired()
+            .example(URI.create("https://my-app.herokuapp.com/health"))
             .doc("The URL to request each tick, served by the app (like https://my-app.herokuapp.com/health); its"
                     + " router log line gives the measurement.");
 

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class KubernetesScaleProvider implements ScaleProvider {
 
     /** What to scale. */
-    static final Setting TARGET = Setting.of("target", SettingType.STRING).asRequired()
+    static final Setting TARGET = Setting.of("target", SettingType.STRING).asRequired().example("deployment/web")
             .doc("What to scale, as kubectl names it: deployment/NAME, statefulset/NAME, replicaset/NAME, or"
                     + " RESOURCE.VERSION.GROUP/NAME for any resource with a /scale subresource (like"
                     + " rollouts.v1alpha1.argoproj.io/web).");
