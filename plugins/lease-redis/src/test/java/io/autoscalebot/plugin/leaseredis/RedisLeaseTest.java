@@ -88,4 +88,45 @@ class RedisLeaseTest {
             down.teardown();
         }
     }
+
+    @Test
+    void theHolderWritesSharedStateThatTheNextHolderReads() {
+        long token = a.acquire("a", TTL).orElseThrow();
+        assertThat(b.read("group/web")).isEmpty();
+
+        assertThat(a.write("a", token, "group/web", "{\"version\":1}")).isTrue();
+
+        assertThat(b.read("group/web")).contains("{\"version\":1}");
+        try (JedisPooled redis = new JedisPooled(URI.create(RealRedis.url()))) {
+            assertThat(redis.get(key + ":state:group/web")).isEqualTo("{\"version\":1}");
+            assertThat(redis.ttl(key + ":state:group/web")).as("kept until the next write").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aWriteWithAnOldTokenIsRefusedAndLeavesTheSuccessorsState() throws Exception {
+        // given: A held a short lease and paused; B took it and recorded its state
+        long old = a.acquire("a", Duration.ofMillis(300)).orElseThrow();
+        long taken = Eventually.await("the standby takes the lapsed lease", () -> b.acquire("b", TTL),
+                OptionalLong::isPresent).getAsLong();
+        assertThat(b.write("b", taken, "group/web", "successor")).isTrue();
+
+        // when: A wakes up and writes what it had
+        boolean written = a.write("a", old, "group/web", "old leader");
+
+        // then: refused, and B's state stays
+        assertThat(written).isFalse();
+        assertThat(a.read("group/web")).contains("successor");
+    }
+
+    @Test
+    void aWriteByAnyoneButTheHolderIsRefused() {
+        long token = a.acquire("a", TTL).orElseThrow();
+
+        assertThat(b.write("b", token, "group/web", "not the holder")).isFalse();
+        a.release("a", token);
+        assertThat(a.write("a", token, "group/web", "after giving it up")).isFalse();
+
+        assertThat(a.read("group/web")).isEmpty();
+    }
 }
