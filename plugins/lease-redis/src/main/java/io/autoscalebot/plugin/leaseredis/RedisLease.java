@@ -1,5 +1,6 @@
 package io.autoscalebot.plugin.leaseredis;
 
+import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.lease.Lease;
 import io.autoscalebot.api.lease.SharedState;
 import java.net.URI;
@@ -7,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -46,12 +49,16 @@ final class RedisLease implements Lease, SharedState {
     }
 
     @Override
-    public OptionalLong acquire(String holder, Duration ttl) {
+    public OptionalLong acquire(String holder, Duration ttl) throws PluginException {
+        return asked(() -> take(holder, ttl));
+    }
+
+    private OptionalLong take(String holder, Duration ttl) {
         String current = redis.get(key);
         if (current != null) {
             // Ours already (a restart of the check, or a renewal by acquire): keep it, compare-and-renew.
             OptionalLong token = tokenOf(current, holder);
-            if (token.isPresent() && renew(holder, token.getAsLong(), ttl)) {
+            if (token.isPresent() && extend(holder, token.getAsLong(), ttl)) {
                 return token;
             }
             return OptionalLong.empty();
@@ -62,14 +69,18 @@ final class RedisLease implements Lease, SharedState {
     }
 
     @Override
-    public boolean renew(String holder, long token, Duration ttl) {
+    public boolean renew(String holder, long token, Duration ttl) throws PluginException {
+        return asked(() -> extend(holder, token, ttl));
+    }
+
+    private boolean extend(String holder, long token, Duration ttl) {
         Object renewed = redis.eval(RENEW, List.of(key), List.of(value(token, holder), String.valueOf(ttl.toMillis())));
         return Long.valueOf(1).equals(renewed);
     }
 
     @Override
-    public void release(String holder, long token) {
-        redis.eval(RELEASE, List.of(key), List.of(value(token, holder)));
+    public void release(String holder, long token) throws PluginException {
+        asked(() -> redis.eval(RELEASE, List.of(key), List.of(value(token, holder))));
     }
 
     @Override
@@ -78,14 +89,27 @@ final class RedisLease implements Lease, SharedState {
     }
 
     @Override
-    public Optional<String> read(String stateKey) {
-        return Optional.ofNullable(redis.get(stateKey(stateKey)));
+    public Optional<String> read(String stateKey) throws PluginException {
+        return asked(() -> Optional.ofNullable(redis.get(stateKey(stateKey))));
     }
 
     @Override
-    public boolean write(String holder, long token, String stateKey, String value) {
-        Object written = redis.eval(WRITE, List.of(key, stateKey(stateKey)), List.of(value(token, holder), value));
+    public boolean write(String holder, long token, String stateKey, String value) throws PluginException {
+        Object written = asked(() -> redis.eval(WRITE, List.of(key, stateKey(stateKey)),
+                List.of(value(token, holder), value)));
         return Long.valueOf(1).equals(written);
+    }
+
+    /**
+     * Jedis reports an unreachable or failing Redis with unchecked exceptions, which the engine would take for a
+     * plugin bug: they are the store being down. Its messages name host and port, never the URL's password.
+     */
+    private static <T> T asked(Supplier<T> call) throws PluginException {
+        try {
+            return call.get();
+        } catch (JedisException e) {
+            throw new PluginException("Redis cannot be asked: " + e.getMessage(), e);
+        }
     }
 
     private String stateKey(String engineKey) {

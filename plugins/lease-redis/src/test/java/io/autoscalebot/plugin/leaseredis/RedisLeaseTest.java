@@ -31,7 +31,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void exactlyOneOfTwoInstancesTakesTheLease() {
+    void exactlyOneOfTwoInstancesTakesTheLease() throws Exception {
         OptionalLong first = a.acquire("a", TTL);
         OptionalLong second = b.acquire("b", TTL);
 
@@ -59,7 +59,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void aReleasedLeaseIsFreeAtOnce() {
+    void aReleasedLeaseIsFreeAtOnce() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
 
         a.release("a", token);
@@ -68,7 +68,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void keepsTheLeaseAndItsTimeToLiveInRedis() {
+    void keepsTheLeaseAndItsTimeToLiveInRedis() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
 
         try (JedisPooled redis = new JedisPooled(URI.create(RealRedis.url()))) {
@@ -82,15 +82,20 @@ class RedisLeaseTest {
     void aRedisThatIsDownFailsTheCallRatherThanAnsweringNotHeld() {
         RedisLease down = new RedisLease(URI.create("redis://127.0.0.1:" + RealRedis.freePort() + "/0"), key);
         try {
-            assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(Exception.class);
-            assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(Exception.class);
+            // A PluginException saying what is wrong, not an unchecked Jedis exception the engine calls a plugin bug.
+            assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(io.autoscalebot.api.PluginException.class)
+                    .hasMessageStartingWith("Redis cannot be asked: ");
+            assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(io.autoscalebot.api.PluginException.class);
+            assertThatThrownBy(() -> down.read("group/web")).isInstanceOf(io.autoscalebot.api.PluginException.class);
+            assertThatThrownBy(() -> down.write("a", 1, "group/web", "{}"))
+                    .isInstanceOf(io.autoscalebot.api.PluginException.class);
         } finally {
             down.teardown();
         }
     }
 
     @Test
-    void theHolderWritesSharedStateThatTheNextHolderReads() {
+    void theHolderWritesSharedStateThatTheNextHolderReads() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
         assertThat(b.read("group/web")).isEmpty();
 
@@ -120,7 +125,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void aWriteByAnyoneButTheHolderIsRefused() {
+    void aWriteByAnyoneButTheHolderIsRefused() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
 
         assertThat(b.write("b", token, "group/web", "not the holder")).isFalse();
