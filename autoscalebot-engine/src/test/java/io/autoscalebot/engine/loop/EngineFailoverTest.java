@@ -248,4 +248,27 @@ class EngineFailoverTest {
         assertThat(app.scaleCalls).isNotEmpty();
     }
 
+    @Test
+    void aNewLeaderThatCannotReadTheSharedStateActsOnNothingUntilItCan() {
+        a = engine(dirA, schedulerA, logA, toldA, "web");
+        a.start();
+        schedulerA.runDue();
+        assertThat(app.scaleCalls).containsExactly(2);
+        b = engine(dirB, schedulerB, logB, toldB, "web");
+        b.start();
+
+        // when: A is killed, and B takes the lease but cannot read what A recorded
+        store.readsFail = true;
+        run(TTL.multipliedBy(2).plus(INTERVAL.multipliedBy(3)), false);
+
+        // then: B leads, but measures and scales nothing, and says why
+        assertThat(b.role()).contains("leader");
+        assertThat(app.scaleCalls).containsExactly(2);
+        assertThat(logB.lines()).anyMatch(line -> line.contains("the state the last leader recorded could not be read"));
+
+        // when: the store answers reads again, B goes on from A's state: still inside A's post-scale wait
+        store.readsFail = false;
+        run(INTERVAL.plusSeconds(1), false);
+        assertThat(app.scaleCalls).containsExactly(2);
+    }
 }

@@ -31,6 +31,8 @@ final class MemoryLease implements Lease {
     volatile boolean down;
     /** Whether it offers {@link SharedState}, as the Redis and file leases do. */
     volatile boolean keepsState = true;
+    /** Whether reading the shared state fails while the lease itself answers (a slow store, a refused read). */
+    volatile boolean readsFail;
     /** The shared state, by key. */
     final Map<String, String> state = new ConcurrentHashMap<>();
 
@@ -78,6 +80,9 @@ final class MemoryLease implements Lease {
             @Override
             public Optional<String> read(String key) throws Exception {
                 failIfDown();
+                if (readsFail) {
+                    throw new java.io.IOException("read timed out");
+                }
                 return Optional.ofNullable(state.get(key));
             }
 
