@@ -84,15 +84,20 @@ class EngineFailoverTest {
                 EngineOptions.DEFAULT.withLoggers(name -> log));
     }
 
+    /** Starts A with those groups and runs its first ticks: it takes the lease and acts at once. */
+    private void startA(String... groups) {
+        a = engine(dirA, two.schedulerA, two.logA, two.toldA, groups);
+        a.start();
+        two.schedulerA.runDue();
+    }
+
     private static List<Notification> of(RecordingNotify told, EventType type, Notification.Phase phase) {
         return told.of(type).stream().filter(n -> n.phase() == phase).toList();
     }
 
     @Test
     void aNewLeaderHonoursThePostScaleWaitOfTheOldLeadersLastScale() {
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         assertThat(two.app.scaleCalls).as("A leads and scales at its first tick").containsExactly(2);
         Instant scaled = two.clock.instant();
         b = engine(dirB, two.schedulerB, two.logB, two.toldB, "web");
@@ -118,9 +123,7 @@ class EngineFailoverTest {
     void withoutSharedStateANewLeaderOnAnotherHostScalesAtOnce() {
         // The control for the test above: the same failover through a lease store that keeps no state.
         two.store.keepsState = false;
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         b = engine(dirB, two.schedulerB, two.logB, two.toldB, "web");
         b.start();
 
@@ -132,9 +135,7 @@ class EngineFailoverTest {
     @Test
     void aNewLeaderDoesNotTellAnOpenConditionAgain() {
         max = 2;
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         two.run(WAIT.plus(INTERVAL), true);
         assertThat(two.app.scaleCalls).as("scaled to max, then wanted more").containsExactly(2);
         assertThat(of(two.toldA, EventType.ABOVE_MAX, Notification.Phase.STARTED)).hasSize(1);
@@ -152,9 +153,7 @@ class EngineFailoverTest {
 
     @Test
     void anOldLeaderCannotOverwriteItsSuccessorsState() throws Exception {
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         String recorded = two.store.state.get("group/web");
         assertThat(recorded).as("the leader's state in the lease store").contains("lastScale");
 
@@ -209,9 +208,7 @@ class EngineFailoverTest {
     @Test
     void aStoreUnreachableAtTheStartIsToldOnceAndRetriedUntilItAnswers() {
         two.store.down = true;
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         two.run(Duration.ofMinutes(1), true);
 
         assertThat(two.app.scaleCalls).isEmpty();
@@ -228,9 +225,7 @@ class EngineFailoverTest {
 
     @Test
     void aNewLeaderThatCannotReadTheSharedStateActsOnNothingUntilItCan() {
-        a = engine(dirA, two.schedulerA, two.logA, two.toldA, "web");
-        a.start();
-        two.schedulerA.runDue();
+        startA("web");
         assertThat(two.app.scaleCalls).containsExactly(2);
         b = engine(dirB, two.schedulerB, two.logB, two.toldB, "web");
         b.start();
