@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,114 @@ class LeaderFailoverIT {
                     Poll.until(BOUND, () -> scales("b") >= bBefore + 3, b::output);
                     assertThat(scales("a")).as(a.output()).isEqualTo(frozenAt);
                 }
+            }
+        }
+    }
+
+    /** The post-scale wait of the failover test: far longer than 2 x ttl, so a standby taking over acts inside it. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /**
+     * Two groups: {@code web} scales up (then waits {@link #WAIT}); {@code capped} starts at its max and wants more, so
+     * its ABOVE_MAX condition opens at once and stays open.
+     */
+    private Path failoverConfig(LocalRedis redis, String name) {
+        Path told = work.resolve(name + ".jsonl");
+        return Configs.write(work.resolve(name + ".toml"), Configs.stateDir(work.resolve(name + "-state")),
+                "[leader]\nplugin = \"redis\"\nttl = \"" + TTL.toSeconds() + "s\"\nurl = \"" + redis.url()
+                        + "\"\nkey = \"it:failover\"\n",
+                Configs.group("web", 1, 1000, "interval", "1s", "notify_on", List.of("SCALE", "ABOVE_MAX")),
+                Configs.component("web", "measure", "static", "value", 5),
+                Configs.component("web", "decide", "consecutive-threshold", "max_value", 1, "min_value", 0,
+                        "fails", 1, "post_scale_wait", WAIT.toSeconds() + "s"),
+                Configs.component("web", "scale", "memory", "start", 1),
+                Configs.testNotifier("web", told),
+                Configs.group("capped", 1, 2, "interval", "1s", "notify_on", List.of("SCALE", "ABOVE_MAX")),
+                Configs.component("capped", "measure", "static", "value", 5),
+                Configs.component("capped", "decide", "consecutive-threshold", "max_value", 1, "min_value", 0,
+                        "fails", 1, "post_scale_wait", "1s"),
+                Configs.component("capped", "scale", "memory", "start", 2),
+                Configs.testNotifier("capped", told));
+    }
+
+    @Test
+    void aStandbyTakingOverFromAKilledLeaderHonoursItsPostScaleWaitAndDoesNotTellOpenConditionsAgain()
+            throws Exception {
+        try (LocalRedis redis = LocalRedis.start()) {
+            Cli cli = Cli.of(Distribution.home(), work);
+            try (Cli.Running a = cli.start("run", "--config", failoverConfig(redis, "a").toString())) {
+                Poll.until(BOUND, () -> a.stderr().contains("this instance is the leader now"), a::output);
+                try (Cli.Running b = cli.start("run", "--config", failoverConfig(redis, "b").toString())) {
+                    // given: A scaled web and told capped's ABOVE_MAX, and both are recorded in Redis
+                    Poll.until(BOUND, () -> b.stderr().contains("standby: another instance holds the lease")
+                            && redis.client().get("it:failover:state:group/web") != null
+                            && redis.client().get("it:failover:state:group/capped") != null
+                            && redis.client().get("it:failover:state:group/capped").contains("ABOVE_MAX"),
+                            () -> a.output() + b.output());
+
+                    // when: the leader is killed with SIGKILL right after its scale (nothing released)
+                    signal(a.process(), "KILL");
+                    long killed = System.nanoTime();
+                    a.process().waitFor();
+                    List<JsonNode> byA = Json.notifications(work.resolve("a.jsonl"), "SCALE");
+                    assertThat(byA).isNotEmpty();
+                    Instant scaled = Instant.parse(byA.get(byA.size() - 1).path("time").asText());
+                    Poll.until(BOUND, () -> b.stderr().contains("this instance is the leader now"), b::output);
+                    System.out.printf("standby led %d ms after the leader was killed (ttl %s, 2 x ttl bound)%n",
+                            (System.nanoTime() - killed) / 1_000_000, TTL);
+
+                    // then: B scales web only once the wait after A's scale is over, and never tells ABOVE_MAX again
+                    Poll.until(BOUND, () -> !Json.notifications(work.resolve("b.jsonl"), "SCALE").isEmpty(),
+                            b::output);
+                    JsonNode first = Json.notifications(work.resolve("b.jsonl"), "SCALE").get(0);
+                    assertThat(Instant.parse(first.path("time").asText())).as(b.output())
+                            .isAfterOrEqualTo(scaled.plus(WAIT));
+                    assertThat(Json.notifications(work.resolve("b.jsonl"), "ABOVE_MAX")).as(b.output()).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void redisDownIsToldOncePerEpisodeAndTheLeaderScalesAgainWhenItIsBack() throws Exception {
+        try (LocalRedis redis = LocalRedis.start()) {
+            Path told = work.resolve("solo.jsonl");
+            Path config = Configs.write(work.resolve("solo.toml"), Configs.stateDir(work.resolve("solo-state")),
+                    // A longer ttl (lease calls get ttl/5): a busy machine's slow start is not taken for an outage.
+                    "[leader]\nplugin = \"redis\"\nttl = \"10s\"\nurl = \"" + redis.url()
+                            + "\"\nkey = \"it:down\"\n",
+                    Configs.group("web", 1, 1000, "interval", "1s", "notify_on", List.of("SCALE",
+                            "LEASE_STORE_DOWN")),
+                    Configs.component("web", "measure", "static", "value", 5),
+                    Configs.component("web", "decide", "consecutive-threshold", "max_value", 1, "min_value", 0,
+                            "fails", 1, "post_scale_wait", "1s"),
+                    Configs.component("web", "scale", "memory", "start", 1),
+                    Configs.testNotifier("web", told),
+                    // A second group with the same notifier configuration: one notification, not two.
+                    Configs.group("worker", 1, 1000, "interval", "1s", "notify_on", List.of("LEASE_STORE_DOWN")),
+                    Configs.component("worker", "measure", "static", "value", 0),
+                    Configs.component("worker", "decide", "consecutive-threshold", "max_value", 1, "min_value", 0,
+                            "fails", 1),
+                    Configs.component("worker", "scale", "memory", "start", 1),
+                    Configs.testNotifier("worker", told));
+            Cli cli = Cli.of(Distribution.home(), work);
+            try (Cli.Running a = cli.start("run", "--config", config.toString())) {
+                Poll.until(BOUND, () -> Json.notifications(told, "SCALE").size() >= 2, a::output);
+
+                // when: Redis goes down until the leader's lease has run out (several failed renewals)
+                int before = Json.notifications(told, "LEASE_STORE_DOWN").size();
+                redis.stop();
+                Poll.until(BOUND, () -> a.stderr().contains("lost the lease"), a::output);
+                int scalesWhileDown = Json.notifications(told, "SCALE").size();
+                redis.restart();
+
+                // then: the store's return is told, the leader scales again, and the episode was told once each way
+                Poll.until(BOUND, () -> Json.notifications(told, "LEASE_STORE_DOWN").size() >= before + 2
+                        && Json.notifications(told, "SCALE").size() > scalesWhileDown + 1, a::output);
+                List<JsonNode> episode = Json.notifications(told, "LEASE_STORE_DOWN");
+                assertThat(episode.subList(before, episode.size())).as(a.output())
+                        .extracting(n -> n.path("phase").asText() + " " + n.path("group").asText())
+                        .containsExactly("STARTED leader", "ENDED leader");
             }
         }
     }

@@ -44,6 +44,24 @@ final class LocalRedis implements AutoCloseable {
         return client;
     }
 
+    /** Stops the server, as if Redis went down; {@link #restart()} brings it back on the same port, empty. */
+    void stop() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}. */
+    void restart() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start redis-server again on port " + port, e);
+        }
+    }
+
     @Override
     public void close() {
         client.close();

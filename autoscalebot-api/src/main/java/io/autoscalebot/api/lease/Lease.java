@@ -3,6 +3,7 @@ package io.autoscalebot.api.lease;
 import io.autoscalebot.api.Api;
 import io.autoscalebot.api.Plugin;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -53,4 +54,15 @@ public interface Lease extends Plugin {
      * @throws Exception when the store cannot be asked; the lease then lapses by itself
      */
     void release(String holder, long token) throws Exception;
+
+    /**
+     * The store's room for what must survive a failover. Without it (the default) each instance keeps its groups'
+     * state in its own state directory, and a new leader on another host starts without the old leader's last scale.
+     *
+     * @return the shared state beside this lease, or empty when the store cannot keep any
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "1.0")
+    default Optional<SharedState> sharedState() {
+        return Optional.empty();
+    }
 }

@@ -32,5 +32,12 @@ public enum EventType {
      * fallback count (a condition: started, then ended by the next successful measurement).
      */
     @Api(status = Api.Status.STABLE, since = "1.0")
-    FALLBACK
+    FALLBACK,
+    /**
+     * The {@code [leader]} lease store (Redis, a Kubernetes API server, a lease file) cannot be asked, so no instance
+     * scales until it answers again (a condition: started, then ended when it answers). Not about one group: its
+     * notification's {@link Notification#group() group} is {@code "leader"}, sent once per notifier configuration.
+     */
+    @Api(status = Api.Status.STABLE, since = "1.0")
+    LEASE_STORE_DOWN
 }

@@ -61,6 +61,10 @@ public final class Engine implements AutoCloseable {
     private final LeaseKeeper keeper;
     /** The keeper, or {@link Leadership#ALONE}: what every group asks before it acts. A reload keeps it. */
     private final Leadership leadership;
+    /** Tells the lease store's outages through the groups' notifiers; null without a keeper. */
+    private final LeaseAlarm alarm;
+    /** The running configuration's secrets, masked in what the alarm tells; replaced by a reload. */
+    private volatile Redactor redactor;
     /** The keeper's renewals, once started. */
     private Scheduler.Scheduled leaseChecks;
     private boolean started;
@@ -97,12 +101,17 @@ public final class Engine implements AutoCloseable {
         this.teardownBudget = options.teardown();
         this.spreadFirstTicks = options.spreadFirstTicks();
         this.summaryEvery = options.summary();
-        this.groupStore = options.dryRun() ? StateStore.readOnly(store) : store;
         Setup setup = new Setup(config);
         this.log = setup.loggers.apply("io.autoscalebot.engine");
+        this.redactor = setup.redactor;
         this.keeper = config.leader().filter(leader -> !options.dryRun())
                 .map(leader -> new LeaseKeeper(leader, clock, calls, config.stateDirectory(), log)).orElse(null);
         this.leadership = keeper == null ? Leadership.ALONE : keeper;
+        this.alarm = keeper == null ? null
+                : new LeaseAlarm(clock, calls, config.stateDirectory(), setup.loggers, log);
+        StateStore local = options.dryRun() ? StateStore.readOnly(store) : store;
+        // With a lease, the state also goes where the next leader reads it (when the lease plugin keeps state).
+        this.groupStore = keeper == null ? local : new io.autoscalebot.engine.state.SharedStateStore(local, keeper, log);
         for (GroupConfig group : config.groups()) {
             groups.put(group.name(), new Slot(setup.runner(group, null)));
         }
@@ -149,7 +158,7 @@ public final class Engine implements AutoCloseable {
         started = true;
         if (keeper != null) {
             // Before the groups, so that a group due at the start finds the lease already asked for.
-            keeper.check();
+            checkLease();
             leaseChecks = scheduler.every("leader", keeper.every(), keeper.every(), late -> checkLease());
         }
         boolean spread = spreadFirstTicks && groups.size() > 1;
@@ -192,6 +201,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the engine was stopped");
         }
         Setup setup = new Setup(next);
+        redactor = setup.redactor;
         Map<String, Slot> kept = new LinkedHashMap<>();
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -261,7 +271,7 @@ public final class Engine implements AutoCloseable {
         }
         try {
             if (keeper != null) {
-                keeper.check();
+                checkLease();
             }
             List<TickReport> reports = new ArrayList<>();
             for (GroupRunner runner : runners()) {
@@ -325,6 +335,7 @@ public final class Engine implements AutoCloseable {
         teardownAll();
         if (keeper != null) {
             keeper.release();
+            alarm.teardown(teardownBudget);
         }
         calls.close();
         return finished;
@@ -445,6 +456,10 @@ public final class Engine implements AutoCloseable {
     private void checkLease() {
         try {
             keeper.check();
+            List<io.autoscalebot.api.notify.Notification> outages = keeper.takeNotifications();
+            if (!outages.isEmpty()) {
+                alarm.send(outages, runners().stream().map(GroupRunner::config).toList(), redactor);
+            }
         } catch (RuntimeException e) {
             log.log(Level.ERROR, "engine bug while checking the lease: " + e, e);
         }

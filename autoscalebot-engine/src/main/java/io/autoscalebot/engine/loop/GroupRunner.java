@@ -38,8 +38,11 @@ final class GroupRunner {
     /** The plugin calls, timed for the status server when it listens. */
     private final PluginCaller caller;
     private TickPipeline pipeline;
-    /** Whether the last tick found this instance leading: a standby that becomes leader re-reads the state. */
-    private boolean led = true;
+    /**
+     * The term of leadership ({@link Leadership#term()}) the state was read in: a tick in another term (a standby that
+     * became leader, a leader that lost the lease and took it again) reads it again from where the last leader wrote.
+     */
+    private long term;
     private final System.Logger log;
     private final Duration teardownBudget;
     private final ReentrantLock lock = new ReentrantLock();
@@ -63,8 +66,9 @@ final class GroupRunner {
      *
      * @param state the last scale, recent scales and open conditions
      * @param history the measurements its decide plugin would have been given, oldest first
+     * @param term the term of leadership the state belongs to
      */
-    record Handover(GroupState state, List<Measurement> history) {
+    record Handover(GroupState state, List<Measurement> history, long term) {
     }
 
     /**
@@ -87,6 +91,8 @@ final class GroupRunner {
         this.leadership = leadership;
         this.listener = listener;
         this.recorded = from == null ? store.load(group.name()) : from.state();
+        // Without a lease there is one term, 0, and the state directory's lock makes this instance its only writer.
+        this.term = from != null ? from.term() : leadership == Leadership.ALONE ? 0 : Leadership.NO_TERM;
         // Timed only when someone listens: without a status server a call costs what it did.
         this.caller = listener == TickListener.NONE ? calls : new TimedCalls(calls, group.name(), listener);
         this.pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun, leadership);
@@ -107,7 +113,7 @@ final class GroupRunner {
         teardown(wait);
         lock.lock();
         try {
-            return new Handover(pipeline.state(), pipeline.recentMeasurements());
+            return new Handover(pipeline.state(), pipeline.recentMeasurements(), term);
         } finally {
             lock.unlock();
         }
@@ -132,13 +138,17 @@ final class GroupRunner {
         lock.lock();
         try {
             if (!leadership.leads()) {
-                led = false;
                 return standby();
             }
-            if (!led) {
+            long now = leadership.term();
+            if (now != term) {
                 // What the previous leader recorded is what this one goes on from (its last scale, told conditions).
-                led = true;
-                recorded = store.load(group.name());
+                try {
+                    recorded = store.takeOver(group.name());
+                } catch (java.io.IOException | RuntimeException e) {
+                    return stateUnreadable(e);
+                }
+                term = now;
                 pipeline = TickPipeline.guarded(group, clock, caller, redactor, recorded, dryRun, leadership);
             }
             if (plugins == null) {
@@ -154,6 +164,19 @@ final class GroupRunner {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A new leader that cannot read what the last one recorded acts on nothing: with an older state it could scale
+     * again inside the last scale's wait, or tell open conditions again. It tries again at the next tick.
+     */
+    private TickReport stateUnreadable(Exception e) {
+        TickReport report = new TickReport(group.name(), clock.instant(), TickReport.Outcome.FAILED,
+                group.name() + ": leading now, but the state the last leader recorded could not be read (" + e
+                        .getMessage() + "); nothing measured or scaled, retried at the next tick");
+        warn(report.summary());
+        listener.failed(group.name(), "state");
+        return report;
     }
 
     /** A standby's tick: nothing measured, decided, scaled, told or recorded. */

@@ -17,7 +17,15 @@ public interface Leadership {
         public boolean confirm() {
             return true;
         }
+
+        @Override
+        public long term() {
+            return 0;
+        }
     };
+
+    /** What {@link #term()} answers while this instance does not lead. */
+    long NO_TERM = -1;
 
     /** @return true while this instance holds a lease that has not lapsed by its own clock; cheap, no store call */
     boolean leads();
@@ -29,4 +37,11 @@ public interface Leadership {
      * @return true only when the store confirmed this instance still holds the lease
      */
     boolean confirm();
+
+    /**
+     * @return which term of leadership this is (the lease's fencing token), or {@link #NO_TERM}: a group that finds a
+     *         term other than the one its state was read in reads the state again, since another leader may have
+     *         acted in between
+     */
+    long term();
 }

@@ -2,9 +2,14 @@ package io.autoscalebot.engine.loop;
 
 import io.autoscalebot.api.Plugin;
 import io.autoscalebot.api.lease.Lease;
+import io.autoscalebot.api.lease.SharedState;
+import io.autoscalebot.api.notify.EventType;
+import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.engine.config.LeaderConfig;
 import io.autoscalebot.engine.context.InstanceContext;
+import io.autoscalebot.engine.context.NotificationRecord;
 import io.autoscalebot.engine.notify.Durations;
+import io.autoscalebot.engine.state.StateShare;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -12,6 +17,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -22,9 +31,13 @@ import java.util.UUID;
  * <p>Its own reckoning of the lease ends a ttl after the <i>start</i> of the last successful call, never later than the
  * store's, so a leader whose renewals fail (store down, network lost) stops acting before a successor can start. A
  * store that cannot be asked makes every instance a non-leader: nobody scales until it is back, one warning per
- * episode.
+ * episode, and one {@link EventType#LEASE_STORE_DOWN} notification when it starts and one when it ends, told by the
+ * instance that led when the store went (or that never reached it, at its start), so that standbys do not repeat it.
+ *
+ * <p>It is also the {@link StateShare} over the lease plugin's {@link SharedState}: reads and fenced writes with this
+ * instance's holder and token, under the {@code [leader]} timeout, on the calling tick's thread.
  */
-public final class LeaseKeeper implements Leadership {
+public final class LeaseKeeper implements Leadership, StateShare {
 
     private final LeaderConfig config;
     private final Clock clock;
@@ -33,12 +46,20 @@ public final class LeaseKeeper implements Leadership {
     private final InstanceContext context;
     private final String holder;
 
-    private Instance<Lease> lease;
+    private volatile Instance<Lease> lease;
+    /** The lease plugin's room for state; null when it offers none. */
+    private volatile SharedState shared;
     private OptionalLong token = OptionalLong.empty();
     private Instant validUntil = Instant.MIN;
     /** What the log last said: null at first, so the first state is told. */
     private String told;
     private boolean storeDown;
+    /** Whether the store ever answered: a store unreachable at the start is told by every instance that starts. */
+    private boolean everAnswered;
+    /** Whether this instance told the current episode's start, and so tells its end. */
+    private boolean toldDown;
+    /** LEASE_STORE_DOWN notifications not yet taken by the engine, sent outside this keeper's lock. */
+    private final List<Notification> outbox = new ArrayList<>();
 
     /**
      * @param config the {@code [leader]} section
@@ -83,6 +104,62 @@ public final class LeaseKeeper implements Leadership {
     @Override
     public synchronized boolean leads() {
         return token.isPresent() && clock.instant().isBefore(validUntil);
+    }
+
+    @Override
+    public synchronized long term() {
+        return leads() ? token.getAsLong() : NO_TERM;
+    }
+
+    @Override
+    public boolean shares() {
+        return shared != null;
+    }
+
+    @Override
+    public Optional<String> read(String key) throws IOException {
+        Instance<Lease> held = lease;
+        SharedState room = shared;
+        if (held == null || room == null) {
+            return Optional.empty();
+        }
+        CallResult<Optional<String>> got = calls.call(held, config.timeout(), () -> room.read(key));
+        if (!got.succeeded() || got.value() == null) {
+            throw new IOException("reading '" + key + "' from lease '" + held.config().component().id() + "' failed: "
+                    + (got.succeeded() ? "it returned null (plugin bug)" : got.failure()));
+        }
+        return got.value();
+    }
+
+    /** Writes with this instance's token, taken now: a write after the lease was lost is refused by the store too. */
+    @Override
+    public void write(String key, String value) throws IOException {
+        Instance<Lease> held = lease;
+        SharedState room = shared;
+        OptionalLong now;
+        synchronized (this) {
+            now = leads() ? token : OptionalLong.empty();
+        }
+        if (held == null || room == null || now.isEmpty()) {
+            throw new IOException("not written to the lease store: this instance does not hold the lease");
+        }
+        long fence = now.getAsLong();
+        CallResult<Boolean> written = calls.call(held, config.timeout(), () -> room.write(holder, fence, key, value));
+        if (!written.succeeded() || written.value() == null) {
+            throw new IOException("writing '" + key + "' to lease '" + held.config().component().id() + "' failed: "
+                    + (written.succeeded() ? "it returned null (plugin bug)" : written.failure()));
+        }
+        if (!written.value()) {
+            throw new IOException("the lease store refused to write '" + key + "': fencing token " + fence
+                    + " no longer holds the lease (another instance took it over)");
+        }
+    }
+
+    /** @return the LEASE_STORE_DOWN notifications since the last call, oldest first, for the engine to send */
+    public synchronized List<Notification> takeNotifications() {
+        List<Notification> taken = List.copyOf(outbox);
+        outbox.clear();
+        return taken;
     }
 
     @Override
@@ -171,6 +248,14 @@ public final class LeaseKeeper implements Leadership {
             storeFailed("setup of lease '" + component.id() + "' failed: " + setUp.failure());
             return false;
         }
+        CallResult<Optional<SharedState>> room = calls.call(instance, config.timeout(), created::sharedState);
+        if (room.succeeded() && room.value() != null) {
+            shared = room.value().orElse(null);
+        } else {
+            log.log(Level.WARNING, "lease '" + component.id() + "' could not say whether it keeps state ("
+                    + (room.succeeded() ? "it returned null" : room.failure()) + "); each instance keeps its groups'"
+                    + " state in its own state directory, so a new leader may scale again within a post-scale wait");
+        }
         lease = instance;
         return true;
     }
@@ -179,16 +264,35 @@ public final class LeaseKeeper implements Leadership {
         if (!storeDown) {
             storeDown = true;
             told = null;
-            log.log(Level.WARNING, "the lease store cannot be asked (" + why + "): no instance scales until it is back"
-                    + (leads() ? "; this leader stops acting when its lease runs out at " + validUntil : ""));
+            String message = "the lease store cannot be asked (" + why + "): no instance scales until it is back"
+                    + (leads() ? "; this leader stops acting when its lease runs out at " + validUntil : "");
+            log.log(Level.WARNING, message);
+            // The leader tells it; a standby knows a leader that tells it too. At the start, nobody may know yet.
+            if (token.isPresent() || !everAnswered) {
+                toldDown = true;
+                outbox.add(notification(Notification.Phase.STARTED, message, why));
+            }
         }
     }
 
     private void storeBack() {
+        everAnswered = true;
         if (storeDown) {
             storeDown = false;
             log.log(Level.INFO, "the lease store answers again");
+            if (toldDown) {
+                toldDown = false;
+                outbox.add(notification(Notification.Phase.ENDED, "the lease store answers again: the instance"
+                        + " holding the lease scales again", ""));
+            }
         }
+    }
+
+    private NotificationRecord notification(Notification.Phase phase, String message, String why) {
+        String id = config.lease().component().id();
+        return new NotificationRecord(EventType.LEASE_STORE_DOWN, "leader", clock.instant(), phase,
+                "leader: " + message, why.isEmpty() ? Map.of("lease", id, "holder", holder)
+                        : Map.of("lease", id, "holder", holder, "failure", why));
     }
 
     /** @return true while the lease store could not be asked at the last try */
@@ -217,5 +321,6 @@ public final class LeaseKeeper implements Leadership {
         }
         calls.run(lease, config.timeout(), lease.plugin()::teardown);
         lease = null;
+        shared = null;
     }
 }

@@ -18,12 +18,12 @@ public record NotifyRules(Set<EventType> notifyOn, int tooRapidScales, Duration 
     /**
      * The original's defaults (its 0.3 documentation): of its events only ABOVE_MAX is on (NOTIFY_IF_NEEDS_EXCEED_MAX);
      * MEASUREMENT, SCALE, BELOW_MIN and TOO_RAPID are off; more than 5 scales one way within 1 minute is too rapid. The
-     * failure events (SCALE_FAILED, MEASUREMENT_FAILED, SETUP_FAILED) and FALLBACK are new and on, because an operator
-     * must hear when scaling or measuring stops working.
+     * failure events (SCALE_FAILED, MEASUREMENT_FAILED, SETUP_FAILED), FALLBACK and LEASE_STORE_DOWN are new and on,
+     * because an operator must hear when scaling or measuring stops working.
      */
     public static final NotifyRules DEFAULTS = new NotifyRules(
             EnumSet.of(EventType.ABOVE_MAX, EventType.SCALE_FAILED, EventType.MEASUREMENT_FAILED,
-                    EventType.SETUP_FAILED, EventType.FALLBACK), 5,
+                    EventType.SETUP_FAILED, EventType.FALLBACK, EventType.LEASE_STORE_DOWN), 5,
             Duration.ofMinutes(1));
 
     /** Checks and copies. */

@@ -23,6 +23,18 @@ public interface StateStore {
      */
     void save(String group, GroupState state) throws IOException;
 
+    /**
+     * Reads the state a new leader goes on from: what the previous leader recorded where every instance can read it
+     * (the lease store), or {@link #load} where there is no such place.
+     *
+     * @param group the group's name
+     * @return its state, or {@link GroupState#EMPTY}
+     * @throws IOException when the shared copy could not be read; the caller must not act on an older state then
+     */
+    default GroupState takeOver(String group) throws IOException {
+        return load(group);
+    }
+
     /** @return a store that keeps everything in memory (simulations, tests) */
     static StateStore inMemory() {
         return new MemoryStateStore(group -> GroupState.EMPTY);

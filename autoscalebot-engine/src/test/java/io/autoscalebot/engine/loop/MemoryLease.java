@@ -3,6 +3,7 @@ package io.autoscalebot.engine.loop;
 import io.autoscalebot.api.PluginContext;
 import io.autoscalebot.api.lease.Lease;
 import io.autoscalebot.api.lease.LeaseProvider;
+import io.autoscalebot.api.lease.SharedState;
 import io.autoscalebot.api.settings.Settings;
 import io.autoscalebot.engine.config.ComponentConfig;
 import io.autoscalebot.engine.plugin.Component;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A lease store shared by several engines of one test, on the test's clock: the semantics of the real backends
@@ -26,6 +29,12 @@ final class MemoryLease implements Lease {
     private long epoch;
     private Instant expires = Instant.MIN;
     volatile boolean down;
+    /** Whether it offers {@link SharedState}, as the Redis and file leases do. */
+    volatile boolean keepsState = true;
+    /** Whether reading the shared state fails while the lease itself answers (a slow store, a refused read). */
+    volatile boolean readsFail;
+    /** The shared state, by key. */
+    final Map<String, String> state = new ConcurrentHashMap<>();
 
     MemoryLease(Clock clock) {
         this.clock = clock;
@@ -63,6 +72,33 @@ final class MemoryLease implements Lease {
         if (who.equals(holder) && held == token) {
             holder = null;
         }
+    }
+
+    @Override
+    public Optional<SharedState> sharedState() {
+        return keepsState ? Optional.of(new SharedState() {
+            @Override
+            public Optional<String> read(String key) throws Exception {
+                failIfDown();
+                if (readsFail) {
+                    throw new java.io.IOException("read timed out");
+                }
+                return Optional.ofNullable(state.get(key));
+            }
+
+            @Override
+            public boolean write(String who, long held, String key, String value) throws Exception {
+                synchronized (MemoryLease.this) {
+                    failIfDown();
+                    // Fenced as the real stores are: only the current holder with its token writes.
+                    if (!who.equals(holder) || held != token || !clock.instant().isBefore(expires)) {
+                        return false;
+                    }
+                    state.put(key, value);
+                    return true;
+                }
+            }
+        }) : Optional.empty();
     }
 
     /** As if an operator deleted the lease and another instance took it at once. */

@@ -25,7 +25,8 @@ public final class FileLeaseProvider implements LeaseProvider {
             Setting.of(PATH, SettingType.STRING).defaultValue("")
                     .doc("The lease file every instance on this host uses. Empty (the default): leader.lease in the "
                             + "state directory's leader/lease-file folder, shared by instances with the same "
-                            + "state_dir. Relative paths are relative to the working directory."));
+                            + "state_dir. Relative paths are relative to the working directory. The groups' last "
+                            + "scales and open conditions, for the next leader, are kept beside it in PATH.state/."));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public FileLeaseProvider() {

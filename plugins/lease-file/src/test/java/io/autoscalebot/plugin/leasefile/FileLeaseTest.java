@@ -74,4 +74,32 @@ class FileLeaseTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lease().acquire("a", TTL))
                 .hasMessageContaining("delete it");
     }
+
+    @Test
+    void theHolderWritesSharedStateBesideTheLeaseThatTheNextHolderReads() throws Exception {
+        FileLease a = lease();
+        FileLease b = lease();
+        long token = a.acquire("a", TTL).orElseThrow();
+        assertThat(b.read("group/web")).isEmpty();
+
+        assertThat(a.write("a", token, "group/web", "{\"version\":1}")).isTrue();
+
+        assertThat(b.read("group/web")).contains("{\"version\":1}");
+        assertThat(dir.resolve("leader.lease.state").resolve("group%2Fweb")).hasContent("{\"version\":1}");
+    }
+
+    @Test
+    void aWriteWithAnOldTokenIsRefusedAndLeavesTheSuccessorsState() throws Exception {
+        FileLease a = lease();
+        FileLease b = lease();
+        long old = a.acquire("a", TTL).orElseThrow();
+        clock.advance(TTL);
+        long taken = b.acquire("b", TTL).orElseThrow();
+        assertThat(b.write("b", taken, "group/web", "successor")).isTrue();
+
+        assertThat(a.write("a", old, "group/web", "old leader")).isFalse();
+        assertThat(b.write("a", taken, "group/web", "not the holder")).isFalse();
+
+        assertThat(a.read("group/web")).contains("successor");
+    }
 }

@@ -31,8 +31,9 @@ public final class RedisLeaseProvider implements LeaseProvider {
                     .doc("The Redis every instance reaches: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], or rediss:// "
                             + "for TLS. Percent-encode special characters in the password. Shown as ****."),
             Setting.of(KEY, SettingType.STRING).defaultValue("autoscalebot:leader")
-                    .doc("The key holding the lease; KEY:epoch counts the fencing tokens. Give each configuration "
-                            + "that shares a Redis its own key."));
+                    .doc("The key holding the lease; KEY:epoch counts the fencing tokens and KEY:state:group/NAME "
+                            + "keeps each group's last scales and open conditions for the next leader. Give each "
+                            + "configuration that shares a Redis its own key."));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public RedisLeaseProvider() {

@@ -31,7 +31,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void exactlyOneOfTwoInstancesTakesTheLease() {
+    void exactlyOneOfTwoInstancesTakesTheLease() throws Exception {
         OptionalLong first = a.acquire("a", TTL);
         OptionalLong second = b.acquire("b", TTL);
 
@@ -59,7 +59,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void aReleasedLeaseIsFreeAtOnce() {
+    void aReleasedLeaseIsFreeAtOnce() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
 
         a.release("a", token);
@@ -68,7 +68,7 @@ class RedisLeaseTest {
     }
 
     @Test
-    void keepsTheLeaseAndItsTimeToLiveInRedis() {
+    void keepsTheLeaseAndItsTimeToLiveInRedis() throws Exception {
         long token = a.acquire("a", TTL).orElseThrow();
 
         try (JedisPooled redis = new JedisPooled(URI.create(RealRedis.url()))) {
@@ -82,10 +82,56 @@ class RedisLeaseTest {
     void aRedisThatIsDownFailsTheCallRatherThanAnsweringNotHeld() {
         RedisLease down = new RedisLease(URI.create("redis://127.0.0.1:" + RealRedis.freePort() + "/0"), key);
         try {
-            assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(Exception.class);
-            assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(Exception.class);
+            // A PluginException saying what is wrong, not an unchecked Jedis exception the engine calls a plugin bug.
+            assertThatThrownBy(() -> down.acquire("a", TTL)).isInstanceOf(io.autoscalebot.api.PluginException.class)
+                    .hasMessageStartingWith("Redis cannot be asked: ");
+            assertThatThrownBy(() -> down.renew("a", 1, TTL)).isInstanceOf(io.autoscalebot.api.PluginException.class);
+            assertThatThrownBy(() -> down.read("group/web")).isInstanceOf(io.autoscalebot.api.PluginException.class);
+            assertThatThrownBy(() -> down.write("a", 1, "group/web", "{}"))
+                    .isInstanceOf(io.autoscalebot.api.PluginException.class);
         } finally {
             down.teardown();
         }
+    }
+
+    @Test
+    void theHolderWritesSharedStateThatTheNextHolderReads() throws Exception {
+        long token = a.acquire("a", TTL).orElseThrow();
+        assertThat(b.read("group/web")).isEmpty();
+
+        assertThat(a.write("a", token, "group/web", "{\"version\":1}")).isTrue();
+
+        assertThat(b.read("group/web")).contains("{\"version\":1}");
+        try (JedisPooled redis = new JedisPooled(URI.create(RealRedis.url()))) {
+            assertThat(redis.get(key + ":state:group/web")).isEqualTo("{\"version\":1}");
+            assertThat(redis.ttl(key + ":state:group/web")).as("kept until the next write").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aWriteWithAnOldTokenIsRefusedAndLeavesTheSuccessorsState() throws Exception {
+        // given: A held a short lease and paused; B took it and recorded its state
+        long old = a.acquire("a", Duration.ofMillis(300)).orElseThrow();
+        long taken = Eventually.await("the standby takes the lapsed lease", () -> b.acquire("b", TTL),
+                OptionalLong::isPresent).getAsLong();
+        assertThat(b.write("b", taken, "group/web", "successor")).isTrue();
+
+        // when: A wakes up and writes what it had
+        boolean written = a.write("a", old, "group/web", "old leader");
+
+        // then: refused, and B's state stays
+        assertThat(written).isFalse();
+        assertThat(a.read("group/web")).contains("successor");
+    }
+
+    @Test
+    void aWriteByAnyoneButTheHolderIsRefused() throws Exception {
+        long token = a.acquire("a", TTL).orElseThrow();
+
+        assertThat(b.write("b", token, "group/web", "not the holder")).isFalse();
+        a.release("a", token);
+        assertThat(a.write("a", token, "group/web", "after giving it up")).isFalse();
+
+        assertThat(a.read("group/web")).isEmpty();
     }
 }
