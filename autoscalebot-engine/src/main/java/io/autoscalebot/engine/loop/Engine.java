@@ -108,7 +108,8 @@ public final class Engine implements AutoCloseable {
                 .map(leader -> new LeaseKeeper(leader, clock, calls, config.stateDirectory(), log)).orElse(null);
         this.leadership = keeper == null ? Leadership.ALONE : keeper;
         this.alarm = keeper == null ? null
-                : new LeaseAlarm(clock, calls, config.stateDirectory(), setup.loggers, log);
+                : new LeaseAlarm(clock, calls, config.stateDirectory(), setup.loggers, log,
+                        config.leader().orElseThrow().renewEvery());
         StateStore local = options.dryRun() ? StateStore.readOnly(store) : store;
         // With a lease, the state also goes where the next leader reads it (when the lease plugin keeps state).
         this.groupStore = keeper == null ? local : new io.autoscalebot.engine.state.SharedStateStore(local, keeper, log);
