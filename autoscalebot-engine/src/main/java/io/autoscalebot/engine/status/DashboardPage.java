@@ -118,7 +118,8 @@ public final class DashboardPage {
         double[] counts = history.counts();
         double running = counts.length == 0 ? Double.NaN : counts[counts.length - 1];
         if (!Double.isNaN(running)) {
-            text.append("<span class=\"count\">").append((long) running).append(" processes</span>");
+            text.append("<span class=\"count\">").append((long) running).append(running == 1 ? " process"
+                    : " processes").append("</span>");
         } else {
             text.append("<span class=\"count\">processes not known</span>");
         }

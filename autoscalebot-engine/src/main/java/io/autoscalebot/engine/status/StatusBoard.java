@@ -86,8 +86,10 @@ public final class StatusBoard implements TickListener {
         Optional<Measurement> measurement = result.measurement().map(this::masked);
         last.put(group, new GroupStatus(group, report.time(), report.outcome(), current, target, min, max,
                 measurement, reason, result.failure().map(mask), lastScale, state.activeConditions()));
+        // A scale is recorded when the scale call returned, so at or after the tick's start; an older one is a
+        // previous tick's.
         boolean scaledNow = report.outcome() == TickReport.Outcome.SCALED && lastScale.isPresent()
-                && lastScale.get().time().equals(report.time());
+                && !lastScale.get().time().isBefore(report.time());
         // The count the group runs now: after a scale, what the scale plugin answered.
         OptionalInt now = !dryRun && scaledNow ? OptionalInt.of(lastScale.get().to()) : current;
         now.ifPresent(count -> metrics.processes(group, count));
@@ -95,7 +97,7 @@ public final class StatusBoard implements TickListener {
         history.add(report.time(), measurement.filter(Measurement::hasValue).map(Measurement::value)
                 .orElse(Double.NaN), now.orElse(-1), min.orElse(-1), max.orElse(-1));
         if (scaledNow) {
-            history.scaled(report.time(), lastScale.get().from(), lastScale.get().to(),
+            history.scaled(lastScale.get().time(), lastScale.get().from(), lastScale.get().to(),
                     dryRun ? "(dry run) " + reason : reason);
         }
         target.ifPresent(count -> metrics.desired(group, count));
