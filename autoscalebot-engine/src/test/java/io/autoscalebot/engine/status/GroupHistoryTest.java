@@ -103,6 +103,6 @@ class GroupHistoryTest {
         assertThat(snapshot.events()).hasSize(GroupHistory.EVENTS);
         assertThat(snapshot.events().get(0).from()).isEqualTo(3);
         assertThat(snapshot.events()).allSatisfy(event ->
-                assertThat(event.reason()).hasSize(GroupHistory.REASON_CHARS).endsWith("\u2026"));
+                assertThat(event.reason()).hasSize(GroupHistory.REASON_CHARS).endsWith("..."));
     }
 }
