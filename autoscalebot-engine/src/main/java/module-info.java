@@ -34,6 +34,8 @@ module io.autoscalebot.engine {
     // Settings resolution and the text of durations and hints: the testkit resolves settings exactly as a run does,
     // and simulate writes durations as a user types them.
     exports io.autoscalebot.engine.settings to io.autoscalebot.simulate, io.autoscalebot.testkit;
+    // The SVG line chart the status dashboard draws, shared with the simulate report so both draw alike.
+    exports io.autoscalebot.engine.chart to io.autoscalebot.simulate;
 
     uses io.autoscalebot.api.measure.MeasureProvider;
     uses io.autoscalebot.api.decide.DecideProvider;

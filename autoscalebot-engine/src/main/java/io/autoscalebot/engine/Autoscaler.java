@@ -9,7 +9,9 @@ import io.autoscalebot.engine.loop.Lateness;
 import io.autoscalebot.engine.loop.Reload;
 import io.autoscalebot.engine.loop.TickReport;
 import io.autoscalebot.engine.loop.TickListener;
+import io.autoscalebot.engine.notify.Redactor;
 import io.autoscalebot.engine.state.FileStateStore;
+import io.autoscalebot.engine.status.DashboardPage;
 import io.autoscalebot.engine.status.EngineMetrics;
 import io.autoscalebot.engine.status.Role;
 import io.autoscalebot.engine.status.ServerStartException;
@@ -48,8 +50,9 @@ public final class Autoscaler implements AutoCloseable {
         this.config = config;
         if (config.server().isPresent()) {
             this.metrics = new EngineMetrics(Engine.latenessBounds(), version());
+            Redactor redactor = Redactor.of(config.secrets());
             this.board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics,
-                    options.dryRun());
+                    options.dryRun(), redactor::redact);
         } else {
             this.metrics = null;
             this.board = null;
@@ -77,12 +80,21 @@ public final class Autoscaler implements AutoCloseable {
             StatusJson status = new StatusJson(board, config.groups(), Clock.systemUTC(), engine::lateness,
                     role);
             try {
-                server = StatusServer.start(config.server().get(), status::write, metrics, role);
+                DashboardPage dashboard = new DashboardPage(board, role, Clock.systemUTC(), dashboardRefresh());
+                server = StatusServer.start(config.server().get(), status::write, dashboard::write, metrics, role);
             } catch (ServerStartException e) {
                 throw new ServerException(e.getMessage());
             }
         }
         engine.start();
+    }
+
+    /** @return how often the dashboard reloads: the shortest interval of a group, from 2 s to a minute */
+    private Duration dashboardRefresh() {
+        Duration shortest = config.groups().stream().map(g -> g.interval()).min(Duration::compareTo)
+                .orElse(Duration.ofSeconds(30));
+        return shortest.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2)
+                : shortest.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : shortest;
     }
 
     /** @return the port the status server listens on, once {@link #start() started}; empty without one */

@@ -1,5 +1,6 @@
 package io.autoscalebot.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -53,6 +54,14 @@ class EngineLayersTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.autoscalebot.cli..",
                         "io.autoscalebot.simulate..")
                 .because("the CLI and the simulator build on the engine, never the other way round")
+                .check(engine);
+    }
+
+    @Test
+    void theChartNeedsOnlyTheJdk() {
+        classes().that().resideInAPackage("io.autoscalebot.engine.chart..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.autoscalebot.engine.chart..")
+                .because("the simulate report draws with it too: it must not pull the engine's internals along")
                 .check(engine);
     }
 }

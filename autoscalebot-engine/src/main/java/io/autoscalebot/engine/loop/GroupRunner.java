@@ -1,5 +1,7 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.decide.Decide;
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.api.notify.EventType;
 import io.autoscalebot.api.notify.Notification;
@@ -16,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -157,6 +160,7 @@ final class GroupRunner {
                     return notStarted(started);
                 }
                 plugins = started.plugins();
+                guides(plugins.decide());
             }
             TickPipeline.Result result = pipeline.tick(plugins);
             finish(result, plugins.notifiers());
@@ -177,6 +181,16 @@ final class GroupRunner {
         warn(report.summary());
         listener.failed(group.name(), "state");
         return report;
+    }
+
+    /** Tells the listener (the dashboard) the decide plugin's guide lines; a plugin that fails to say has none. */
+    private void guides(Instance<Decide> decide) {
+        if (listener == TickListener.NONE) {
+            return;
+        }
+        CallResult<List<GuideLine>> lines = calls.call(decide, group.setupTimeout(), decide.plugin()::guideLines);
+        listener.guides(group.name(), lines.succeeded() && lines.value() != null
+                ? lines.value().stream().filter(Objects::nonNull).toList() : List.of());
     }
 
     /** A standby's tick: nothing measured, decided, scaled, told or recorded. */

@@ -1,7 +1,9 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.engine.state.GroupState;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the {@link Engine} tells an observer (the status server) about each group as it runs: every finished tick, how
@@ -30,6 +32,15 @@ public interface TickListener {
      * @param state the group's state after it: the last scale and the open conditions
      */
     default void ticked(TickPipeline.Result result, GroupState state) {
+    }
+
+    /**
+     * A group's plugins are set up: its decide plugin's thresholds or target, for the dashboard to draw.
+     *
+     * @param group the group
+     * @param lines what {@link io.autoscalebot.api.decide.Decide#guideLines()} returned; empty when it failed
+     */
+    default void guides(String group, List<GuideLine> lines) {
     }
 
     /**

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The status server of {@code [server]}: {@code /healthz}, {@code /readyz}, {@code /status} and {@code /metrics} on
- * the JDK's HTTP server, with two threads whatever the number of groups or clients. With a token, every path asks for
+ * The status server of {@code [server]}: the dashboard on {@code /}, {@code /healthz}, {@code /readyz}, {@code /status}
+ * and {@code /metrics} on the JDK's HTTP server, with two threads whatever the number of groups or clients. With a token, every path asks for
  * {@code Authorization: Bearer TOKEN} (compared in constant time) and answers 401 otherwise; the token is never
  * written anywhere.
  */
@@ -45,13 +45,14 @@ public final class StatusServer implements AutoCloseable {
      *
      * @param config where to listen and the token to ask for
      * @param status writes /status
+     * @param dashboard writes the dashboard, /
      * @param metrics what /metrics shows
      * @param role whether the instance scales, for /readyz
      * @return the running server
      * @throws ServerStartException when the address cannot be bound (in use, not this host's), in words for the user
      */
-    public static StatusServer start(ServerConfig config, Supplier<String> status, EngineMetrics metrics, Role role)
-            throws ServerStartException {
+    public static StatusServer start(ServerConfig config, Supplier<String> status, Supplier<String> dashboard,
+                                     EngineMetrics metrics, Role role) throws ServerStartException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
@@ -82,8 +83,16 @@ public final class StatusServer implements AutoCloseable {
             metrics.leader(role.scales());
             prometheus.handle(exchange);
         }).getFilters().add(auth);
-        server.createContext("/", text(() -> new Answer(404, "not found: try /status, /metrics, /healthz or /readyz\n")))
-                .getFilters().add(auth);
+        // "/" matches every path no other context takes: only "/" itself is the dashboard.
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/")) {
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                send(exchange, 200, "text/html; charset=utf-8", dashboard.get());
+            } else {
+                send(exchange, 404, "text/plain; charset=utf-8",
+                        "not found: try /, /status, /metrics, /healthz or /readyz\n");
+            }
+        }).getFilters().add(auth);
         metrics.leader(role.scales());
         server.start();
         return new StatusServer(server, pool);

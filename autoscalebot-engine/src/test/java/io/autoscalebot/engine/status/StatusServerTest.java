@@ -34,8 +34,10 @@ class StatusServerTest {
     private StatusServer start(Optional<String> token) throws ServerStartException {
         StatusBoard board = new StatusBoard(List.of("web"), metrics);
         board.started("web", java.time.Duration.ofMillis(20));
+        DashboardPage dashboard = new DashboardPage(board, Role.ACTIVE, java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(5));
         server = StatusServer.start(new ServerConfig(InetAddress.getLoopbackAddress(), 0, token),
-                () -> "{\"role\":\"active\"}", metrics, Role.ACTIVE);
+                () -> "{\"role\":\"active\"}", dashboard::write, metrics, Role.ACTIVE);
         return server;
     }
 
@@ -53,12 +55,15 @@ class StatusServerTest {
                 .contains("autoscalebot_leader 1")
                 .contains("autoscalebot_build_info{api_version=");
         assertThat(get("/nothing-here", null).code()).isEqualTo(404);
+        Answer dashboard = get("/", null);
+        assertThat(dashboard.code()).isEqualTo(200);
+        assertThat(dashboard.body()).startsWith("<!DOCTYPE html>").contains("data-group=\"web\"");
     }
 
     @Test
     void readinessWaitsForTheRoleToBeKnown() throws Exception {
         server = StatusServer.start(new ServerConfig(InetAddress.getLoopbackAddress(), 0, Optional.empty()),
-                () -> "{}", metrics, Optional::empty);
+                () -> "{}", () -> "", metrics, Optional::empty);
 
         assertThat(get("/readyz", null).code()).isEqualTo(503);
         assertThat(get("/healthz", null).code()).isEqualTo(200);
@@ -77,6 +82,9 @@ class StatusServerTest {
         }
         assertThat(get("/status", "Bearer " + TOKEN)).isEqualTo(new Answer(200, "{\"role\":\"active\"}"));
         assertThat(get("/metrics", "Bearer " + TOKEN).body()).doesNotContain(TOKEN);
+        Answer dashboard = get("/", "Bearer " + TOKEN);
+        assertThat(dashboard.code()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("data-group=\"web\"").doesNotContain(TOKEN);
     }
 
     @Test
@@ -85,7 +93,7 @@ class StatusServerTest {
 
         ServerStartException thrown = catchThrowableOfType(ServerStartException.class,
                 () -> StatusServer.start(new ServerConfig(InetAddress.getLoopbackAddress(), taken, Optional.of(TOKEN)),
-                        () -> "{}", metrics, Role.ACTIVE));
+                        () -> "{}", () -> "", metrics, Role.ACTIVE));
 
         assertThat(thrown.getMessage()).isEqualTo("cannot listen on 127.0.0.1:" + taken + " ([server] listen): the"
                 + " port is in use by another process; stop it or choose another port");

@@ -1,5 +1,6 @@
 package io.autoscalebot.simulate.report;
 
+import io.autoscalebot.engine.chart.SvgChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.autoscalebot.simulate.report;
 
+import io.autoscalebot.engine.chart.SvgChart;
 import io.autoscalebot.simulate.MeasuredQuantity;
 import io.autoscalebot.simulate.SimulationResult;
 import io.autoscalebot.simulate.Timeline;

@@ -1,5 +1,6 @@
 package io.autoscalebot.simulate.report;
 
+import io.autoscalebot.engine.chart.SvgChart;
 import io.autoscalebot.simulate.Timeline;
 import java.time.Duration;
 import java.time.LocalDate;

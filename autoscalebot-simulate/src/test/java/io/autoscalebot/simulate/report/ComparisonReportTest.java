@@ -2,6 +2,7 @@ package io.autoscalebot.simulate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoscalebot.engine.chart.SvgChart;
 import io.autoscalebot.simulate.MeasuredQuantity;
 import io.autoscalebot.simulate.SimulatedGroups;
 import io.autoscalebot.simulate.SimulationException;

@@ -3,9 +3,11 @@ package io.autoscalebot.plugin.targettracking;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,12 @@ public final class TargetTracking implements Decide {
     @Override
     public int historySize() {
         return 1;
+    }
+
+    /** The per-process target, for the status dashboard: the measurements it compares with it are per process too. */
+    @Override
+    public List<GuideLine> guideLines() {
+        return List.of(new GuideLine("target", target));
     }
 
     @Override

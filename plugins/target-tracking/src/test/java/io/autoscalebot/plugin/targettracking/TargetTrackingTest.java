@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import io.autoscalebot.testkit.DecideContextBuilder;
@@ -36,6 +37,11 @@ class TargetTrackingTest {
                 .history(List.of(Measurement.of(now, measured, "m")));
         lastScale.ifPresent(context::lastScale);
         return context.build();
+    }
+
+    @Test
+    void showsItsTargetAsAGuideLineForTheDashboard() {
+        assertThat(hpaDefaults(80).guideLines()).containsExactly(new GuideLine("target", 80));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.autoscalebot.plugin.threshold;
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.Duration;
@@ -34,6 +35,13 @@ abstract class ThresholdDecide implements Decide {
     @Override
     public final int historySize() {
         return settings.history();
+    }
+
+    /** Both thresholds, for the status dashboard: measurements above the first scale up, below the second down. */
+    @Override
+    public final List<GuideLine> guideLines() {
+        return List.of(new GuideLine("scale up above", settings.maxValue()),
+                new GuideLine("scale down below", settings.minValue()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.Decision;
+import io.autoscalebot.api.decide.GuideLine;
 import io.autoscalebot.api.measure.Instruction;
 import io.autoscalebot.api.settings.SettingProblem;
 import io.autoscalebot.testkit.TestSettings;
@@ -17,6 +18,14 @@ class ConsecutiveThresholdTest {
 
     private Decide defaults() throws Exception {
         return Tick.decider(provider, Map.of());
+    }
+
+    @Test
+    void showsItsThresholdsAsGuideLinesForTheDashboard() throws Exception {
+        Decide decide = Tick.decider(provider, Map.of("max_value", 900, "min_value", 300));
+
+        assertThat(decide.guideLines()).containsExactly(new GuideLine("scale up above", 900),
+                new GuideLine("scale down below", 300));
     }
 
     @Test
