@@ -39,6 +39,8 @@ public final class Autoscaler implements AutoCloseable {
     private final StatusBoard board;
     private final EngineMetrics metrics;
     private volatile StatusServer server;
+    /** What /status writes; made at the start, told of reloads. */
+    private volatile StatusJson status;
 
     /** Held while a real run may scale, so a second instance on the same state directory is refused; else null. */
     private final InstanceLock lock;
@@ -77,8 +79,7 @@ public final class Autoscaler implements AutoCloseable {
         if (board != null) {
             // active without [leader]; with it leader or standby, as the lease keeper knows it at each request.
             Role role = engine::role;
-            StatusJson status = new StatusJson(board, config.groups(), Clock.systemUTC(), engine::lateness,
-                    role);
+            status = new StatusJson(board, config.groups(), Clock.systemUTC(), engine::lateness, role);
             try {
                 DashboardPage dashboard = new DashboardPage(board, role, Clock.systemUTC(), dashboardRefresh());
                 server = StatusServer.start(config.server().get(), status::write, dashboard::write, metrics, role);
@@ -169,6 +170,14 @@ public final class Autoscaler implements AutoCloseable {
      */
     public ReloadSummary reload(Configuration next) {
         Reload reload = engine.reload(next.engineConfig());
+        if (board != null) {
+            board.regroup(next.engineConfig().groups().stream().map(g -> g.name()).toList(),
+                    Redactor.of(next.engineConfig().secrets())::redact);
+            StatusJson current = status;
+            if (current != null) {
+                current.regroup(next.engineConfig().groups());
+            }
+        }
         List<String> restartNeeded = StartOnly.changed(config, next.engineConfig());
         if (!restartNeeded.isEmpty()) {
             System.getLogger("io.autoscalebot.engine").log(System.Logger.Level.WARNING, String.join(", ", restartNeeded)

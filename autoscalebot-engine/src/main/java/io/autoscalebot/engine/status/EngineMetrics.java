@@ -8,6 +8,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The engine's Prometheus metrics, named in the style of KEDA and the Prometheus conventions, in a registry of their
@@ -88,6 +89,17 @@ public final class EngineMetrics {
 
     void called(String group, String stage, Duration took) {
         pluginCalls.labelValues(group, stage).observe(seconds(took));
+    }
+
+    /** Drops every series of a group that a reload removed, so a dashboard does not show it frozen at its last value. */
+    void forget(String group) {
+        Function<List<String>, Boolean> its = labels -> labels.get(0).equals(group);
+        processes.remove(group);
+        desired.remove(group);
+        measurement.remove(group);
+        scaleActions.removeIf(its);
+        errors.removeIf(its);
+        pluginCalls.removeIf(its);
     }
 
     void leader(boolean scales) {

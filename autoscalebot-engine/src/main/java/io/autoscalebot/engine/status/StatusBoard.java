@@ -26,14 +26,15 @@ import java.util.function.UnaryOperator;
  */
 public final class StatusBoard implements TickListener {
 
-    private final List<String> groups;
+    /** Replaced whole by a reload; read without a lock by each request. */
+    private volatile List<String> groups;
     private final Map<String, GroupStatus> last = new ConcurrentHashMap<>();
     private final Map<String, Duration> lateness = new ConcurrentHashMap<>();
     private final Map<String, GroupHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, List<GuideLine>> guides = new ConcurrentHashMap<>();
     private final EngineMetrics metrics;
     private final boolean dryRun;
-    private final UnaryOperator<String> mask;
+    private volatile UnaryOperator<String> mask;
 
     /**
      * @param groups the groups' names, in configuration order (the order of /status)
@@ -63,6 +64,26 @@ public final class StatusBoard implements TickListener {
         this.metrics = metrics;
         this.dryRun = dryRun;
         this.mask = mask;
+    }
+
+    /**
+     * Follows a reload: the groups in their new order, masked with the new configuration's secrets. A removed group's
+     * last tick, history and metric series go; a changed group keeps its history, as the engine keeps its state.
+     *
+     * @param groups the groups' names, in the new configuration's order
+     * @param mask masks the new configuration's secrets
+     */
+    public void regroup(List<String> groups, UnaryOperator<String> mask) {
+        List<String> removed = this.groups.stream().filter(group -> !groups.contains(group)).toList();
+        this.mask = mask;
+        this.groups = List.copyOf(groups);
+        for (String group : removed) {
+            last.remove(group);
+            lateness.remove(group);
+            histories.remove(group);
+            guides.remove(group);
+            metrics.forget(group);
+        }
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class StatusJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StatusBoard board;
-    private final Map<String, Duration> waits = new HashMap<>();
+    /** Each group's post-scale wait, replaced whole by a reload. */
+    private volatile Map<String, Duration> waits = Map.of();
     private final Clock clock;
     private final Supplier<Lateness> lateness;
     private final Role role;
@@ -53,9 +54,16 @@ public final class StatusJson {
         this.clock = clock;
         this.lateness = lateness;
         this.role = role;
+        regroup(groups);
+    }
+
+    /** @param groups the groups of a reloaded configuration, for their post-scale waits */
+    public void regroup(List<GroupConfig> groups) {
+        Map<String, Duration> next = new HashMap<>();
         for (GroupConfig group : groups) {
-            postScaleWait(group.decide().settings()).ifPresent(wait -> waits.put(group.name(), wait));
+            postScaleWait(group.decide().settings()).ifPresent(wait -> next.put(group.name(), wait));
         }
+        waits = next;
     }
 
     /** @return the whole document, as text */

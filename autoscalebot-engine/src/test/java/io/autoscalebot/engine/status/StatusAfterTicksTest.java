@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class StatusAfterTicksTest {
     private final EngineMetrics metrics = new EngineMetrics(Engine.latenessBounds(), "1.2.3");
     private Engine engine;
     private StatusJson status;
+    private StatusBoard board;
 
     @BeforeEach
     void twoTicksOfTwoGroups() {
@@ -61,7 +64,7 @@ class StatusAfterTicksTest {
         api.decide = TestPlugins.decide("one-more", ONE_MORE);
         api.scale = TestPlugins.scale("fake", new TestPlugins.FakeScale(2));
         EngineConfig config = TestGroups.engine(stateDir, Set.of(), web.build("web"), api.build("api"));
-        StatusBoard board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics);
+        board = new StatusBoard(config.groups().stream().map(g -> g.name()).toList(), metrics);
         engine = new Engine(config, clock, scheduler, new FileStateStore(stateDir, log),
                 EngineOptions.DEFAULT.withLoggers(name -> log), board);
         status = new StatusJson(board, config.groups(), clock, engine::lateness, Role.ACTIVE);
@@ -157,6 +160,28 @@ class StatusAfterTicksTest {
         assertThat(read.value("autoscalebot_group_processes", "group", "web")).isEqualTo(2);
         assertThat(read.value("autoscalebot_group_desired_processes", "group", "web")).isEqualTo(3);
         assertThat(read.value("autoscalebot_scale_actions", "group", "web", "direction", "up")).isEqualTo(1);
+    }
+
+    @Test
+    void aReloadListsTheNewGroupsAndDropsARemovedOnesStatusAndSeries() throws Exception {
+        board.regroup(List.of("worker", "web"), UnaryOperator.identity());
+
+        JsonNode groups = new ObjectMapper().readTree(status.write()).path("groups");
+        assertThat(groups).extracting(group -> group.path("name").asText()).containsExactly("worker", "web");
+        assertThat(groups.get(0).path("last_tick").isNull()).as("worker has not ticked yet").isTrue();
+        assertThat(groups.get(1).path("current").asInt()).as("web kept its last tick").isEqualTo(3);
+        Metrics read = new Metrics(metrics);
+        assertThat(read.value("autoscalebot_group_processes", "group", "web")).isEqualTo(3);
+        assertThatThrownBy(() -> read.value("autoscalebot_errors", "group", "api", "stage", "measure"))
+                .as("api's series are gone").hasMessageContaining("has no series");
+    }
+
+    @Test
+    void aReloadMasksTheNewConfigurationsSecretsInReasons() throws Exception {
+        board.regroup(List.of("web", "api"), text -> text.replace("connection pool", "****"));
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(status.write()).contains("no ****").doesNotContain("connection pool");
     }
 
     @Test
