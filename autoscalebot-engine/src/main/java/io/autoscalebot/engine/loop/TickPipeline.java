@@ -437,7 +437,8 @@ public final class TickPipeline {
         /** Made on the first notification: most ticks have none. */
         List<Notification> outbox = List.of();
         final List<String> notes = narrate ? new ArrayList<>() : List.of();
-        final List<String> warnings = new ArrayList<>(0);
+        /** Made on the first warning: almost no tick has one. */
+        List<String> warnings = List.of();
         Measurement measurement;
         /** Where the tick failed, for {@link Result#failedStage()}; null while it has not. */
         String stage;
@@ -453,6 +454,9 @@ public final class TickPipeline {
         }
 
         void warn(String warning) {
+            if (warnings.isEmpty()) {
+                warnings = new ArrayList<>(1);
+            }
             warnings.add(redactor.redact(warning));
         }
 
