@@ -4,6 +4,7 @@
 #
 #   mvn -B -q package -DskipTests
 #   bench/jmh.sh SimulateReplay                        # ticks/s of the simulate replay, after warm-up
+#   bench/jmh.sh SimulateReplay -p decide=predictive   # one decide plugin (predictive, target-tracking, proportional)
 #   bench/jmh.sh SimulateReplay -p trace=/path/to.csv -wi 1 -i 3
 #   bench/jmh.sh -l                                    # list the benchmarks
 #

@@ -96,7 +96,9 @@ final class SimulatedTicks implements Replay.Controller {
         scale.count = observation.running();
         TickPipeline.Result result = pipeline.tick(plugins);
         count(result);
-        result.notifications().forEach(events);
+        if (!result.notifications().isEmpty()) {
+            result.notifications().forEach(events);
+        }
         return scale.count;
     }
 

@@ -21,12 +21,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How many simulated ticks a second the simulator replays, after warm-up: one operation is a whole replay of the trace
- * (the NASA trace every 30 s: 178,560 ticks), and the {@code ticks} counter JMH prints beside it is the figure to read,
+ * How many simulated ticks a second the simulator replays, after warm-up, for each decide plugin of {@link BenchReplay}:
+ * one operation is a whole replay of the trace, and the {@code ticks} counter JMH prints beside it is the figure to read,
  * in ticks/s. Reading the trace is not timed.
  *
- * <pre>bench/jmh.sh SimulateReplay                       # from the repository root, after the README's build
- * bench/jmh.sh SimulateReplay -p trace=/path/to.csv   # another trace</pre>
+ * <pre>bench/jmh.sh SimulateReplay                         # from the repository root, after the README's build
+ * bench/jmh.sh SimulateReplay -p decide=predictive     # one decide plugin
+ * bench/jmh.sh SimulateReplay -p trace=/path/to.csv     # another trace</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,11 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SimulateReplayBenchmark {
 
     /** The trace to replay, a path from the folder JMH runs in. */
-    @Param(ProportionalReplay.NASA)
+    @Param(BenchReplay.NASA)
     public String trace;
 
+    /** The decide plugin: issue 11's two policies, and the bench's own rule that measures the simulator alone. */
+    @Param({BenchReplay.PREDICTIVE, BenchReplay.TARGET_TRACKING, BenchReplay.PROPORTIONAL})
+    public String decide;
+
     private Trace workload;
-    private ProportionalReplay replay;
+    private BenchReplay replay;
 
     /** The ticks replayed, which JMH reports per second beside the replays. */
     @State(Scope.Thread)
@@ -61,7 +66,7 @@ public class SimulateReplayBenchmark {
     @Setup(Level.Trial)
     public void load() throws Exception {
         workload = new TraceReader().read(Path.of(trace));
-        replay = ProportionalReplay.load();
+        replay = BenchReplay.load(decide);
     }
 
     /** One replay of the whole trace. */

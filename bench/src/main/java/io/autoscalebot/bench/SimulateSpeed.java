@@ -19,9 +19,9 @@ public final class SimulateSpeed {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : ProportionalReplay.NASA);
+        Path file = Path.of(args.length > 0 ? args[0] : BenchReplay.NASA);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ProportionalReplay replay = ProportionalReplay.load();
+        BenchReplay replay = BenchReplay.load();
         double bestRead = Double.MAX_VALUE;
         double bestReplay = Double.MAX_VALUE;
         Trace trace = null;

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The decide-and-clamp step of a tick, with no threads, scheduler or I/O: the min and max are evaluated at
@@ -71,20 +72,21 @@ public final class DecisionStep {
         int current = input.current();
         int target = clamp(current, min, max);
         String inside = bringInside(current, min, max);
+        // The decision's reason is read only when the verdict's is: most simulated ticks never read it.
         return new Verdict(current, min.value(), max.value(), OptionalInt.empty(), target,
-                inside.isEmpty() ? decision.reason() : decision.reason() + inside, Set.of(), Optional.empty());
+                inside.isEmpty() ? decision::reason : () -> decision.reason() + inside, Set.of(), Optional.empty());
     }
 
     private static Verdict want(DecisionInput input, Decision decision, Bound min, Bound max) {
         int wanted = decision.target().getAsInt();
         Set<EventType> conditions = Set.of();
-        String reason = decision.reason();
+        Supplier<String> reason = decision::reason;
         if (wanted > max.value()) {
             conditions = Set.of(EventType.ABOVE_MAX);
-            reason += "; wanted " + wanted + " but " + max.describe();
+            reason = () -> decision.reason() + "; wanted " + wanted + " but " + max.describe();
         } else if (wanted < min.value()) {
             conditions = Set.of(EventType.BELOW_MIN);
-            reason += "; wanted " + wanted + " but " + min.describe();
+            reason = () -> decision.reason() + "; wanted " + wanted + " but " + min.describe();
         }
         return new Verdict(input.current(), min.value(), max.value(), OptionalInt.of(wanted),
                 clamp(wanted, min, max), reason, conditions, Optional.empty());

@@ -269,7 +269,7 @@ public final class TickPipeline {
         }
         TickReport.Outcome outcome = TickReport.Outcome.HELD;
         if (verdict.scales()) {
-            ScaleAction action = new ScaleAction(current, verdict.target(), verdict.reason(), dryRun);
+            ScaleAction action = new ScaleAction(current, verdict.target(), dryRun);
             if (!dryRun && !leadership.confirm()) {
                 // Decided while leading, but the lease is gone now (a pause, a lost store): a successor may act.
                 tick.note(() -> "not scaling " + action.from() + " -> " + action.to() + ": this instance no longer"
@@ -405,9 +405,10 @@ public final class TickPipeline {
         state = state.withScale(new ScaleRecord(made, action.from(), after),
                 made.minus(group.rules().tooRapidPeriod()));
         String partly = after != action.to() ? " (asked for " + action.to() + ", now " + after + ")" : "";
-        String outcome = action.describe() + partly + ": " + action.reason();
-        tick.event(EventType.SCALE, () -> outcome, () -> scaleDetails(action, measurement, verdict, null));
-        tick.note(() -> outcome);
+        // Worded only when told: a simulation scales thousands of times and tells nobody.
+        Supplier<String> outcome = () -> action.describe() + partly + ": " + verdict.reason();
+        tick.event(EventType.SCALE, outcome, () -> scaleDetails(action, measurement, verdict, null));
+        tick.note(outcome);
         return null;
     }
 
@@ -416,7 +417,7 @@ public final class TickPipeline {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("from", String.valueOf(action.from()));
         details.put("to", String.valueOf(action.to()));
-        details.put("reason", action.reason());
+        details.put("reason", verdict.reason());
         details.put("measurement", measurement.describe());
         details.put("min", String.valueOf(verdict.min()));
         details.put("max", String.valueOf(verdict.max()));
@@ -436,7 +437,8 @@ public final class TickPipeline {
         /** Made on the first notification: most ticks have none. */
         List<Notification> outbox = List.of();
         final List<String> notes = narrate ? new ArrayList<>() : List.of();
-        final List<String> warnings = new ArrayList<>(0);
+        /** Made on the first warning: almost no tick has one. */
+        List<String> warnings = List.of();
         Measurement measurement;
         /** Where the tick failed, for {@link Result#failedStage()}; null while it has not. */
         String stage;
@@ -452,6 +454,9 @@ public final class TickPipeline {
         }
 
         void warn(String warning) {
+            if (warnings.isEmpty()) {
+                warnings = new ArrayList<>(1);
+            }
             warnings.add(redactor.redact(warning));
         }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * One group's predictive decider. From each utilisation u measured with c processes it takes the busy-process load
@@ -102,8 +103,36 @@ public final class Predictive implements Decide {
         Optional<Forecast> forecast = forecast(now);
         forecast.ifPresent(f -> score.expect(now.plus(policy.lead()), f.meanLoad()));
         OptionalDouble error = score.error();
-        StringBuilder reason = new StringBuilder();
         double planned = load;
+        boolean reactive = forecast.isEmpty() || error.isPresent() && error.getAsDouble() > policy.maxError();
+        if (!reactive) {
+            planned = Math.max(load, forecast.get().load());
+        }
+        int wanted = policy.processesFor(planned);
+        int forecastWanted = wanted;
+        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
+        int lowest = floor.processesFor(load);
+        if (lowest > wanted) {
+            wanted = lowest;
+        }
+        int held = holdDown.highest(now, wanted);
+        if (held > wanted && held > current) {
+            // The hold-down keeps processes; it never adds any (after a hand scale-down, say).
+            held = Math.max(current, wanted);
+        }
+        // Worded only when read (a notification, the log, the status page): a simulation's ticks read almost none.
+        // The level is the one thing worded that changes later, so it is read now.
+        double ratio = reactive ? 1 : level.ratio();
+        double plan = planned;
+        int decided = held;
+        Supplier<String> reason = () -> reason(forecast, error, ratio, load, plan, forecastWanted, lowest, decided);
+        return held == current ? Decision.hold(reason) : Decision.scaleTo(held, reason);
+    }
+
+    /** @return why {@link #choose} decided {@code held}, in words, from the values it decided with */
+    private String reason(Optional<Forecast> forecast, OptionalDouble error, double levelRatio, double load,
+                          double planned, int wanted, int lowest, int held) {
+        StringBuilder reason = new StringBuilder();
         if (forecast.isEmpty()) {
             reason.append("reactive, the profile has not learnt the next ").append(Durations.text(policy.lead()))
                     .append(" yet: ");
@@ -112,29 +141,20 @@ public final class Predictive implements Decide {
                     .append("%, more than max_error ").append(Decimals.fixed(100 * policy.maxError(), 0)).append("%: ");
         } else {
             Forecast expected = forecast.get();
-            planned = Math.max(load, expected.load());
             reason.append("forecast ").append(Decimals.fixed(expected.load(), 2)).append(" busy processes by ")
                     .append(LocalTime.ofInstant(expected.time(), ZoneOffset.UTC)).append(" UTC (")
-                    .append(expected.season()).append(" profile x level ").append(Decimals.fixed(level.ratio(), 2))
+                    .append(expected.season()).append(" profile x level ").append(Decimals.fixed(levelRatio, 2))
                     .append("), ").append(Decimals.fixed(load, 2)).append(" now: ");
         }
-        int wanted = policy.processesFor(planned);
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
-        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
-        int lowest = floor.processesFor(load);
+        int floored = Math.max(wanted, lowest);
         if (lowest > wanted) {
-            wanted = lowest;
             reason.append("; ").append(floor.explain(load, lowest));
         }
-        int held = holdDown.highest(now, wanted);
-        if (held > wanted && held > current) {
-            // The hold-down keeps processes; it never adds any (after a hand scale-down, say).
-            held = Math.max(current, wanted);
-        }
-        if (held != wanted) {
+        if (held != floored) {
             reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(held);
         }
-        return held == current ? Decision.hold(reason.toString()) : Decision.scaleTo(held, reason.toString());
+        return reason.toString();
     }
 
     /**

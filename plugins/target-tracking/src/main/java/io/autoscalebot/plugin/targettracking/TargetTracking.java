@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One group's target tracker. Follows the Kubernetes HPA controller step by step:
@@ -93,56 +94,68 @@ public final class TargetTracking implements Decide {
         scales.forgetBefore(now, longer(up.period(), down.period()));
 
         double ratio = measurement.value() / target;
-        StringBuilder reason = new StringBuilder("measured ").append(number(measurement.value(), measurement.unit()))
-                .append(" vs target ").append(number(target, measurement.unit())).append(": ");
-        int desired;
-        if (Math.abs(ratio - 1) <= tolerance) {
-            desired = current;
-            reason.append("ratio ").append(Decimals.fixed(ratio, 2)).append(" is within the tolerance of ")
-                    .append(Decimals.fixed(tolerance, 2));
-        } else {
-            desired = (int) Math.min(Integer.MAX_VALUE, Math.ceil(current * ratio));
-            reason.append("ceil(").append(current).append(" x ").append(Decimals.fixed(ratio, 2)).append(") = ").append(desired);
-        }
-
-        int stabilized = stabilize(now, current, desired, reason);
-        int allowed = limitRate(now, current, stabilized, context.min(), context.max(), reason);
-        return allowed == current ? Decision.hold(reason.toString()) : Decision.scaleTo(allowed, reason.toString());
+        boolean within = Math.abs(ratio - 1) <= tolerance;
+        int desired = within ? current : (int) Math.min(Integer.MAX_VALUE, Math.ceil(current * ratio));
+        int stabilized = stabilize(now, current, desired);
+        ScalingRules rules = stabilized > current ? up : down;
+        int rateLimit = stabilized == current ? current : rateLimit(now, current, rules);
+        int allowed = limitRate(current, stabilized, rules, rateLimit, context.min(), context.max());
+        // Worded only when read (a notification, the log, the status page): a simulation's ticks read almost none.
+        Supplier<String> reason = () -> reason(measurement, ratio, within, current, desired, stabilized, rules,
+                rateLimit, allowed);
+        return allowed == current ? Decision.hold(reason) : Decision.scaleTo(allowed, reason);
     }
 
-    private int stabilize(Instant now, int current, int desired, StringBuilder reason) {
+    private int stabilize(Instant now, int current, int desired) {
         int upBound = recommendations.lowestAfter(now.minus(up.stabilization()), desired);
         int downBound = recommendations.highestAfter(now.minus(down.stabilization()), desired);
         recommendations.add(now, desired, longer(up.stabilization(), down.stabilization()));
-        int stabilized = Math.min(Math.max(current, upBound), downBound);
+        return Math.min(Math.max(current, upBound), downBound);
+    }
+
+    /** @return the furthest the rate policies of {@code rules} let the count go now, given the scales in their period */
+    private int rateLimit(Instant now, int current, ScalingRules rules) {
+        int periodStart = current - scales.addedWithin(now, rules.period()) + scales.removedWithin(now, rules.period());
+        return rules.limit(current, periodStart);
+    }
+
+    /** @return {@code wanted}, or the rate limit or the group's min or max where one stops it first */
+    private static int limitRate(int current, int wanted, ScalingRules rules, int rateLimit, int min, int max) {
+        if (wanted == current) {
+            return current;
+        }
+        boolean scalingUp = rules.direction() == ScalingRules.Direction.UP;
+        int bound = scalingUp ? Math.min(rateLimit, max) : Math.max(rateLimit, min);
+        boolean limited = scalingUp ? wanted > bound : wanted < bound;
+        return limited ? bound : wanted;
+    }
+
+    /** @return why, in words, from the values of one decision */
+    private String reason(Measurement measurement, double ratio, boolean within, int current, int desired,
+                          int stabilized, ScalingRules rules, int rateLimit, int allowed) {
+        StringBuilder reason = new StringBuilder("measured ").append(number(measurement.value(), measurement.unit()))
+                .append(" vs target ").append(number(target, measurement.unit())).append(": ");
+        if (within) {
+            reason.append("ratio ").append(Decimals.fixed(ratio, 2)).append(" is within the tolerance of ")
+                    .append(Decimals.fixed(tolerance, 2));
+        } else {
+            reason.append("ceil(").append(current).append(" x ").append(Decimals.fixed(ratio, 2)).append(") = ").append(desired);
+        }
         if (stabilized != desired) {
             ScalingRules window = desired > current ? up : down;
             reason.append("; the ").append(ScalingRules.seconds(window.stabilization())).append(" scale-")
                     .append(window.direction().label()).append(" stabilization window keeps it at ").append(stabilized);
         }
-        return stabilized;
-    }
-
-    private int limitRate(Instant now, int current, int wanted, int min, int max, StringBuilder reason) {
-        if (wanted == current) {
-            return current;
+        if (allowed != stabilized) {
+            if (allowed == rateLimit) {
+                reason.append("; the scale-").append(rules.direction().label()).append(" policy ").append(rules.describe())
+                        .append(" allows ").append(allowed).append(" now");
+            } else {
+                reason.append("; the group's ").append(rules.direction() == ScalingRules.Direction.UP ? "max" : "min")
+                        .append(" is ").append(allowed);
+            }
         }
-        ScalingRules rules = wanted > current ? up : down;
-        int periodStart = current - scales.addedWithin(now, rules.period()) + scales.removedWithin(now, rules.period());
-        int rateLimit = rules.limit(current, periodStart);
-        boolean scalingUp = rules.direction() == ScalingRules.Direction.UP;
-        int bound = scalingUp ? Math.min(rateLimit, max) : Math.max(rateLimit, min);
-        boolean limited = scalingUp ? wanted > bound : wanted < bound;
-        if (!limited) {
-            return wanted;
-        }
-        if (bound == rateLimit) {
-            reason.append("; the scale-").append(rules.direction().label()).append(" policy ").append(rules.describe())
-                    .append(" allows ").append(bound).append(" now");
-        } else {
-            reason.append("; the group's ").append(scalingUp ? "max" : "min").append(" is ").append(bound);
-        }
-        return bound;
+        return reason.toString();
     }
 
     private static Duration longer(Duration a, Duration b) {

@@ -30,15 +30,19 @@ final class AverageThresholdDecide extends ThresholdDecide {
         List<Measurement> newest = successful.subList(successful.size() - averageOver, successful.size());
         String unit = newest.get(newest.size() - 1).unit();
         double average = Readings.average(newest);
-        String averaged = (averageOver == 1 ? "the latest measurement is " : "the last " + averageOver
-                + " measurements average ") + Readings.withUnit(average, unit);
-        String values = " (" + Readings.values(newest) + ")";
+        // Reasons are worded only when read: a simulation's ticks read almost none.
         if (average > settings.maxValue()) {
-            return up(context, averaged + ", above " + max(unit) + values);
+            return up(context, () -> reason(average, unit, "above " + max(unit), newest));
         }
         if (average < settings.minValue()) {
-            return down(context, averaged + ", below " + min(unit) + values);
+            return down(context, () -> reason(average, unit, "below " + min(unit), newest));
         }
-        return Decision.hold(averaged + ", " + between(unit) + values);
+        return Decision.hold(() -> reason(average, unit, between(unit), newest));
+    }
+
+    /** @return {@code the last 3 measurements average 900 ms, between 400 and 1200 ms (800, 900, 1000 ms)} */
+    private String reason(double average, String unit, String relation, List<Measurement> newest) {
+        return (averageOver == 1 ? "the latest measurement is " : "the last " + averageOver + " measurements average ")
+                + Readings.withUnit(average, unit) + ", " + relation + " (" + Readings.values(newest) + ")";
     }
 }

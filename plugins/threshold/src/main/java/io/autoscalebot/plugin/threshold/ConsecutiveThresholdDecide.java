@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Scales up after {@code fails} consecutive readings above max_value, down after {@code passes} below min_value. */
 final class ConsecutiveThresholdDecide extends ThresholdDecide {
@@ -24,15 +25,16 @@ final class ConsecutiveThresholdDecide extends ThresholdDecide {
     Decision decideFrom(List<Measurement> readings, DecideContext context) {
         Measurement latest = readings.get(readings.size() - 1);
         String unit = latest.unit();
+        // Reasons are worded only when read: a simulation's ticks read almost none.
         if (above(latest)) {
-            return onStreak(streak(readings, this::above), fails, "above " + max(unit), "scaling up",
+            return onStreak(streak(readings, this::above), fails, () -> "above " + max(unit), "scaling up",
                     reason -> up(context, reason));
         }
         if (below(latest)) {
-            return onStreak(streak(readings, this::below), passes, "below " + min(unit), "scaling down",
+            return onStreak(streak(readings, this::below), passes, () -> "below " + min(unit), "scaling down",
                     reason -> down(context, reason));
         }
-        return Decision.hold("the latest measurement, " + Readings.withUnit(latest.value(), unit) + ", is "
+        return Decision.hold(() -> "the latest measurement, " + Readings.withUnit(latest.value(), unit) + ", is "
                 + between(unit));
     }
 
@@ -44,17 +46,17 @@ final class ConsecutiveThresholdDecide extends ThresholdDecide {
      * @param scale the scale decision for a reason
      * @return the scale once the streak is long enough, a hold saying how far it got otherwise
      */
-    private static Decision onStreak(List<Measurement> streak, int needed, String side, String action,
-                                     Function<String, Decision> scale) {
+    private static Decision onStreak(List<Measurement> streak, int needed, Supplier<String> side, String action,
+                                     Function<Supplier<String>, Decision> scale) {
         if (streak.size() >= needed) {
             List<Measurement> counted = streak.subList(streak.size() - needed, streak.size());
-            return scale.apply(needed + " of the last " + needed + (needed == 1 ? " measurement " : " measurements ")
-                    + side + " (" + Readings.values(counted) + ")");
+            return scale.apply(() -> needed + " of the last " + needed
+                    + (needed == 1 ? " measurement " : " measurements ") + side.get() + " ("
+                    + Readings.values(counted) + ")");
         }
-        String soFar = streak.size() == 1 ? "only the latest measurement is "
-                : "only the last " + streak.size() + " measurements are ";
-        return Decision.hold(soFar + side + " (" + Readings.values(streak) + "); " + action + " needs " + needed
-                + " in a row");
+        return Decision.hold(() -> (streak.size() == 1 ? "only the latest measurement is "
+                : "only the last " + streak.size() + " measurements are ") + side.get() + " ("
+                + Readings.values(streak) + "); " + action + " needs " + needed + " in a row");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -78,13 +79,13 @@ abstract class ThresholdDecide implements Decide {
      */
     abstract Decision decideFrom(List<Measurement> readings, DecideContext context);
 
-    /** @return a decision to add {@code increment} processes */
-    final Decision up(DecideContext context, String reason) {
+    /** @return a decision to add {@code increment} processes, its reason worded only when read */
+    final Decision up(DecideContext context, Supplier<String> reason) {
         return Decision.scaleTo(context.current() + settings.increment(), reason);
     }
 
-    /** @return a decision to remove {@code increment} processes, never below zero */
-    final Decision down(DecideContext context, String reason) {
+    /** @return a decision to remove {@code increment} processes, never below zero, its reason worded when read */
+    final Decision down(DecideContext context, Supplier<String> reason) {
         return Decision.scaleTo(Math.max(0, context.current() - settings.increment()), reason);
     }
 

@@ -24,60 +24,112 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 /**
- * The replay the simulate benchmarks time: the NASA trace (two months of per-minute requests) against a web group
- * ticking every 30 s, decided by a target-tracking rule written here (keep the busy fraction near 60%) so that the
- * figures measure the simulator, not a bundled plugin. The group is configured and simulated through the same public
- * entry points as {@code autoscalebot simulate}: a TOML file loaded by the engine's facade, then
+ * The replays the simulate benchmarks time, each configured and simulated through the same public entry points as
+ * {@code autoscalebot simulate}: a TOML file loaded by the engine's facade, then
  * {@link Simulator#run(SimulationModel, Configuration, String, Trace, Simulator.Progress)}.
+ *
+ * <ul>
+ *   <li>{@code predictive} and {@code target-tracking}: issue 11's goal, the bundled plugins themselves (found on the
+ *       class path by their service files, as the distribution's layers find them) with the settings of
+ *       {@code bench/policies/predictive.toml} and {@code hpa-0.7.toml}, ticking every minute, with the model of
+ *       {@code bench/decision-quality.sh}: 5 requests/s a process, 60 s boot, the trace x 15, 500 ms SLO, fed the
+ *       busy fraction. The NASA trace is then 89,280 ticks.</li>
+ *   <li>{@code proportional}: a target-tracking rule written here (keep the busy fraction near 60%) that keeps nothing
+ *       per tick, so that its figure measures the simulator alone; every 30 s with 10 requests/s a process, 30 s
+ *       boot and the trace x 60 (178,560 ticks), as the earlier rounds of docs/benchmarks.md measured it.</li>
+ * </ul>
  */
-final class ProportionalReplay {
+final class BenchReplay {
 
     /** Where the shared traces sit for a checkout in {@code /work/main}: run the scripts from the repository root. */
     static final String NASA = "../shared/traces/nasa-1995-per-minute.csv";
 
+    /** The decide plugins the benchmarks can replay, by plugin id. */
+    static final String PREDICTIVE = "predictive";
+    static final String TARGET_TRACKING = "target-tracking";
+    static final String PROPORTIONAL = "proportional";
+
+    /** The model of bench/decision-quality.sh for NASA, as the goal's command line gives it. */
+    private static final SimulationModel POLICY_MODEL = new SimulationModel(5, Duration.ofSeconds(60), 15,
+            Duration.ofMillis(500), Replay.GroupKind.WEB, MeasuredQuantity.UTILISATION, OptionalInt.empty());
+
     /** 10 requests/s a process, booting in 30 s, the trace x 60, 500 ms SLO, fed the busy fraction. */
-    static final SimulationModel MODEL = new SimulationModel(10, Duration.ofSeconds(30), 60, Duration.ofMillis(500),
-            Replay.GroupKind.WEB, MeasuredQuantity.UTILISATION, OptionalInt.empty());
+    private static final SimulationModel PROPORTIONAL_MODEL = new SimulationModel(10, Duration.ofSeconds(30), 60,
+            Duration.ofMillis(500), Replay.GroupKind.WEB, MeasuredQuantity.UTILISATION, OptionalInt.empty());
 
     private static final String GROUP = "web";
+    /** The group of bench/policies/*.toml. */
+    private static final String POLICY_GROUP = "interval = \"1m\"\nmin = 1";
     private static final String CONFIG = """
             [groups.web]
-            interval = "30s"
+            %s
             max = 100
             [groups.web.measure]
             plugin = "modelled-measure"
-            [groups.web.decide]
-            plugin = "proportional"
             [groups.web.scale]
             plugin = "modelled-scale"
+            [groups.web.decide]
+            plugin = "%s"
+            %s
             """;
 
+    private final SimulationModel model;
     private final Configuration configuration;
 
-    private ProportionalReplay(Configuration configuration) {
+    private BenchReplay(SimulationModel model, Configuration configuration) {
+        this.model = model;
         this.configuration = configuration;
     }
 
-    /** @return the group, loaded from a temporary configuration file that is deleted again */
-    static ProportionalReplay load() throws IOException, ConfigurationException {
+    /** @return the proportional replay */
+    static BenchReplay load() throws IOException, ConfigurationException {
+        return load(PROPORTIONAL);
+    }
+
+    /**
+     * @param decide {@link #PREDICTIVE}, {@link #TARGET_TRACKING} or {@link #PROPORTIONAL}
+     * @return the replay deciding with that plugin, loaded from a temporary configuration file that is deleted again
+     */
+    static BenchReplay load(String decide) throws IOException, ConfigurationException {
+        return switch (decide) {
+            case PREDICTIVE -> load(POLICY_MODEL, POLICY_GROUP, decide, "", bundled(decide));
+            case TARGET_TRACKING -> load(POLICY_MODEL, POLICY_GROUP, decide, "target = 0.7", bundled(decide));
+            case PROPORTIONAL -> load(PROPORTIONAL_MODEL, "interval = \"30s\"", decide, "", new Proportional(0.6));
+            default -> throw new IllegalArgumentException("no bench replay for decide plugin '" + decide + "'; one of "
+                    + List.of(PREDICTIVE, TARGET_TRACKING, PROPORTIONAL));
+        };
+    }
+
+    private static BenchReplay load(SimulationModel model, String group, String decide, String settings,
+                                    DecideProvider provider) throws IOException, ConfigurationException {
         Path folder = Files.createTempDirectory("autoscalebot-bench-");
-        Path file = Files.writeString(folder.resolve("autoscale.toml"), CONFIG);
+        Path file = Files.writeString(folder.resolve("autoscale.toml"),
+                CONFIG.formatted(group, decide, settings));
         try {
-            return new ProportionalReplay(Autoscalebot.loadConfiguration(file,
-                    Autoscalebot.plugins(new Proportional(0.6), new ModelledMeasure(), new ModelledScale()), Map.of()));
+            return new BenchReplay(model, Autoscalebot.loadConfiguration(file,
+                    Autoscalebot.plugins(provider, new ModelledMeasure(), new ModelledScale()), Map.of()));
         } finally {
             Files.delete(file);
             Files.delete(folder);
         }
     }
 
+    /** @return the bundled decide plugin {@code id}, found as the engine finds plugins: by its service file */
+    private static DecideProvider bundled(String id) {
+        return ServiceLoader.load(DecideProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no decide plugin '" + id + "' on the class path"));
+    }
+
     /** @return the replay of {@code trace} */
     SimulationResult replay(Trace trace) throws SimulationException {
-        return Simulator.run(MODEL, configuration, GROUP, trace, Simulator.Progress.NONE);
+        return Simulator.run(model, configuration, GROUP, trace, Simulator.Progress.NONE);
     }
 
     /**
