@@ -34,6 +34,7 @@ public final class Predictive implements Decide {
     private final Level level;
     private final ForecastScore score;
     private final HoldDown holdDown;
+    private final LoadSpread spread;
     private final ProfileStore store;
     private Instant lastObserved;
 
@@ -51,6 +52,7 @@ public final class Predictive implements Decide {
         this.level = new Level(policy.adaptWindow());
         this.score = new ForecastScore(policy.adaptWindow());
         this.holdDown = new HoldDown(policy.holdDown());
+        this.spread = new LoadSpread(policy.lead(), policy.adaptWindow());
     }
 
     /** Only the newest measurement is needed: everything older is already in the profile. */
@@ -95,6 +97,7 @@ public final class Predictive implements Decide {
         lastObserved = measured;
         profile.expected(now).ifPresent(expected -> level.add(now, load, expected.mean()));
         score.settle(now, load);
+        spread.add(now, load);
         profile.observe(now, load);
     }
 
@@ -121,10 +124,10 @@ public final class Predictive implements Decide {
         int wanted = policy.processesFor(planned);
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
         // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
-        int lowest = floor.processesFor(load);
+        int lowest = floor.processesFor(load, spread.value());
         if (lowest > wanted) {
             wanted = lowest;
-            reason.append("; ").append(floor.explain(load, lowest));
+            reason.append("; ").append(floor.explain(load, spread.value(), lowest));
         }
         int held = holdDown.highest(now, wanted);
         if (held > wanted && held > current) {

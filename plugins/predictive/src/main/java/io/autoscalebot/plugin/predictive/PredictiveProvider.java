@@ -29,6 +29,7 @@ public final class PredictiveProvider implements DecideProvider {
     // The floor's setting that broke the SLO no more than the floor-less default on bench/decision-quality.sh's
     // synthetic traces (0.1-0.3 were cheaper but broke it more); chosen on those only (docs/benchmarks.md).
     private static final double FLOOR_HEADROOM = 0.5;
+    private static final double FLOOR_SPREAD = 0;
 
     @Override
     public String id() {
@@ -89,6 +90,11 @@ public final class PredictiveProvider implements DecideProvider {
                 Setting.of("floor_headroom", SettingType.NUMBER).defaultValue(FLOOR_HEADROOM).atLeast(0)
                         .doc("The reactive floor plans for this share more load than measured now (0.5 is 50%),"
                                 + " as the load may grow before new processes serve."),
+                Setting.of("floor_spread", SettingType.NUMBER).defaultValue(FLOOR_SPREAD).atLeast(0)
+                        .doc("The reactive floor also plans for this many times the load's recent swing: the root"
+                                + " mean square change of the measured load over one lead, smoothed over"
+                                + " adapt_window. It buys spare where the load is noisy and little where it is steady;"
+                                + " 0 turns it off."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
                         .doc("How often the learnt profile is written to profile.csv in the plugin's state"
                                 + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
@@ -124,7 +130,7 @@ public final class PredictiveProvider implements DecideProvider {
     private static QueueFloor floor(Settings settings) throws PluginException {
         try {
             return new QueueFloor(settings.duration("service_time"), settings.duration("response_goal"),
-                    settings.number("floor_headroom"));
+                    settings.number("floor_headroom"), settings.number("floor_spread"));
         } catch (IllegalArgumentException e) {
             throw new PluginException("predictive: " + e.getMessage() + "; see 'autoscalebot plugins describe "
                     + ID + "' for what each setting means");
