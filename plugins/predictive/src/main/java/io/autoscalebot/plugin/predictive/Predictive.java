@@ -35,18 +35,21 @@ public final class Predictive implements Decide {
     private final ForecastScore score;
     private final HoldDown holdDown;
     private final LoadSpread spread;
+    private final boolean floorAhead;
     private final ProfileStore store;
     private Instant lastObserved;
 
     /**
      * @param policy the settings
      * @param floor the queueing model's reactive floor, or {@link QueueFloor#OFF}
+     * @param floorAhead whether the floor covers the forecast load within the lead, not only the load now
      * @param profile what was learnt so far, possibly restored from the state directory
      * @param store where the profile is saved now and then and at shutdown
      */
-    Predictive(Policy policy, QueueFloor floor, SeasonalProfile profile, ProfileStore store) {
+    Predictive(Policy policy, QueueFloor floor, boolean floorAhead, SeasonalProfile profile, ProfileStore store) {
         this.policy = policy;
         this.floor = floor;
+        this.floorAhead = floorAhead;
         this.profile = profile;
         this.store = store;
         this.level = new Level(policy.adaptWindow());
@@ -123,11 +126,13 @@ public final class Predictive implements Decide {
         }
         int wanted = policy.processesFor(planned);
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
-        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
-        int lowest = floor.processesFor(load, spread.value());
+        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload. With
+        // floor_ahead it also covers the load the trusted forecast expects within the lead, when that is higher.
+        double floored = floorAhead ? planned : load;
+        int lowest = floor.processesFor(floored, spread.value());
         if (lowest > wanted) {
             wanted = lowest;
-            reason.append("; ").append(floor.explain(load, spread.value(), lowest));
+            reason.append("; ").append(floor.explain(floored, spread.value(), lowest));
         }
         int held = holdDown.highest(now, wanted);
         if (held > wanted && held > current) {

@@ -30,6 +30,7 @@ public final class PredictiveProvider implements DecideProvider {
     // synthetic traces (0.1-0.3 were cheaper but broke it more); chosen on those only (docs/benchmarks.md).
     private static final double FLOOR_HEADROOM = 0.5;
     private static final double FLOOR_SPREAD = 0;
+    private static final boolean FLOOR_AHEAD = false;
 
     @Override
     public String id() {
@@ -95,6 +96,10 @@ public final class PredictiveProvider implements DecideProvider {
                                 + " mean square change of the measured load over one lead, smoothed over"
                                 + " adapt_window. It buys spare where the load is noisy and little where it is steady;"
                                 + " 0 turns it off."),
+                Setting.of("floor_ahead", SettingType.BOOLEAN).defaultValue(FLOOR_AHEAD)
+                        .doc("Whether the reactive floor also covers the load the forecast expects within the lead"
+                                + " (when the forecast is trusted and expects more than now), so the queueing model's"
+                                + " spare is there when that load arrives; false floors the load measured now only."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
                         .doc("How often the learnt profile is written to profile.csv in the plugin's state"
                                 + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
@@ -124,7 +129,8 @@ public final class PredictiveProvider implements DecideProvider {
         QueueFloor floor = floor(settings);
         SeasonalProfile profile = restore(policy, context);
         ProfileFile file = context.dryRun() ? null : new ProfileFile(context.stateDirectory());
-        return new Predictive(policy, floor, profile, new ProfileStore(file, policy.saveEvery(), context.logger()));
+        return new Predictive(policy, floor, settings.bool("floor_ahead"), profile,
+                new ProfileStore(file, policy.saveEvery(), context.logger()));
     }
 
     private static QueueFloor floor(Settings settings) throws PluginException {

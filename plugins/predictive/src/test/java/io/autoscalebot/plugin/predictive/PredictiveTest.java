@@ -75,6 +75,39 @@ class PredictiveTest {
         assertThat(ahead.decision().reason()).contains("forecast").contains("by 09:00 UTC (daily profile");
     }
 
+    private Decide flooredPredictive(boolean floorAhead) throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        Map<String, Object> settings = new java.util.HashMap<>(SETTINGS);
+        settings.putAll(Map.of("service_time", "200ms", "response_goal", "500ms", "floor_headroom", 0, "target", 1,
+                "floor_ahead", floorAhead));
+        return provider.create(TestSettings.resolve(provider, settings),
+                TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).stateDirectory(state).dryRun(true)
+                        .build());
+    }
+
+    @Test
+    void floorAheadStartsTheQueueingModelsSpareBeforeTheForecastRise() throws Exception {
+        Instant before = TUESDAY.plus(Duration.ofMinutes(8 * 60 + 58));
+
+        SyntheticGroup ahead = learntMonday(flooredPredictive(true));
+        SyntheticGroup.Tick aheadTick = last(ahead.run(TUESDAY.plus(Duration.ofHours(8)), before, OFFICE_HOURS));
+        SyntheticGroup now = learntMonday(flooredPredictive(false));
+        SyntheticGroup.Tick nowTick = last(now.run(TUESDAY.plus(Duration.ofHours(8)), before, OFFICE_HOURS));
+
+        // At 08:57, 5 busy processes now and the morning rise expected by 09:00. Without floor_ahead the forecast
+        // load runs at target 1 (no spare) and the floor covers the 5 now; with it, the floor covers the forecast.
+        assertThat(nowTick.load()).isEqualTo(5.0);
+        assertThat(aheadTick.load()).isEqualTo(5.0);
+        assertThat(nowTick.decision().reason()).doesNotContain("queue floor");
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        assertThat(ahead.running()).isEqualTo(model.processesFor(now.running(), 0)).isGreaterThan(now.running());
+        assertThat(aheadTick.decision().reason()).contains("queue floor " + ahead.running());
+    }
+
+    private static SyntheticGroup.Tick last(List<SyntheticGroup.Tick> ticks) {
+        return ticks.get(ticks.size() - 1);
+    }
+
     @Test
     void scalesReactivelyWhileTheComingHoursAreNotLearnt() throws Exception {
         SyntheticGroup group = new SyntheticGroup(predictive(false), 8);
