@@ -78,8 +78,8 @@ class PredictiveTest {
     private Decide flooredPredictive(boolean floorAhead) throws Exception {
         PredictiveProvider provider = new PredictiveProvider();
         Map<String, Object> settings = new java.util.HashMap<>(SETTINGS);
-        settings.putAll(Map.of("service_time", "200ms", "response_goal", "500ms", "floor_headroom", 0, "target", 1,
-                "floor_ahead", floorAhead));
+        settings.putAll(Map.of("service_time", "200ms", "response_goal", "500ms", "floor_headroom", 0,
+                "floor_spread", 0, "target", 1, "floor_ahead", floorAhead));
         return provider.create(TestSettings.resolve(provider, settings),
                 TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).stateDirectory(state).dryRun(true)
                         .build());
