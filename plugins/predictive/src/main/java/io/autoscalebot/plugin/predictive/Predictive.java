@@ -20,8 +20,9 @@ import java.util.OptionalDouble;
  * {@code B = max(forecast over the next lead, L now)}, so processes started now are serving when the load arrives.
  * When recent forecasts were wrong by more than {@code max_error}, or the profile has not seen the coming hours yet,
  * it scales on L alone, like target tracking. With a service time and response goal set, it never runs fewer than
- * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now. Scaling down waits
- * for the hold-down window.
+ * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now plus its headroom
+ * (a share of the load and a multiple of its recent swing, {@link LoadSpread}), or, with floor_ahead, at the forecast
+ * load when that is higher. Scaling down waits for the hold-down window.
  *
  * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
  * {@link DecideContext#now()}, so it runs the same in real and simulated time.

@@ -8,8 +8,8 @@ import java.util.Objects;
  * from the M/M/c queueing model inverted. Busy processes B = utilisation x count are the offered load a = lambda / mu
  * in erlangs, so with service time S the mean response time of c processes is
  * {@code W = S (1 + C(c, a) / (c - a))} (Erlang C), and the floor is the smallest c with {@code W <= goal} at the load
- * {@code a = B x (1 + headroom) + spreadWeight x spread}, where spread is how much the load moved within one lead lately
- * ({@link LoadSpread}). Unlike a utilisation target, it asks for little spare at many processes and much at
+ * {@code a = B x (1 + headroom) + spreadWeight x spread}, where spread is how much the load moved within one lead
+ * lately ({@link LoadSpread}). Unlike a utilisation target, it asks for little spare at many processes and much at
  * few, as queueing does, and it reacts to load the seasonal forecast did not expect.
  *
  * @param serviceTime S, how long one request takes alone; {@link Duration#ZERO} turns the floor off
