@@ -293,8 +293,8 @@ public final class Report {
                         fixed(recommended.sloMinutes(), 0), fixed(recommended.processHours(), 1),
                         fixed(recommended.costRatio(), 2), hpa));
             }
-            return text.append("\nThe ablation rows (the same decider with its forecast or its headroom off, or its")
-                    .append(" reactive floor on) separate what each part earns.\n\n").toString();
+            return text.append("\nThe ablation rows (the same decider with its forecast, its headroom or its reactive")
+                    .append(" floor off) separate what each part earns.\n\n").toString();
         }
 
         static String section(TraceResult trace, String chart) {
@@ -361,7 +361,7 @@ public final class Report {
                     + " step), not a measurement of a real service; policies are compared under the same model.\n"
                     + "- SLO-broken minutes count minutes whose mean response time exceeded the SLO; the oracle never"
                     + " breaks it by construction.\n"
-                    + "- The recommended default was kept by comparing candidates on the synthetic-* traces only"
+                    + "- The recommended default was chosen by comparing candidates on the synthetic-* traces only"
                     + " (docs/benchmarks.md, issue 11); the public traces (NASA, Wikipedia) are its out-of-sample"
                     + " test.\n"
                     + "- Where every reasonable policy breaks the SLO only a handful of minutes a year, \"at most half"

@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * {@code B = max(forecast over the next lead, L now)}, so processes started now are serving when the load arrives.
  * When recent forecasts were wrong by more than {@code max_error}, or the profile has not seen the coming hours yet,
  * it scales on L alone, like target tracking. With a service time and response goal set, it never runs fewer than
- * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now. Scaling down waits
- * for the hold-down window.
+ * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now plus its headroom
+ * (a share of the load and a multiple of its recent swing, {@link LoadSpread}), or, with floor_ahead, at the forecast
+ * load when that is higher. Scaling down waits for the hold-down window.
  *
  * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
  * {@link DecideContext#now()}, so it runs the same in real and simulated time.
@@ -35,23 +36,28 @@ public final class Predictive implements Decide {
     private final Level level;
     private final ForecastScore score;
     private final HoldDown holdDown;
+    private final LoadSpread spread;
+    private final boolean floorAhead;
     private final ProfileStore store;
     private Instant lastObserved;
 
     /**
      * @param policy the settings
      * @param floor the queueing model's reactive floor, or {@link QueueFloor#OFF}
+     * @param floorAhead whether the floor covers the forecast load within the lead, not only the load now
      * @param profile what was learnt so far, possibly restored from the state directory
      * @param store where the profile is saved now and then and at shutdown
      */
-    Predictive(Policy policy, QueueFloor floor, SeasonalProfile profile, ProfileStore store) {
+    Predictive(Policy policy, QueueFloor floor, boolean floorAhead, SeasonalProfile profile, ProfileStore store) {
         this.policy = policy;
         this.floor = floor;
+        this.floorAhead = floorAhead;
         this.profile = profile;
         this.store = store;
         this.level = new Level(policy.adaptWindow());
         this.score = new ForecastScore(policy.adaptWindow());
         this.holdDown = new HoldDown(policy.holdDown());
+        this.spread = new LoadSpread(policy.lead(), policy.adaptWindow());
     }
 
     /** Only the newest measurement is needed: everything older is already in the profile. */
@@ -96,6 +102,7 @@ public final class Predictive implements Decide {
         lastObserved = measured;
         profile.expected(now).ifPresent(expected -> level.add(now, load, expected.mean()));
         score.settle(now, load);
+        spread.add(now, load);
         profile.observe(now, load);
     }
 
@@ -110,8 +117,11 @@ public final class Predictive implements Decide {
         }
         int wanted = policy.processesFor(planned);
         int forecastWanted = wanted;
-        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload.
-        int lowest = floor.processesFor(load);
+        // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload. With
+        // floor_ahead it also covers the load the trusted forecast expects within the lead, when that is higher.
+        double floored = floorAhead ? planned : load;
+        double swing = spread.value();
+        int lowest = floor.processesFor(floored, swing);
         if (lowest > wanted) {
             wanted = lowest;
         }
@@ -121,17 +131,22 @@ public final class Predictive implements Decide {
             held = Math.max(current, wanted);
         }
         // Worded only when read (a notification, the log, the status page): a simulation's ticks read almost none.
-        // The level is the one thing worded that changes later, so it is read now.
+        // What is worded and changes later (the level, the load's swing) is read now.
         double ratio = reactive ? 1 : level.ratio();
         double plan = planned;
         int decided = held;
-        Supplier<String> reason = () -> reason(forecast, error, ratio, load, plan, forecastWanted, lowest, decided);
+        Supplier<String> reason = () -> reason(forecast, error, ratio, load, plan, forecastWanted,
+                new FloorFacts(floored, swing, lowest), decided);
         return held == current ? Decision.hold(reason) : Decision.scaleTo(held, reason);
+    }
+
+    /** What the reactive floor decided with: the load it covered, the load's recent swing, the processes it asked. */
+    private record FloorFacts(double load, double swing, int lowest) {
     }
 
     /** @return why {@link #choose} decided {@code held}, in words, from the values it decided with */
     private String reason(Optional<Forecast> forecast, OptionalDouble error, double levelRatio, double load,
-                          double planned, int wanted, int lowest, int held) {
+                          double planned, int wanted, FloorFacts floorFacts, int held) {
         StringBuilder reason = new StringBuilder();
         if (forecast.isEmpty()) {
             reason.append("reactive, the profile has not learnt the next ").append(Durations.text(policy.lead()))
@@ -147,11 +162,11 @@ public final class Predictive implements Decide {
                     .append("), ").append(Decimals.fixed(load, 2)).append(" now: ");
         }
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
-        int floored = Math.max(wanted, lowest);
-        if (lowest > wanted) {
-            reason.append("; ").append(floor.explain(load, lowest));
+        int afterFloor = Math.max(wanted, floorFacts.lowest());
+        if (floorFacts.lowest() > wanted) {
+            reason.append("; ").append(floor.explain(floorFacts.load(), floorFacts.swing(), floorFacts.lowest()));
         }
-        if (held != floored) {
+        if (held != afterFloor) {
             reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(held);
         }
         return reason.toString();

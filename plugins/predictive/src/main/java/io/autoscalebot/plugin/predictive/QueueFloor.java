@@ -8,17 +8,19 @@ import java.util.Objects;
  * from the M/M/c queueing model inverted. Busy processes B = utilisation x count are the offered load a = lambda / mu
  * in erlangs, so with service time S the mean response time of c processes is
  * {@code W = S (1 + C(c, a) / (c - a))} (Erlang C), and the floor is the smallest c with {@code W <= goal} at the load
- * {@code a = B x (1 + headroom)}. Unlike a utilisation target, it asks for little spare at many processes and much at
+ * {@code a = B x (1 + headroom) + spreadWeight x spread}, where spread is how much the load moved within one lead
+ * lately ({@link LoadSpread}). Unlike a utilisation target, it asks for little spare at many processes and much at
  * few, as queueing does, and it reacts to load the seasonal forecast did not expect.
  *
  * @param serviceTime S, how long one request takes alone; {@link Duration#ZERO} turns the floor off
  * @param responseGoal the mean response time to keep within; longer than the service time
  * @param headroom the share of extra load the floor is computed for, 0 or more (0.2 plans for 20% more than now)
+ * @param spreadWeight extra load in units of the load's recent swing over one lead, 0 or more (2 plans for two swings)
  */
-record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom) {
+record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom, double spreadWeight) {
 
     /** No floor. */
-    static final QueueFloor OFF = new QueueFloor(Duration.ZERO, Duration.ZERO, 0);
+    static final QueueFloor OFF = new QueueFloor(Duration.ZERO, Duration.ZERO, 0, 0);
 
     /** Checks the goal can be met at all. */
     QueueFloor {
@@ -26,6 +28,9 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom) 
         Objects.requireNonNull(responseGoal, "responseGoal");
         if (!(headroom >= 0) || Double.isInfinite(headroom)) {
             throw new IllegalArgumentException("floor_headroom must be 0 or more, got " + headroom);
+        }
+        if (!(spreadWeight >= 0) || Double.isInfinite(spreadWeight)) {
+            throw new IllegalArgumentException("floor_spread must be 0 or more, got " + spreadWeight);
         }
         if (serviceTime.isNegative() || responseGoal.isNegative()) {
             throw new IllegalArgumentException("service_time and response_goal must be 0s or more");
@@ -44,13 +49,15 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom) 
 
     /**
      * @param busy busy processes measured now (the offered load in erlangs), 0 or more
-     * @return the fewest processes meeting the goal at {@code busy x (1 + headroom)}; 0 when off or nothing is busy
+     * @param spread how much the load moved within one lead lately, in busy processes, 0 or more
+     * @return the fewest processes meeting the goal at {@code busy x (1 + headroom) + spreadWeight x spread}; 0 when
+     *     off or nothing is busy
      */
-    int processesFor(double busy) {
+    int processesFor(double busy, double spread) {
         if (!on() || !(busy > 0)) {
             return 0;
         }
-        double load = busy * (1 + headroom);
+        double load = planned(busy, spread);
         double allowed = (double) responseGoal.toNanos() / serviceTime.toNanos();
         // Erlang B by its recurrence B(c) = a B(c-1) / (c + a B(c-1)), each term in [0, 1]; C from B once c > a.
         double blocking = 1;
@@ -82,9 +89,14 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom) 
         return 1 + servers * blocking / (servers - busy * (1 - blocking)) / (servers - busy);
     }
 
+    /** @return the offered load the floor is computed for */
+    double planned(double busy, double spread) {
+        return busy * (1 + headroom) + spreadWeight * Math.max(0, spread);
+    }
+
     /** @return how the floor was computed, for a decision's reason */
-    String explain(double busy, int floor) {
+    String explain(double busy, double spread, int floor) {
         return "queue floor " + floor + " (M/M/c within " + responseGoal.toMillis() + "ms at "
-                + Decimals.fixed(busy * (1 + headroom), 2) + " busy, " + serviceTime.toMillis() + "ms each)";
+                + Decimals.fixed(planned(busy, spread), 2) + " busy, " + serviceTime.toMillis() + "ms each)";
     }
 }

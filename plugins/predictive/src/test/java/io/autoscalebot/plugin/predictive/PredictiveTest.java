@@ -75,6 +75,39 @@ class PredictiveTest {
         assertThat(ahead.decision().reason()).contains("forecast").contains("by 09:00 UTC (daily profile");
     }
 
+    private Decide flooredPredictive(boolean floorAhead) throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        Map<String, Object> settings = new java.util.HashMap<>(SETTINGS);
+        settings.putAll(Map.of("service_time", "200ms", "response_goal", "500ms", "floor_headroom", 0,
+                "floor_spread", 0, "target", 1, "floor_ahead", floorAhead));
+        return provider.create(TestSettings.resolve(provider, settings),
+                TestContexts.plugin().clock(Clock.fixed(MONDAY, ZoneOffset.UTC)).stateDirectory(state).dryRun(true)
+                        .build());
+    }
+
+    @Test
+    void floorAheadStartsTheQueueingModelsSpareBeforeTheForecastRise() throws Exception {
+        Instant before = TUESDAY.plus(Duration.ofMinutes(8 * 60 + 58));
+
+        SyntheticGroup ahead = learntMonday(flooredPredictive(true));
+        SyntheticGroup.Tick aheadTick = last(ahead.run(TUESDAY.plus(Duration.ofHours(8)), before, OFFICE_HOURS));
+        SyntheticGroup now = learntMonday(flooredPredictive(false));
+        SyntheticGroup.Tick nowTick = last(now.run(TUESDAY.plus(Duration.ofHours(8)), before, OFFICE_HOURS));
+
+        // At 08:57, 5 busy processes now and the morning rise expected by 09:00. Without floor_ahead the forecast
+        // load runs at target 1 (no spare) and the floor covers the 5 now; with it, the floor covers the forecast.
+        assertThat(nowTick.load()).isEqualTo(5.0);
+        assertThat(aheadTick.load()).isEqualTo(5.0);
+        assertThat(nowTick.decision().reason()).doesNotContain("queue floor");
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        assertThat(ahead.running()).isEqualTo(model.processesFor(now.running(), 0)).isGreaterThan(now.running());
+        assertThat(aheadTick.decision().reason()).contains("queue floor " + ahead.running());
+    }
+
+    private static SyntheticGroup.Tick last(List<SyntheticGroup.Tick> ticks) {
+        return ticks.get(ticks.size() - 1);
+    }
+
     @Test
     void scalesReactivelyWhileTheComingHoursAreNotLearnt() throws Exception {
         SyntheticGroup group = new SyntheticGroup(predictive(false), 8);
@@ -99,10 +132,31 @@ class PredictiveTest {
         Decision decision = decide.decide(TestContexts.decide().now(MONDAY).current(4).min(1).max(100)
                 .history(List.of(Measurement.of(MONDAY, 3.0, ""))).build());
 
-        int floor = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0).processesFor(12);
+        int floor = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0).processesFor(12, 0);
         assertThat(floor).isGreaterThan(12);
         assertThat(decision.target()).hasValue(floor);
         assertThat(decision.reason()).contains("queue floor " + floor + " (M/M/c within 500ms at 12.00 busy, 200ms each)");
+    }
+
+    @Test
+    void floorSpreadBuysSpareForANoisyLoadAndNoneForASteadyOne() throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        Map<String, Object> settings = Map.of("service_time", "200ms", "response_goal", "500ms", "floor_headroom", 0,
+                "floor_spread", 2, "headroom", 0, "target", 1, "lead", "2m", "hold_down", "10m");
+        SyntheticGroup steady = new SyntheticGroup(provider.create(TestSettings.resolve(provider, settings),
+                TestContexts.plugin().stateDirectory(state.resolve("steady")).dryRun(true).build()), 20);
+        SyntheticGroup noisy = new SyntheticGroup(provider.create(TestSettings.resolve(provider, settings),
+                TestContexts.plugin().stateDirectory(state.resolve("noisy")).dryRun(true).build()), 20);
+        Instant end = MONDAY.plus(Duration.ofHours(2));
+
+        steady.run(MONDAY, end, time -> 10.0);
+        // The same mean, swinging by 4 busy processes every two minutes: 8, 8, 12, 12, 8, ...
+        noisy.run(MONDAY, end, time -> time.getEpochSecond() / 120 % 2 == 0 ? 8.0 : 12.0);
+
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        assertThat(steady.running()).isEqualTo(model.processesFor(10, 0));
+        // The floor plans for two swings of 4 above the busiest load the hold-down remembers.
+        assertThat(noisy.running()).isEqualTo(model.processesFor(12 + 2 * 4, 0));
     }
 
     @Test
