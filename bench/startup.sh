@@ -5,6 +5,8 @@
 #
 #   mvn -B -q package -DskipTests          # once: the README's build; this script builds nothing itself
 #   bench/startup.sh [ROUNDS] [JDK_HOME...] # default: 15 rounds; the java on JAVA_HOME or PATH, and JDK 25 if present
+#   BEFORE=/tmp/old-dist bench/startup.sh 9 # also measures an older unpacked distribution in the same rounds, as
+#                                           # before-version, before-plugins-list, before-config-validate
 #
 # It runs (a copy of) the unpacked distribution (dist/target/autoscalebot) as a user would: bin/autoscalebot with no extra flags,
 # from an empty folder (so no ./plugins is read), with a fresh user cache folder (XDG_CACHE_HOME) whose first run per
@@ -37,6 +39,11 @@ mkdir "$work/cwd" "$work/cache"
 cp -Rp "$dist" "$work/autoscalebot"
 dist="$work/autoscalebot"
 cp "$root/examples/quickstart.toml" "$work/quickstart.toml"
+before_commands=
+if [ -n "${BEFORE:-}" ]; then
+  cp -Rp "$BEFORE" "$work/before"
+  before_commands="before-version before-plugins-list before-config-validate"
+fi
 export XDG_CACHE_HOME="$work/cache"
 unset JAVA_OPTS || true
 
@@ -56,6 +63,9 @@ run() { # JDK COMMAND
     version) set -- "$dist/bin/autoscalebot" --version ;;
     plugins-list) set -- "$dist/bin/autoscalebot" plugins list ;;
     config-validate) set -- "$dist/bin/autoscalebot" config validate --config "$work/quickstart.toml" ;;
+    before-version) set -- "$work/before/bin/autoscalebot" --version ;;
+    before-plugins-list) set -- "$work/before/bin/autoscalebot" plugins list ;;
+    before-config-validate) set -- "$work/before/bin/autoscalebot" config validate --config "$work/quickstart.toml" ;;
     list-no-flags|list-c1-only)
       flags=
       [ "$2" = list-c1-only ] && flags=-XX:TieredStopAtLevel=1
@@ -84,7 +94,7 @@ index=0
 for jdk in $jdks; do
   index=$((index + 1))
   echo "jdk$index: $jdk ($("$jdk/bin/java" -version 2>&1 | head -1))"
-  for command in version plugins-list config-validate; do
+  for command in version plugins-list config-validate $before_commands; do
     # The first run with an empty cache: it writes the class-data archive for the later ones.
     echo "  first run, empty cache: $command $(run "$jdk" "$command" | awk '{ printf "%d ms wall, %d ms CPU", $1 / 1000, $2 }')"
   done
@@ -96,7 +106,7 @@ while [ "$round" -lt "$rounds" ]; do
   index=0
   for jdk in $jdks; do
     index=$((index + 1))
-    for command in $commands $steps; do
+    for command in $commands $steps $before_commands; do
       run "$jdk" "$command" >>"$work/jdk$index-$command"
     done
   done
@@ -109,7 +119,7 @@ for jdk in $jdks; do
   index=$((index + 1))
   base=$(median "$work/jdk$index-java-version" 1)
   base_cpu=$(median "$work/jdk$index-java-version" 2)
-  for command in $commands $steps; do
+  for command in $commands $steps $before_commands; do
     value=$(median "$work/jdk$index-$command" 1)
     cpu=$(median "$work/jdk$index-$command" 2)
     awk -v jdk="jdk$index" -v c="$command" -v v="$value" -v b="$base" -v u="$cpu" -v bu="$base_cpu" \

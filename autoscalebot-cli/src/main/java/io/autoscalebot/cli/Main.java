@@ -4,7 +4,10 @@ import io.autoscalebot.cli.logging.DeferredResetLogManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,11 +17,25 @@ import picocli.CommandLine.Command;
 @Command(name = "autoscalebot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Keeps the process counts of your app's process groups right for their load.",
-        subcommands = {RunCommand.class, SimulateCommand.class, PluginsCommand.class, ConfigCommand.class,
-                InitCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Keeps the process counts of your app's process groups right for their load.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order the usage help lists them. Added by {@link #execute} rather than named in
+     * {@code @Command}: picocli builds the model of every command it is given by reflection, which was a good part of
+     * a brief command's start-up, and a command line names one subcommand (issue 11).
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("simulate", SimulateCommand.class);
+        SUBCOMMANDS.put("plugins", PluginsCommand.class);
+        SUBCOMMANDS.put("config", ConfigCommand.class);
+        SUBCOMMANDS.put("init", InitCommand.class);
+        SUBCOMMANDS.put("completion", CompletionCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     /** Success. */
     static final int OK = 0;
@@ -53,6 +70,9 @@ public final class Main implements Runnable {
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Logging.configure();
         CommandLine commandLine = new CommandLine(new Main());
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> FAILURE);
@@ -69,6 +89,26 @@ public final class Main implements Runnable {
             return USAGE;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommands a command line needs: the one it names; none for a bare {@code --version}; all of them when it
+     * names none or names {@code help} or {@code completion}, which show the whole command line, or when it names
+     * an unknown one, so picocli's usage help and its "did you mean" see every subcommand.
+     */
+    static Collection<Class<?>> subcommandsFor(String[] args) {
+        for (int index = 0; index < args.length; index++) {
+            String arg = args[index];
+            if (arg.equals(PluginOptions.PLUGINS_DIR)) {
+                index++;
+            } else if (!arg.startsWith("-")) {
+                Class<?> named = SUBCOMMANDS.get(arg);
+                boolean showsAll = arg.equals("help") || arg.equals("completion");
+                return named == null || showsAll ? SUBCOMMANDS.values() : List.of(named);
+            }
+        }
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        return versionOnly ? List.of() : SUBCOMMANDS.values();
     }
 
     @Override

@@ -31,7 +31,7 @@ class LauncherStartIT {
         Path cache = work.resolve("cache");
         Cli cli = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString());
         Path quickstart = Distribution.repository().resolve("examples/quickstart.toml");
-        // Each command and the name its archive takes in the cache (<libraries' checksum>-<subcommand>).
+        // Each command and the name its archive takes in the cache (<subcommand>, or main for none).
         Map<String, List<String>> commands = Map.of("main", List.of("--version"), "plugins", List.of("plugins", "list"),
                 "config", List.of("config", "validate", "--config", quickstart.toString()));
 

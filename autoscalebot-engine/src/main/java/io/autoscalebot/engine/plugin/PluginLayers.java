@@ -8,15 +8,18 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolvedModule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +39,12 @@ import java.util.stream.Stream;
 final class PluginLayers {
 
     private final ModuleLayer parent;
+    /**
+     * The packages each jar's classes refer to, by the jar's content: reading every class of a jar without
+     * module-info is most of what loading a plugin costs, and plugins often carry the same library (three of the
+     * bundled ones carry Jedis), so one load reads each such jar once (issue 11).
+     */
+    private final Map<String, Set<String>> packagesUsedByContent = new HashMap<>();
 
     /** @param parent the layer holding the API and the shared libraries */
     PluginLayers(ModuleLayer parent) {
@@ -153,9 +162,36 @@ final class PluginLayers {
     }
 
     /** @return the first, by name, of the forbidden modules whose packages the module's classes refer to */
-    private static Optional<String> firstUsed(ModuleReference module, Map<String, String> forbiddenPackages)
+    private Optional<String> firstUsed(ModuleReference module, Map<String, String> forbiddenPackages)
             throws IOException {
         Set<String> used = new TreeSet<>();
+        for (String pkg : packagesUsed(module)) {
+            String forbidden = forbiddenPackages.get(pkg);
+            if (forbidden != null) {
+                used.add(forbidden);
+            }
+        }
+        return used.stream().findFirst();
+    }
+
+    /** The packages a module's classes refer to, read once per jar content (see packagesUsedByContent). */
+    private Set<String> packagesUsed(ModuleReference module) throws IOException {
+        Optional<Path> jar = module.location().filter(uri -> "file".equals(uri.getScheme())).map(Path::of)
+                .filter(Files::isRegularFile);
+        if (jar.isEmpty()) {
+            return readPackagesUsed(module);
+        }
+        String content = contentKey(jar.get());
+        Set<String> used = packagesUsedByContent.get(content);
+        if (used == null) {
+            used = readPackagesUsed(module);
+            packagesUsedByContent.put(content, used);
+        }
+        return used;
+    }
+
+    private static Set<String> readPackagesUsed(ModuleReference module) throws IOException {
+        Set<String> used = new HashSet<>();
         try (ModuleReader reader = module.open()) {
             List<String> classes;
             try (Stream<String> entries = reader.list()) {
@@ -166,17 +202,25 @@ final class PluginLayers {
                 Optional<InputStream> in = reader.open(entry);
                 if (in.isPresent()) {
                     try (InputStream classFile = in.get()) {
-                        for (String pkg : ClassReferences.packages(classFile.readAllBytes())) {
-                            String forbidden = forbiddenPackages.get(pkg);
-                            if (forbidden != null) {
-                                used.add(forbidden);
-                            }
-                        }
+                        used.addAll(ClassReferences.packages(classFile.readAllBytes()));
                     }
                 }
             }
         }
-        return used.stream().findFirst();
+        return Set.copyOf(used);
+    }
+
+    /**
+     * The jar's size and CRC-32, not its path: two plugins' copies of a jar share the result only when their bytes
+     * agree. CRC-32 because the JVM computes it with one instruction where SHA-256 costs more than reading the classes
+     * (with C1 only, as brief commands run); this check keeps honest plugins to the contract, it is no sandbox (a
+     * plugin's code runs with the engine's permissions anyway), so a crafted collision gains nothing a plugin lacks.
+     */
+    private static String contentKey(Path jar) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return bytes.length + ":" + Long.toHexString(crc.getValue());
     }
 
     private static LoadProblem refused(ModuleReference module, String forbidden, Object location) {

@@ -36,7 +36,7 @@ public final class PluginLoader {
 
     /** A loader whose plugins see the engine's own layer, for this API version. */
     public PluginLoader() {
-        // null when the API is not a named module (autoscalebot started on the class path); see layerFor.
+        // null when the API is not a named module (autoscalebot started on the class path); see usable.
         this(MeasureProvider.class.getModule().getLayer(), ApiVersion.CURRENT, DEFAULT_LOAD_TIMEOUT);
     }
 
@@ -78,6 +78,8 @@ public final class PluginLoader {
                 .map(f -> Map.entry(f.source(), f.descriptor()))
                 .toList(), api);
         Claims claims = new Claims();
+        // One for the whole load, so that what it learns about a jar serves every plugin carrying the same one.
+        PluginLayers layers = parent == null ? null : new PluginLayers(parent);
         List<PluginInfo> plugins = new ArrayList<>();
         for (Found plugin : found) {
             if (plugin.unreadable() != null) {
@@ -87,7 +89,7 @@ public final class PluginLoader {
                 plugins.add(info(plugin.descriptor(), plugin.source(), problem.status(), problem.getMessage(),
                         List.of()));
             } else {
-                plugins.add(load(plugin, claims));
+                plugins.add(load(plugin, claims, layers));
             }
         }
         return new PluginCatalog(plugins);
@@ -108,12 +110,12 @@ public final class PluginLoader {
         }
     }
 
-    private PluginInfo load(Found plugin, Claims claims) {
+    private PluginInfo load(Found plugin, Claims claims, PluginLayers layers) {
         PluginSource source = plugin.source();
         PluginDescriptor descriptor = plugin.descriptor();
         try {
             checkCompatible(descriptor, source);
-            ModuleLayer layer = layerFor(source).define(plugin.jars(), source);
+            ModuleLayer layer = usable(layers, source).define(plugin.jars(), source);
             List<Component> components = scanWithin(layer, descriptor, source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
@@ -136,12 +138,12 @@ public final class PluginLoader {
                 + ", this is API " + api + "; " + advice);
     }
 
-    private PluginLayers layerFor(PluginSource source) throws LoadProblem {
-        if (parent == null) {
+    private static PluginLayers usable(PluginLayers layers, PluginSource source) throws LoadProblem {
+        if (layers == null) {
             throw LoadProblem.broken(source + ": plugins load only when autoscalebot runs on the module path, and this "
                     + "one runs on the class path; start it with the distribution's bin/autoscalebot");
         }
-        return new PluginLayers(parent);
+        return layers;
     }
 
     /** Creating providers runs plugin code, which may hang; a hung plugin must not stop the others loading. */

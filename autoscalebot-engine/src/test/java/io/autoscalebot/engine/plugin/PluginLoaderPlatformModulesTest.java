@@ -1,6 +1,7 @@
 package io.autoscalebot.engine.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,6 +93,21 @@ class PluginLoaderPlatformModulesTest {
 
         assertProblem(sneaky).contains(plugins.resolve("plain-engine-user-1.0.jar") + ": module plain.engine.user "
                 + "uses classes of module io.autoscalebot.engine, which autoscalebot does not share with plugins");
+    }
+
+    @Test
+    void aSecondCopyOfAJarThatUsesTheEngineIsRefusedAsTheFirstIs() throws Exception {
+        // One load reads a jar's classes once and reuses what it found for a copy with the same bytes (three bundled
+        // plugins carry Jedis): the second copy must be refused as the first is, not pass unread.
+        Path first = PluginFixtures.copy(fixtures.plainEngineUser(), plugins.resolve("one"));
+        Path second = PluginFixtures.copy(fixtures.plainEngineUser(), plugins.resolve("two"));
+        PluginLayers layers = new PluginLayers(platform);
+
+        for (Path jar : List.of(first, second)) {
+            assertThatThrownBy(() -> layers.define(List.of(jar), jar)).isInstanceOf(LoadProblem.class)
+                    .hasMessageContaining(jar + ": module plain.engine.user uses classes of module"
+                            + " io.autoscalebot.engine");
+        }
     }
 
     @Test
