@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -181,7 +182,7 @@ public final class SvgChart {
             highest = Math.max(highest, reference.value());
             counts &= reference.value() == Math.rint(reference.value());
         }
-        List<double[]> all = new java.util.ArrayList<>();
+        List<double[]> all = new ArrayList<>();
         series.forEach(line -> all.add(line.values));
         if (band != null) {
             all.add(band.low);
@@ -315,14 +316,14 @@ public final class SvgChart {
      */
     private List<String> steps(double[] values, boolean backwards) {
         long[] times = axis.times();
-        List<String> runs = new java.util.ArrayList<>();
+        List<String> runs = new ArrayList<>();
         int i = 0;
         while (i < values.length) {
             if (Double.isNaN(values[i])) {
                 i++;
                 continue;
             }
-            List<String> points = new java.util.ArrayList<>();
+            List<String> points = new ArrayList<>();
             int start = i;
             for (; i < values.length && !Double.isNaN(values[i]); i++) {
                 if (i > start) {

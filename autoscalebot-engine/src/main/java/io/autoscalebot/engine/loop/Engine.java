@@ -1,9 +1,11 @@
 package io.autoscalebot.engine.loop;
 
+import io.autoscalebot.api.notify.Notification;
 import io.autoscalebot.engine.config.EngineConfig;
 import io.autoscalebot.engine.config.GroupConfig;
 import io.autoscalebot.engine.notify.Durations;
 import io.autoscalebot.engine.notify.Redactor;
+import io.autoscalebot.engine.state.SharedStateStore;
 import io.autoscalebot.engine.state.StateStore;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -112,7 +114,7 @@ public final class Engine implements AutoCloseable {
                         config.leader().orElseThrow().renewEvery());
         StateStore local = options.dryRun() ? StateStore.readOnly(store) : store;
         // With a lease, the state also goes where the next leader reads it (when the lease plugin keeps state).
-        this.groupStore = keeper == null ? local : new io.autoscalebot.engine.state.SharedStateStore(local, keeper, log);
+        this.groupStore = keeper == null ? local : new SharedStateStore(local, keeper, log);
         for (GroupConfig group : config.groups()) {
             groups.put(group.name(), new Slot(setup.runner(group, null)));
         }
@@ -457,7 +459,7 @@ public final class Engine implements AutoCloseable {
     private void checkLease() {
         try {
             keeper.check();
-            List<io.autoscalebot.api.notify.Notification> outages = keeper.takeNotifications();
+            List<Notification> outages = keeper.takeNotifications();
             if (!outages.isEmpty()) {
                 alarm.send(outages, runners().stream().map(GroupRunner::config).toList(), redactor);
             }
