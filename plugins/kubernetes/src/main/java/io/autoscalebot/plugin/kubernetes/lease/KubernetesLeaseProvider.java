@@ -31,9 +31,11 @@ public final class KubernetesLeaseProvider implements LeaseProvider {
     static final Setting NAME = Setting.of("name", SettingType.STRING).defaultValue("autoscalebot-leader")
             .doc("The Lease's name, shared by every instance of this configuration; give each configuration in a"
                     + " namespace its own. deploy/kubernetes/rbac.yaml lets the service account hold"
-                    + " `autoscalebot-leader`. It keeps no state for the next leader (yet): each instance keeps"
-                    + " its groups' last scales and open conditions in its own state_dir, so a new leader on another"
-                    + " pod may scale again within the old leader's post-scale wait.");
+                    + " `autoscalebot-leader`. What a new leader must know (each group's last scale, recent scales"
+                    + " and open conditions) is kept beside it, one ConfigMap per group named"
+                    + " `NAME-state-group-GROUP-HASH` and labelled `autoscalebot.io/lease=NAME`, written only by"
+                    + " the Lease's holder; delete them with `kubectl delete configmap -l autoscalebot.io/lease=NAME`"
+                    + " when retiring a configuration.");
 
     /** Its namespace. */
     static final Setting NAMESPACE = ClusterSettings.namespace("The Lease");

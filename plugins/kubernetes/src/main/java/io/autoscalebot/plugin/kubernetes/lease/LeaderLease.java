@@ -2,10 +2,12 @@ package io.autoscalebot.plugin.kubernetes.lease;
 
 import io.autoscalebot.api.PluginException;
 import io.autoscalebot.api.lease.Lease;
+import io.autoscalebot.api.lease.SharedState;
 import io.autoscalebot.plugin.kubernetes.client.ClusterSettings;
 import io.autoscalebot.plugin.kubernetes.client.Deadline;
 import io.autoscalebot.plugin.kubernetes.client.KubeApi;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -22,6 +24,9 @@ import java.util.OptionalLong;
  * in a pod) is then what the engine handles for any lease store that is down (no instance scales, it asks again),
  * instead of a group setup that fails.
  *
+ * <p>Its {@link #sharedState()} keeps each group's state in a ConfigMap of the Lease's namespace ({@link
+ * ConfigMapState}), through the same connection.
+ *
  * <p>Each call, retries included, has a fifth of the ttl: the default of {@code [leader] timeout}, after which the
  * engine gives the call up anyway; the plugin cannot have a {@code timeout} setting of its own, since that key of
  * {@code [leader]} is the engine's.
@@ -33,11 +38,17 @@ final class LeaderLease implements Lease {
         ClusterSettings.Cluster connect() throws PluginException;
     }
 
+    /** What a state call has before the first acquire told the ttl: a fifth of the engine's default ttl, 15 s. */
+    private static final Duration FIRST_CALL_TIME = Duration.ofSeconds(3);
+
     private final Connector connector;
     private final String name;
+    private final ConfigMapState state;
+    /** Guards the connection only, so state calls of many groups do not wait behind a lease call. */
+    private final Object connecting = new Object();
 
-    private KubeApi api;
-    private String namespace;
+    private volatile ClusterSettings.Cluster cluster;
+    private volatile Duration callTime = FIRST_CALL_TIME;
     private KubernetesLease lease;
 
     LeaderLease(KubeApi api, String namespace, String name) {
@@ -47,6 +58,7 @@ final class LeaderLease implements Lease {
     LeaderLease(Connector connector, String name) {
         this.connector = connector;
         this.name = name;
+        this.state = new ConfigMapState(this::cluster, name, () -> callTime);
     }
 
     @Override
@@ -68,22 +80,35 @@ final class LeaderLease implements Lease {
     }
 
     @Override
-    public synchronized void teardown() throws Exception {
-        if (api != null) {
-            api.close();
+    public Optional<SharedState> sharedState() {
+        return Optional.of(state);
+    }
+
+    @Override
+    public void teardown() throws Exception {
+        synchronized (connecting) {
+            if (cluster != null) {
+                cluster.api().close();
+            }
+        }
+    }
+
+    private ClusterSettings.Cluster cluster() throws PluginException {
+        synchronized (connecting) {
+            if (cluster == null) {
+                cluster = connector.connect();
+            }
+            return cluster;
         }
     }
 
     private KubernetesLease leaseFor(String holder, Duration ttl) throws PluginException {
-        if (api == null) {
-            ClusterSettings.Cluster cluster = connector.connect();
-            api = cluster.api();
-            namespace = cluster.namespace();
-        }
+        ClusterSettings.Cluster where = cluster();
         Duration seconds = wholeSeconds(ttl);
         if (lease == null || !lease.identity().equals(holder) || !lease.duration().equals(seconds)) {
             try {
-                lease = new KubernetesLease(api, namespace, name, holder, seconds);
+                lease = new KubernetesLease(where.api(), where.namespace(), name, holder, seconds);
+                callTime = seconds.dividedBy(5);
             } catch (IllegalArgumentException e) {
                 throw new PluginException(e.getMessage());
             }
@@ -98,6 +123,6 @@ final class LeaderLease implements Lease {
     }
 
     private Deadline deadline() {
-        return Deadline.after(lease.duration().dividedBy(5), api.clock());
+        return Deadline.after(callTime, cluster.api().clock());
     }
 }
