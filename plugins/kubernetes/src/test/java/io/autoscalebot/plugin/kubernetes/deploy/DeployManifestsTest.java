@@ -81,6 +81,16 @@ class DeployManifestsTest extends AgainstKubeApiServer {
             assertThat(lease.renew(deadline()).held()).isTrue();
             lease.release(deadline());
         }
+        // The shared state: one ConfigMap per group, created, read and patched by the leader.
+        String token = Files.readString(folder.resolve("serviceaccount/token"));
+        String configMaps = "/api/v1/namespaces/" + namespace + "/configmaps";
+        assertThat(server.send("POST", configMaps, "application/json", "{\"apiVersion\":\"v1\",\"kind\":"
+                + "\"ConfigMap\",\"metadata\":{\"name\":\"autoscalebot-leader-state-group-web-0123456789abcdef\"},"
+                + "\"data\":{\"state\":\"{}\"}}", token).status()).as("create a state ConfigMap").isEqualTo(201);
+        String state = configMaps + "/autoscalebot-leader-state-group-web-0123456789abcdef";
+        assertThat(server.send("GET", state, null, null, token).status()).as("read it").isEqualTo(200);
+        assertThat(server.send("PATCH", state, "application/merge-patch+json", "{\"data\":{\"state\":\"[]\"}}",
+                token).status()).as("patch it").isEqualTo(200);
     }
 
     @Test
@@ -106,6 +116,10 @@ class DeployManifestsTest extends AgainstKubeApiServer {
                 .as("another lease").isEqualTo(403);
         assertThat(server.send("DELETE", leases + "autoscalebot-leader", null, null, token).status())
                 .as("delete its own lease").isEqualTo(403);
+        assertThat(server.send("GET", "/api/v1/namespaces/" + namespace + "/configmaps", null, null, token).status())
+                .as("list configmaps").isEqualTo(403);
+        assertThat(server.send("DELETE", "/api/v1/namespaces/" + namespace + "/configmaps/autoscalebot", null, null,
+                token).status()).as("delete a configmap").isEqualTo(403);
         Scale other = created(Map.of("target", "deployment/other"), Clock.systemUTC(), Sleeper.REAL, pod(namespace));
         assertThatThrownBy(other::current).hasMessageContaining("user \"system:serviceaccount:" + namespace
                 + ":autoscalebot\" may not get deployments/scale");
