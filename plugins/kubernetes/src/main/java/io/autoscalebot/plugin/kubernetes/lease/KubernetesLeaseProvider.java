@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code kubernetes-lease} lease: {@code [leader] plugin = "kubernetes-lease"}. A {@code coordination.k8s.io/v1}
- * Lease in the cluster every replica runs in, its {@code leaseTransitions} as fencing token. It reaches the cluster
- * as the {@code kubernetes} scale component does, with the same settings.
+ * Lease in the cluster every replica runs in, its {@code leaseTransitions} as fencing token, and the shared state
+ * in one ConfigMap per group beside it ({@link ConfigMapState}). It reaches the cluster as the {@code kubernetes}
+ * scale component does, with the same settings.
  */
 public final class KubernetesLeaseProvider implements LeaseProvider {
 
