@@ -1,6 +1,7 @@
 package io.autoscalebot.plugin.kubernetes.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoscalebot.api.lease.Lease;
 import io.autoscalebot.api.lease.LeaseProvider;
@@ -29,11 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the {@code kubernetes-lease} maps a Lease's answers to the engine's contract, against a local server that
  * answers on cue (a 409 cannot be had from a real API server at will): held gives {@code leaseTransitions} as the
- * token, a conflict or another holder gives "not yours".
+ * token, a conflict or another holder gives "not yours"; a state write that meets a conflict looks once more.
  */
 class LeaderLeaseTest {
 
     private static final String PATH = "/apis/coordination.k8s.io/v1/namespaces/shop/leases/autoscalebot-leader";
+    private static final String STATE_PATH = "/api/v1/namespaces/shop/configmaps/"
+            + StateNames.configMap("autoscalebot-leader", "group/web");
     private static final Duration TTL = Duration.ofSeconds(15);
 
     @TempDir
@@ -153,6 +156,55 @@ class LeaderLeaseTest {
     }
 
     @Test
+    void aStateWriteThatMeetsAConflictAndThenASuccessorsTokenIsRefused() throws Exception {
+        api.answer(200, lease("me", 5, "10")).answer(200, stateMap("group/web", 5, "20"))
+                .answer(409, FakeApiServer.status(409, "Conflict", "the object has been modified"))
+                .answer(200, stateMap("group/web", 6, "21"));
+
+        assertThat(lease.sharedState().orElseThrow().write("me", 5, "group/web", "{}")).isFalse();
+        assertThat(api.requests()).extracting(FakeApiServer.Request::method)
+                .containsExactly("GET", "GET", "PATCH", "GET");
+        assertThat(api.requests().get(2).path()).isEqualTo(STATE_PATH);
+        assertThat(api.requests().get(2).body()).contains("\"resourceVersion\":\"20\"")
+                .contains("\"autoscalebot.io/fencing-token\":\"5\"");
+    }
+
+    @Test
+    void aStateWriteThatMeetsAConflictAndThenOnlyItsOwnTokenWritesAgain() throws Exception {
+        api.answer(200, lease("me", 5, "10")).answer(200, stateMap("group/web", 4, "20"))
+                .answer(409, FakeApiServer.status(409, "Conflict", "the object has been modified"))
+                .answer(200, stateMap("group/web", 5, "21")).answer(200, stateMap("group/web", 5, "22"));
+
+        assertThat(lease.sharedState().orElseThrow().write("me", 5, "group/web", "{}")).isTrue();
+        assertThat(api.requests()).extracting(FakeApiServer.Request::method)
+                .containsExactly("GET", "GET", "PATCH", "GET", "PATCH");
+        assertThat(api.requests().get(4).body()).contains("\"resourceVersion\":\"21\"");
+    }
+
+    @Test
+    void aStateCreationThatLosesTheRaceReadsAgainAndPatches() throws Exception {
+        api.answer(200, lease("me", 5, "10")).answer(404, FakeApiServer.status(404, "NotFound", "not found"))
+                .answer(409, FakeApiServer.status(409, "AlreadyExists", "already exists"))
+                .answer(200, stateMap("group/web", 5, "21")).answer(200, stateMap("group/web", 5, "22"));
+
+        assertThat(lease.sharedState().orElseThrow().write("me", 5, "group/web", "{}")).isTrue();
+        assertThat(api.requests()).extracting(FakeApiServer.Request::method)
+                .containsExactly("GET", "GET", "POST", "GET", "PATCH");
+    }
+
+    @Test
+    void aStateConfigMapOfAnotherKeyIsNeitherReadNorOverwritten() throws Exception {
+        api.answer(200, stateMap("group/other", 5, "20")).answer(200, lease("me", 5, "10"))
+                .answer(200, stateMap("group/other", 5, "20"));
+
+        assertThatThrownBy(() -> lease.sharedState().orElseThrow().read("group/web"))
+                .hasMessageContaining("holds the state of 'group/other', not of 'group/web'");
+        assertThatThrownBy(() -> lease.sharedState().orElseThrow().write("me", 5, "group/web", "{}"))
+                .hasMessageContaining("holds the state of 'group/other'");
+        assertThat(api.requests()).extracting(FakeApiServer.Request::method).doesNotContain("PATCH", "POST");
+    }
+
+    @Test
     void aTtlIsRoundedUpToTheWholeSecondsALeaseCounts() {
         assertThat(LeaderLease.wholeSeconds(Duration.ofMillis(15_001))).isEqualTo(Duration.ofSeconds(16));
         assertThat(LeaderLease.wholeSeconds(Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(15));
@@ -184,6 +236,14 @@ class LeaderLeaseTest {
         Files.createDirectories(folder.resolve("state"));
         return provider.create(TestSettings.resolve(provider.settings(), raw), TestContexts.plugin().clock(clock)
                 .logger(new RecordingLogger()).stateDirectory(folder.resolve("state")).build());
+    }
+
+    /** A state ConfigMap as the API server answers it. */
+    private static String stateMap(String key, long token, String resourceVersion) {
+        return "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\""
+                + StateNames.configMap("autoscalebot-leader", key) + "\",\"namespace\":\"shop\",\"resourceVersion\":\""
+                + resourceVersion + "\",\"annotations\":{\"autoscalebot.io/state-key\":\"" + key + "\","
+                + "\"autoscalebot.io/fencing-token\":\"" + token + "\"}},\"data\":{\"state\":\"{}\"}}";
     }
 
     /** A Lease as the API server answers it; {@code holder} null when nobody holds it. */
