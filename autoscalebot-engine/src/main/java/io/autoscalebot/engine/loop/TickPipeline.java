@@ -500,6 +500,9 @@ public final class TickPipeline {
 
         /** SETUP_FAILED: on while the group's plugins cannot be set up, off once they are. */
         void setupFailed(String failure) {
+            if (!policy.changes(EventType.SETUP_FAILED, failure != null)) {
+                return; // no edge, as on almost every tick: no suppliers made
+            }
             condition(EventType.SETUP_FAILED, failure != null, () -> failure, () -> "set up: the group runs again",
                     () -> failure == null ? Map.of() : Map.of("reason", failure));
         }
