@@ -28,15 +28,7 @@ final class RecommendationWindow {
      * @return the lowest recommendation after {@code cutoff}, {@code proposal} included
      */
     int lowestAfter(Instant cutoff, int proposal) {
-        long cutoffSecond = cutoff.getEpochSecond();
-        int cutoffNano = cutoff.getNano();
-        int result = proposal;
-        for (int i = 0; i < size; i++) {
-            if (isAfter(i, cutoffSecond, cutoffNano)) {
-                result = Math.min(result, counts[i]);
-            }
-        }
-        return result;
+        return foldAfter(cutoff, proposal, false);
     }
 
     /**
@@ -45,12 +37,17 @@ final class RecommendationWindow {
      * @return the highest recommendation after {@code cutoff}, {@code proposal} included
      */
     int highestAfter(Instant cutoff, int proposal) {
+        return foldAfter(cutoff, proposal, true);
+    }
+
+    /** A flag rather than an IntBinaryOperator: a plain loop with nothing behind an interface. */
+    private int foldAfter(Instant cutoff, int proposal, boolean highest) {
         long cutoffSecond = cutoff.getEpochSecond();
         int cutoffNano = cutoff.getNano();
         int result = proposal;
         for (int i = 0; i < size; i++) {
             if (isAfter(i, cutoffSecond, cutoffNano)) {
-                result = Math.max(result, counts[i]);
+                result = highest ? Math.max(result, counts[i]) : Math.min(result, counts[i]);
             }
         }
         return result;
