@@ -233,12 +233,16 @@ public final class TickPipeline {
     }
 
     private Result measureAndDecide(Tick tick, GroupPlugins plugins, int current) {
-        tick.note(() -> "current " + current);
+        // The per-tick notes are guarded here, not only inside note(): a lambda is made before note() can say no, and
+        // a simulation's hundreds of thousands of ticks are never narrated.
+        if (narrate) {
+            tick.note(() -> "current " + current);
+        }
         Measurement measurement = measure(plugins, tick.start);
         tick.measurement = measurement;
         History recent = historyOf(plugins);
         recent.add(measurement);
-        if (measurement.succeeded()) {
+        if (measurement.succeeded() && policy.notifies(EventType.MEASUREMENT)) {
             tick.event(EventType.MEASUREMENT, () -> "measured " + measurement.describe(),
                     () -> Map.of("measurement", measurement.describe()));
         }
@@ -257,7 +261,9 @@ public final class TickPipeline {
         // A decide plugin holding because the measurement failed gives the failure as its reason: say it once.
         if (measurement.succeeded()) {
             // Worded only for a narrated tick: a simulation's hundreds of thousands of ticks never read it.
-            tick.note(() -> "measured " + measurement.describe());
+            if (narrate) {
+                tick.note(() -> "measured " + measurement.describe());
+            }
         } else if (!verdict.reason().contains(measurement.failure())) {
             String measured = failure;
             tick.note(() -> measured);
@@ -282,7 +288,7 @@ public final class TickPipeline {
                 failure = problem;
                 tick.stage = "scale";
             }
-        } else {
+        } else if (narrate) {
             tick.note(() -> "hold: " + verdict.reason());
         }
         tick.tooRapid(tooRapid.check(state.recentScales(), tick.start).orElse(null));
@@ -484,6 +490,9 @@ public final class TickPipeline {
 
         /** MEASUREMENT_FAILED stands for "could not measure and decide": hooks, measure or decide failed. */
         void failure(String failure, Measurement measurement) {
+            if (!policy.changes(EventType.MEASUREMENT_FAILED, failure != null)) {
+                return; // no edge, as on almost every tick: no suppliers made
+            }
             condition(EventType.MEASUREMENT_FAILED, failure != null, () -> failure,
                     () -> "measuring again" + (measurement == null ? "" : ": " + measurement.describe()),
                     () -> failure == null ? Map.of() : Map.of("reason", failure));
@@ -491,28 +500,42 @@ public final class TickPipeline {
 
         /** SETUP_FAILED: on while the group's plugins cannot be set up, off once they are. */
         void setupFailed(String failure) {
+            if (!policy.changes(EventType.SETUP_FAILED, failure != null)) {
+                return; // no edge, as on almost every tick: no suppliers made
+            }
             condition(EventType.SETUP_FAILED, failure != null, () -> failure, () -> "set up: the group runs again",
                     () -> failure == null ? Map.of() : Map.of("reason", failure));
         }
 
         void fallback(boolean on, Supplier<String> why) {
+            if (!policy.changes(EventType.FALLBACK, on)) {
+                return; // no edge, as on almost every tick: no suppliers made
+            }
             condition(EventType.FALLBACK, on, why, () -> "a measurement succeeded; the decide plugin decides again",
                     () -> on ? Map.of("reason", why.get()) : Map.of());
         }
 
         void bounds(Verdict verdict) {
+            boolean aboveMax = verdict.conditions().contains(EventType.ABOVE_MAX);
+            boolean belowMin = verdict.conditions().contains(EventType.BELOW_MIN);
+            if (!policy.changes(EventType.ABOVE_MAX, aboveMax) && !policy.changes(EventType.BELOW_MIN, belowMin)) {
+                return; // no edge, as on almost every tick: no suppliers or texts made
+            }
             String wanted = verdict.wanted().isPresent() ? String.valueOf(verdict.wanted().getAsInt()) : "";
-            condition(EventType.ABOVE_MAX, verdict.conditions().contains(EventType.ABOVE_MAX),
+            condition(EventType.ABOVE_MAX, aboveMax,
                     () -> "wants " + processes(wanted) + ", more than max " + verdict.max() + ": " + verdict.reason(),
                     () -> "back within max " + verdict.max(),
                     () -> Map.of("wanted", wanted, "max", String.valueOf(verdict.max())));
-            condition(EventType.BELOW_MIN, verdict.conditions().contains(EventType.BELOW_MIN),
+            condition(EventType.BELOW_MIN, belowMin,
                     () -> "wants " + processes(wanted) + ", fewer than min " + verdict.min() + ": " + verdict.reason(),
                     () -> "back within min " + verdict.min(),
                     () -> Map.of("wanted", wanted, "min", String.valueOf(verdict.min())));
         }
 
         void tooRapid(String why) {
+            if (!policy.changes(EventType.TOO_RAPID, why != null)) {
+                return; // no edge, as on almost every tick: no suppliers made
+            }
             condition(EventType.TOO_RAPID, why != null, () -> "scaling too rapidly: " + why,
                     () -> "scaling is no longer too rapid", () -> why == null ? Map.of() : Map.of("reason", why));
         }
@@ -520,7 +543,7 @@ public final class TickPipeline {
         Result result(TickReport.Outcome outcome, Verdict verdict, String failure) {
             String summary = narrate ? redactor.redact(group.name() + ": " + String.join(", ", notes)) : "";
             return new Result(new TickReport(group.name(), start, outcome, summary), Optional.ofNullable(verdict),
-                    Optional.ofNullable(failure).map(redactor::redact), outbox, warnings, Optional.ofNullable(measurement),
+                    failure == null ? Optional.empty() : Optional.of(redactor.redact(failure)), outbox, warnings, Optional.ofNullable(measurement),
                     Optional.ofNullable(failure == null ? null : stage));
         }
     }

@@ -2,8 +2,6 @@ package io.autoscalebot.plugin.predictive;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.OptionalDouble;
 
 /**
@@ -13,10 +11,14 @@ import java.util.OptionalDouble;
  */
 final class ForecastScore {
 
-    private record Pending(Instant due, double load) {
-    }
-
-    private final Deque<Pending> pending = new ArrayDeque<>();
+    // The forecasts not yet due, oldest first, in a ring of primitive arrays: one is added and about one settled on
+    // every tick of a replay, which made a record, an Instant and deque churn per tick. Settled from the head only, in
+    // the order they were made, as the deque did.
+    private long[] dueSeconds = new long[16];
+    private int[] dueNanos = new int[16];
+    private double[] loads = new double[16];
+    private int head;
+    private int size;
     private final Smoothed absoluteError;
     private final Smoothed actual;
 
@@ -31,7 +33,14 @@ final class ForecastScore {
      * @param load the busy processes forecast for then
      */
     void expect(Instant due, double load) {
-        pending.addLast(new Pending(due, load));
+        if (size == loads.length) {
+            grow();
+        }
+        int at = (head + size) % loads.length;
+        dueSeconds[at] = due.getEpochSecond();
+        dueNanos[at] = due.getNano();
+        loads[at] = load;
+        size++;
     }
 
     /**
@@ -41,11 +50,39 @@ final class ForecastScore {
      * @param load the busy processes measured
      */
     void settle(Instant now, double load) {
-        while (!pending.isEmpty() && !pending.peekFirst().due().isAfter(now)) {
-            Pending due = pending.removeFirst();
-            absoluteError.add(now, Math.abs(load - due.load()));
+        long nowSecond = now.getEpochSecond();
+        int nowNano = now.getNano();
+        // Due when not after now, as Instant.isAfter compares.
+        while (size > 0 && (dueSeconds[head] < nowSecond || dueSeconds[head] == nowSecond && dueNanos[head] <= nowNano)) {
+            double forecast = loads[head];
+            head = (head + 1) % loads.length;
+            size--;
+            absoluteError.add(now, Math.abs(load - forecast));
             actual.add(now, load);
         }
+    }
+
+    /** @return how many forecasts wait for their time, for tests */
+    int pending() {
+        return size;
+    }
+
+    /** Doubles the ring, unwrapping it so the oldest is first again. */
+    private void grow() {
+        int capacity = loads.length * 2;
+        long[] seconds = new long[capacity];
+        int[] nanos = new int[capacity];
+        double[] grown = new double[capacity];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) % loads.length;
+            seconds[i] = dueSeconds[from];
+            nanos[i] = dueNanos[from];
+            grown[i] = loads[from];
+        }
+        dueSeconds = seconds;
+        dueNanos = nanos;
+        loads = grown;
+        head = 0;
     }
 
     /** @return the recent error as a fraction of the recent load; empty until a forecast was scored */

@@ -8,8 +8,6 @@ import io.autoscalebot.api.decide.ScaleEvent;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
@@ -88,10 +86,16 @@ public final class Predictive implements Decide {
      * so the load is the utilisation times the count before that scale.
      */
     private int servingEstimate(DecideContext context) {
-        Optional<ScaleEvent> booting = context.lastScale()
-                .filter(scale -> scale.direction() == ScaleEvent.Direction.UP)
-                .filter(scale -> scale.time().plus(policy.lead()).isAfter(context.now()));
-        return booting.map(scale -> Math.max(1, Math.min(scale.from(), context.current()))).orElse(context.current());
+        // Plain conditions rather than an Optional pipeline of lambdas: this runs on every tick of a replay.
+        int current = context.current();
+        Optional<ScaleEvent> last = context.lastScale();
+        if (last.isPresent()) {
+            ScaleEvent scale = last.get();
+            if (scale.direction() == ScaleEvent.Direction.UP && scale.time().plus(policy.lead()).isAfter(context.now())) {
+                return Math.max(1, Math.min(scale.from(), current));
+            }
+        }
+        return current;
     }
 
     private void learn(Instant now, Instant measured, double load) {
@@ -100,7 +104,10 @@ public final class Predictive implements Decide {
             return;
         }
         lastObserved = measured;
-        profile.expected(now).ifPresent(expected -> level.add(now, load, expected.mean()));
+        Season expected = profile.answering(now.getEpochSecond());
+        if (expected != null) {
+            level.add(now, load, expected.mean(expected.index(now.getEpochSecond())));
+        }
         score.settle(now, load);
         spread.add(now, load);
         profile.observe(now, load);
@@ -174,35 +181,46 @@ public final class Predictive implements Decide {
 
     /**
      * The busiest planned load the profile expects within (now, now + lead]: at each bucket boundary in between and at
-     * the lead's end. Empty when any of those buckets was never learnt.
+     * the lead's end. Empty when any of those buckets was never learnt. Walks the boundaries as epoch seconds and keeps
+     * the busiest in locals, making no list, Instant or Optional per bucket: this runs on every tick of a replay.
      */
     private Optional<Forecast> forecast(Instant now) {
         Instant end = now.plus(policy.lead());
         double ratio = level.ratio();
-        Forecast busiest = null;
-        for (Instant time : timesWithin(now, end)) {
-            Optional<BucketLoad> expected = profile.expected(time);
-            if (expected.isEmpty()) {
+        double peakWeight = policy.peakWeight();
+        long bucketSeconds = policy.bucket().getSeconds();
+        long endSecond = end.getEpochSecond();
+        boolean found = false;
+        long busiestSecond = 0;
+        double busiestLoad = 0;
+        Season busiestSeason = null;
+        for (long time = (Math.floorDiv(now.getEpochSecond(), bucketSeconds) + 1) * bucketSeconds;
+                time < endSecond; time += bucketSeconds) {
+            Season season = profile.answering(time);
+            if (season == null) {
                 return Optional.empty();
             }
-            double planned = ratio * expected.get().planned(policy.peakWeight());
-            if (busiest == null || planned > busiest.load()) {
-                busiest = new Forecast(time, planned, 0, expected.get().season());
+            double planned = ratio * season.planned(season.index(time), peakWeight);
+            if (!found || planned > busiestLoad) {
+                found = true;
+                busiestSecond = time;
+                busiestLoad = planned;
+                busiestSeason = season;
             }
         }
-        double meanAtEnd = ratio * profile.expected(end).orElseThrow().mean();
-        return Optional.of(new Forecast(busiest.time(), busiest.load(), meanAtEnd, busiest.season()));
-    }
-
-    private List<Instant> timesWithin(Instant now, Instant end) {
-        long bucketSeconds = policy.bucket().getSeconds();
-        List<Instant> times = new ArrayList<>();
-        long boundary = (Math.floorDiv(now.getEpochSecond(), bucketSeconds) + 1) * bucketSeconds;
-        for (long time = boundary; time < end.getEpochSecond(); time += bucketSeconds) {
-            times.add(Instant.ofEpochSecond(time));
+        // The lead's end, the last of the times: the busiest only when strictly busier than every boundary before it.
+        Season atEnd = profile.answering(endSecond);
+        if (atEnd == null) {
+            return Optional.empty();
         }
-        times.add(end);
-        return times;
+        int endIndex = atEnd.index(endSecond);
+        double plannedAtEnd = ratio * atEnd.planned(endIndex, peakWeight);
+        double meanAtEnd = ratio * atEnd.mean(endIndex);
+        if (!found || plannedAtEnd > busiestLoad) {
+            return Optional.of(new Forecast(end, plannedAtEnd, meanAtEnd, atEnd.name()));
+        }
+        return Optional.of(new Forecast(Instant.ofEpochSecond(busiestSecond), busiestLoad, meanAtEnd,
+                busiestSeason.name()));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.autoscalebot.plugin.predictive;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One repeating profile of load, a day or a week long, cut into equal buckets. Each bucket keeps an exponentially
@@ -45,7 +44,12 @@ final class Season {
 
     /** @return the bucket holding {@code time} */
     int index(Instant time) {
-        return (int) (Math.floorMod(time.getEpochSecond() - FIRST_MONDAY, lengthSeconds) / bucketSeconds);
+        return index(time.getEpochSecond());
+    }
+
+    /** @return the bucket holding the second {@code epochSecond} */
+    int index(long epochSecond) {
+        return (int) (Math.floorMod(epochSecond - FIRST_MONDAY, lengthSeconds) / bucketSeconds);
     }
 
     /**
@@ -63,10 +67,25 @@ final class Season {
         visits[index] = (int) Math.min(Integer.MAX_VALUE, visits[index] + 1L);
     }
 
-    /** @return what the bucket of {@code time} learnt, empty while it was never visited */
-    Optional<BucketLoad> at(Instant time) {
-        int index = index(time);
-        return visits[index] == 0 ? Optional.empty() : Optional.of(new BucketLoad(mean[index], peak[index], name));
+    // Read by index rather than as an Optional of a record: the forecast reads several buckets on every tick.
+
+    /** @return whether the bucket was ever visited, so that {@link #mean} and {@link #planned} mean something */
+    boolean learnt(int index) {
+        return visits[index] != 0;
+    }
+
+    /** @return the bucket's smoothed mean busy-process load over its visits */
+    double mean(int index) {
+        return mean[index];
+    }
+
+    /**
+     * @param index the bucket
+     * @param peakWeight 0 for the mean, 1 for the peak
+     * @return the load to plan for: between the bucket's smoothed mean and its smoothed peak
+     */
+    double planned(int index, double peakWeight) {
+        return mean[index] + peakWeight * (peak[index] - mean[index]);
     }
 
     /** @return the bucket's learnt state, for the state file */

@@ -3,7 +3,6 @@ package io.autoscalebot.plugin.predictive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The learnt shape of a group's load: a weekly profile (weekdays and weekends differ) and a daily one (learnt within a
@@ -63,10 +62,15 @@ final class SeasonalProfile {
         visit = null;
     }
 
-    /** @return what the profile expects at {@code time}: weekly when learnt, else daily, else empty */
-    Optional<BucketLoad> expected(Instant time) {
-        Optional<BucketLoad> week = weekly.at(time);
-        return week.isPresent() ? week : daily.at(time);
+    /**
+     * @return the season that says what to expect in the second {@code epochSecond}: weekly when it learnt that bucket, else daily when
+     *     it did, else null (not an Optional: the forecast asks on every tick)
+     */
+    Season answering(long epochSecond) {
+        if (weekly.learnt(weekly.index(epochSecond))) {
+            return weekly;
+        }
+        return daily.learnt(daily.index(epochSecond)) ? daily : null;
     }
 
     /** The measurements of the bucket being visited. */

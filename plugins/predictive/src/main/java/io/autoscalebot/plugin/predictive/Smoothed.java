@@ -9,13 +9,17 @@ import java.time.Instant;
  */
 final class Smoothed {
 
-    private final Duration window;
+    private final double windowMillis;
     private Instant last;
     private double value;
+    // A group ticks at a steady interval, so the weight of the last elapsed time is usually the next one's too:
+    // remembered, so Math.exp runs once per change of interval instead of on every sample.
+    private double lastElapsed = Double.NaN;
+    private double lastWeight;
 
     /** @param window the time constant, longer than 0s */
     Smoothed(Duration window) {
-        this.window = window;
+        this.windowMillis = window.toMillis();
     }
 
     /**
@@ -26,11 +30,24 @@ final class Smoothed {
         if (last == null) {
             value = sample;
         } else {
-            double elapsed = Math.max(0, Duration.between(last, time).toMillis());
-            double weight = 1 - Math.exp(-elapsed / window.toMillis());
-            value += weight * (sample - value);
+            double elapsed = Math.max(0, millisBetween(last, time));
+            if (elapsed != lastElapsed) {
+                lastElapsed = elapsed;
+                lastWeight = 1 - Math.exp(-elapsed / windowMillis);
+            }
+            value += lastWeight * (sample - value);
         }
         last = time;
+    }
+
+    /**
+     * @return {@code Duration.between(from, to).toMillis()} when {@code to} is not before {@code from}, at most 0 when
+     *     it is (Duration rounds a negative part-millisecond towards 0, this down; both become 0 above), without
+     *     making a Duration
+     */
+    private static long millisBetween(Instant from, Instant to) {
+        long seconds = Math.subtractExact(to.getEpochSecond(), from.getEpochSecond());
+        return Math.addExact(Math.multiplyExact(seconds, 1000L), Math.floorDiv(to.getNano() - from.getNano(), 1_000_000));
     }
 
     /** @return true once a sample was added */

@@ -2,21 +2,25 @@ package io.autoscalebot.plugin.targettracking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.function.IntBinaryOperator;
+import java.util.Arrays;
 
 /**
  * The raw recommendations of recent decisions, for HPA's stabilization windows: moving up takes the lowest
  * recommendation of the up-window, moving down the highest of the down-window, so one spike or dip does not move the
  * count.
+ *
+ * <p>Kept in parallel primitive arrays (time as epoch second and nano, count), oldest first, because a replay calls this
+ * on every one of its hundreds of thousands of ticks: a deque of records cost an object, an {@code Instant} and an
+ * iterator per tick. The window holds only the ticks of the longest stabilization window (5 to 20 at HPA's
+ * defaults), so expiry compacts the arrays in one pass; it drops every expired entry wherever it is, so a clock set
+ * back (times out of order) is handled as before.
  */
 final class RecommendationWindow {
 
-    private record Recommendation(Instant time, int count) {
-    }
-
-    private final Deque<Recommendation> recommendations = new ArrayDeque<>();
+    private long[] seconds = new long[16];
+    private int[] nanos = new int[16];
+    private int[] counts = new int[16];
+    private int size;
 
     /**
      * @param cutoff recommendations at or before this time are out of the window (HPA counts only later ones)
@@ -24,7 +28,7 @@ final class RecommendationWindow {
      * @return the lowest recommendation after {@code cutoff}, {@code proposal} included
      */
     int lowestAfter(Instant cutoff, int proposal) {
-        return foldAfter(cutoff, proposal, Math::min);
+        return foldAfter(cutoff, proposal, false);
     }
 
     /**
@@ -33,14 +37,17 @@ final class RecommendationWindow {
      * @return the highest recommendation after {@code cutoff}, {@code proposal} included
      */
     int highestAfter(Instant cutoff, int proposal) {
-        return foldAfter(cutoff, proposal, Math::max);
+        return foldAfter(cutoff, proposal, true);
     }
 
-    private int foldAfter(Instant cutoff, int proposal, IntBinaryOperator pick) {
+    /** A flag rather than an IntBinaryOperator: a plain loop with nothing behind an interface. */
+    private int foldAfter(Instant cutoff, int proposal, boolean highest) {
+        long cutoffSecond = cutoff.getEpochSecond();
+        int cutoffNano = cutoff.getNano();
         int result = proposal;
-        for (Recommendation recommendation : recommendations) {
-            if (recommendation.time().isAfter(cutoff)) {
-                result = pick.applyAsInt(result, recommendation.count());
+        for (int i = 0; i < size; i++) {
+            if (isAfter(i, cutoffSecond, cutoffNano)) {
+                result = highest ? Math.max(result, counts[i]) : Math.min(result, counts[i]);
             }
         }
         return result;
@@ -55,7 +62,36 @@ final class RecommendationWindow {
      */
     void add(Instant time, int count, Duration longestWindow) {
         Instant cutoff = time.minus(longestWindow);
-        recommendations.removeIf(recommendation -> !recommendation.time().isAfter(cutoff));
-        recommendations.addLast(new Recommendation(time, count));
+        long cutoffSecond = cutoff.getEpochSecond();
+        int cutoffNano = cutoff.getNano();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (isAfter(i, cutoffSecond, cutoffNano)) {
+                seconds[kept] = seconds[i];
+                nanos[kept] = nanos[i];
+                counts[kept] = counts[i];
+                kept++;
+            }
+        }
+        size = kept;
+        if (size == counts.length) {
+            seconds = Arrays.copyOf(seconds, size * 2);
+            nanos = Arrays.copyOf(nanos, size * 2);
+            counts = Arrays.copyOf(counts, size * 2);
+        }
+        seconds[size] = time.getEpochSecond();
+        nanos[size] = time.getNano();
+        counts[size] = count;
+        size++;
+    }
+
+    /** @return how many recommendations are remembered, for tests of expiry */
+    int size() {
+        return size;
+    }
+
+    /** Same as {@code Instant.isAfter}, on the stored parts of entry {@code i}. */
+    private boolean isAfter(int i, long cutoffSecond, int cutoffNano) {
+        return seconds[i] > cutoffSecond || (seconds[i] == cutoffSecond && nanos[i] > cutoffNano);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The scales the engine made recently, learnt from {@code DecideContext.recentScales()} and {@code lastScale()}, so
@@ -17,37 +16,39 @@ final class ScaleHistory {
     private final List<ScaleEvent> events = new ArrayList<>();
 
     /**
-     * Records the engine's last scale if it is new.
+     * Records a scale the engine reports if it is new. Takes the event itself, not an {@code Optional}: it is called for
+     * every recent scale on every tick, and a replay makes hundreds of thousands of ticks.
      *
-     * @param lastScale the last scale as the engine reports it
+     * @param event a scale as the engine reports it
      */
-    void observe(Optional<ScaleEvent> lastScale) {
-        lastScale.filter(event -> !events.contains(event)).ifPresent(event -> {
-            // In time order, so the newest stays last whatever order the scales are learnt in.
-            int at = events.size();
-            while (at > 0 && events.get(at - 1).time().isAfter(event.time())) {
-                at--;
+    void observe(ScaleEvent event) {
+        if (events.contains(event)) {
+            return;
+        }
+        // In time order, so the newest stays last whatever order the scales are learnt in.
+        int at = events.size();
+        while (at > 0 && events.get(at - 1).time().isAfter(event.time())) {
+            at--;
+        }
+        events.add(at, event);
+    }
+
+    /**
+     * @param now the decision time
+     * @param period the policy period
+     * @return processes added minus processes removed by scales strictly after {@code now - period}, in one pass
+     */
+    int netChangeWithin(Instant now, Duration period) {
+        Instant cutoff = now.minus(period);
+        int change = 0;
+        for (int i = 0; i < events.size(); i++) {
+            ScaleEvent event = events.get(i);
+            if (event.time().isAfter(cutoff)) {
+                // to - from is +added for a scale up and -removed for a scale down (0 for a "scale" to the same count).
+                change += event.to() - event.from();
             }
-            events.add(at, event);
-        });
-    }
-
-    /**
-     * @param now the decision time
-     * @param period the policy period
-     * @return processes added by scales strictly after {@code now - period}
-     */
-    int addedWithin(Instant now, Duration period) {
-        return changeWithin(now, period, ScaleEvent.Direction.UP);
-    }
-
-    /**
-     * @param now the decision time
-     * @param period the policy period
-     * @return processes removed by scales strictly after {@code now - period}
-     */
-    int removedWithin(Instant now, Duration period) {
-        return changeWithin(now, period, ScaleEvent.Direction.DOWN);
+        }
+        return change;
     }
 
     /**
@@ -64,16 +65,5 @@ final class ScaleHistory {
                 events.remove(i);
             }
         }
-    }
-
-    private int changeWithin(Instant now, Duration period, ScaleEvent.Direction direction) {
-        Instant cutoff = now.minus(period);
-        int change = 0;
-        for (ScaleEvent event : events) {
-            if (event.direction() == direction && event.time().isAfter(cutoff)) {
-                change += Math.abs(event.to() - event.from());
-            }
-        }
-        return change;
     }
 }

@@ -4,6 +4,7 @@ import io.autoscalebot.api.decide.Decide;
 import io.autoscalebot.api.decide.DecideContext;
 import io.autoscalebot.api.decide.Decision;
 import io.autoscalebot.api.decide.GuideLine;
+import io.autoscalebot.api.decide.ScaleEvent;
 import io.autoscalebot.api.measure.Measurement;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,8 +90,14 @@ public final class TargetTracking implements Decide {
         }
         Instant now = context.now();
         // The engine remembers its recent scales across restarts: a restarted tracker still counts them all.
-        context.recentScales().forEach(scale -> scales.observe(Optional.of(scale)));
-        scales.observe(context.lastScale());
+        // Plain loops, no Optional or lambda per scale: this runs on every tick of a replay.
+        for (ScaleEvent scale : context.recentScales()) {
+            scales.observe(scale);
+        }
+        Optional<ScaleEvent> last = context.lastScale();
+        if (last.isPresent()) {
+            scales.observe(last.get());
+        }
         scales.forgetBefore(now, longer(up.period(), down.period()));
 
         double ratio = measurement.value() / target;
@@ -115,7 +122,7 @@ public final class TargetTracking implements Decide {
 
     /** @return the furthest the rate policies of {@code rules} let the count go now, given the scales in their period */
     private int rateLimit(Instant now, int current, ScalingRules rules) {
-        int periodStart = current - scales.addedWithin(now, rules.period()) + scales.removedWithin(now, rules.period());
+        int periodStart = current - scales.netChangeWithin(now, rules.period());
         return rules.limit(current, periodStart);
     }
 
