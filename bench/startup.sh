@@ -34,7 +34,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
-mkdir "$work/cwd" "$work/cache"
+mkdir "$work/cwd" "$work/cache" "$work/cache-before"
 # A copy, so a build during the run cannot change what is measured (nor the archives' key) half-way.
 cp -Rp "$dist" "$work/autoscalebot"
 dist="$work/autoscalebot"
@@ -73,8 +73,12 @@ run() { # JDK COMMAND
         -Dautoscalebot.home="$dist" --module-path "$dist/lib" --add-modules ALL-MODULE-PATH,java.se \
         -m io.autoscalebot.cli/io.autoscalebot.cli.Main plugins list ;;
   esac
+  # The older distribution has a cache of its own: with the same version, the two would share (and remake, or be
+  # refused) one class-data archive, and whichever ran second would run without one.
+  cache="$work/cache"
+  case $2 in before-*) cache="$work/cache-before" ;; esac
   start=$(date +%s%N)
-  if ! (cd "$work/cwd" && JAVA_HOME=$jdk $timer "$@" >"$work/out" 2>&1); then
+  if ! (cd "$work/cwd" && XDG_CACHE_HOME=$cache JAVA_HOME=$jdk $timer "$@" >"$work/out" 2>&1); then
     echo "startup: failed on $jdk: $*" >&2
     cat "$work/out" >&2
     exit 1

@@ -1,6 +1,7 @@
 package io.autoscalebot.cli;
 
 import io.autoscalebot.engine.Configuration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<Configuration> loaded = config.load(plugins.load(), spec.commandLine().getErr());
+            Optional<Configuration> loaded = config.load(plugins.loadFor(List.of(config.file)), spec.commandLine().getErr());
             if (loaded.isEmpty()) {
                 return Main.USAGE;
             }

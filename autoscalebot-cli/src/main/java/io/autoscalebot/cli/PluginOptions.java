@@ -88,6 +88,15 @@ final class PluginOptions {
     }
 
     /**
+     * Loads the plugins these configuration files may need (see {@link Autoscalebot#loadPluginsFor}); warns as
+     * {@link #load()} does.
+     */
+    Plugins loadFor(List<Path> configurations) {
+        warnAboutMissingDirectories(command.commandLine().getErr());
+        return Autoscalebot.loadPluginsFor(directories(), configurations);
+    }
+
+    /**
      * A directory the user named and that is not there is most likely a typo; the default ones often do not exist and
      * are skipped quietly.
      */

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         if (logFormat.equals("json")) {
             Logging.useJson();
         }
-        Plugins found = plugins.load();
+        Plugins found = plugins.loadFor(List.of(config.file));
         Optional<Configuration> loaded = config.load(found, err);
         if (loaded.isEmpty()) {
             return Main.USAGE;

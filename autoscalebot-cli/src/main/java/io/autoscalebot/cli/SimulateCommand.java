@@ -114,7 +114,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plugins loadedPlugins = plugins.load();
+        List<Path> configurations = new ArrayList<>(List.of(config.file));
+        configurations.addAll(compare);
+        Plugins loadedPlugins = plugins.loadFor(configurations);
         Optional<Configuration> loaded = config.load(loadedPlugins, err);
         if (loaded.isEmpty()) {
             return Main.USAGE;

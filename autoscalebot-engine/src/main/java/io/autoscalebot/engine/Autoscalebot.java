@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine as the command line (or a program embedding autoscalebot) uses it: load plugins, load and validate a
@@ -43,6 +46,33 @@ public final class Autoscalebot {
     }
 
     /**
+     * Finds the plugins in the directories and loads only those the configuration files may need: the plugins whose
+     * manifest lists a component id a file names ({@code plugin = "..."}) and every plugin without such a list. Every
+     * plugin is loaded, as by {@link #loadPlugins}, when a file cannot be read or names an id no plugin lists. Loading
+     * a plugin's layer and providers is most of a short command's start-up, and a configuration names a few of them.
+     *
+     * <p>{@link #loadConfiguration} loads the plugins left out when a configuration has errors, so that every message
+     * (an unknown plugin with the ids there are, a table without {@code plugin}) is the same as with all of them.
+     *
+     * @param directories searched in order, as for {@link #loadPlugins}
+     * @param configurations the {@code autoscale.toml} files the command will load
+     * @return the plugins loaded, and how to load the others
+     */
+    public static Plugins loadPluginsFor(List<Path> directories, List<Path> configurations) {
+        List<Path> searched = List.copyOf(directories);
+        Set<String> ids = new TreeSet<>();
+        for (Path configuration : configurations) {
+            Optional<Set<String>> named = ConfigLoader.pluginIds(configuration);
+            if (named.isEmpty()) {
+                return loadPlugins(searched);
+            }
+            ids.addAll(named.get());
+        }
+        return new Plugins(new PluginLoader().loadOffering(searched, ids),
+                () -> new PluginLoader().load(searched));
+    }
+
+    /**
      * Plugins given as providers in this JVM, on their own class loaders, one plugin each: for a program that embeds
      * autoscalebot with its own backends, and for tests.
      *
@@ -65,9 +95,14 @@ public final class Autoscalebot {
     public static Configuration loadConfiguration(Path file, Plugins plugins, Map<String, String> env)
             throws ConfigurationException {
         Objects.requireNonNull(plugins, "plugins");
+        Map<String, String> environment = Map.copyOf(env);
         try {
-            return new Configuration(ConfigLoader.load(file, plugins.catalog(), Map.copyOf(env)));
+            return new Configuration(ConfigLoader.load(file, plugins.catalog(), environment));
         } catch (ConfigException e) {
+            if (plugins.all() != plugins) {
+                // Some plugins were left out: errors may list component ids, so they are made with all of them.
+                return loadConfiguration(file, plugins.all(), environment);
+            }
             throw new ConfigurationException(file, e.errors().stream().map(ConfigProblem::of).toList());
         }
     }

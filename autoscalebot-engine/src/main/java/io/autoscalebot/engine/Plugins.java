@@ -12,21 +12,48 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The plugins found, loaded or not, and what {@code autoscalebot plugins list|describe|docs} shows of them. Immutable.
+ * The plugins found, loaded or not, and what {@code autoscalebot plugins list|describe|docs} shows of them. Immutable,
+ * but for loading the plugins left out ({@link Autoscalebot#loadPluginsFor}) the first time they are needed.
  */
 public final class Plugins {
 
     private final PluginCatalog catalog;
+    private final Supplier<PluginCatalog> everything;
+    private Plugins all;
 
     Plugins(PluginCatalog catalog) {
+        this(catalog, () -> catalog);
+    }
+
+    /**
+     * @param catalog the plugins loaded
+     * @param everything loads every plugin found, when {@code catalog} left some out
+     */
+    Plugins(PluginCatalog catalog, Supplier<PluginCatalog> everything) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.everything = Objects.requireNonNull(everything, "everything");
     }
 
     PluginCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * @return these plugins when none was left out, else every plugin found (loaded once, on first call): for messages
+     *     that list every component there is
+     */
+    synchronized Plugins all() {
+        if (catalog.complete()) {
+            return this;
+        }
+        if (all == null) {
+            all = new Plugins(everything.get());
+        }
+        return all;
     }
 
     /** @return one row per plugin (id, version, API range, status, kinds, location), its components or problem under it */

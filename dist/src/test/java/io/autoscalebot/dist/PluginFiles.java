@@ -36,6 +36,11 @@ final class PluginFiles {
         return withAttribute(jar, "Autoscalebot-Plugin-Version", version, target);
     }
 
+    /** Writes a copy of a plugin jar whose manifest lists these component ids in {@code Autoscalebot-Components}. */
+    static Path withComponents(Path jar, String ids, Path target) {
+        return withAttribute(jar, "Autoscalebot-Components", ids, target);
+    }
+
     private static Path withAttribute(Path jar, String name, String value, Path target) {
         try (JarFile source = new JarFile(jar.toFile());
              OutputStream file = Files.newOutputStream(target)) {

@@ -197,6 +197,48 @@ class PluginLoadingIT {
     }
 
     @Test
+    void aCommandLoadsOnlyThePluginsWhoseComponentIndexListsWhatItsConfigurationNames() throws IOException {
+        // Its index lists an id its provider does not offer: loaded, it is broken; not loaded, nothing is said of it.
+        Path indexed = Files.createDirectories(work.resolve("indexed"));
+        PluginFiles.withComponents(Distribution.thirdPartyJar(), "other-value", indexed.resolve("stale-index.jar"));
+        Path config = Configs.write(work.resolve("names-bundled-only.toml"),
+                Configs.stateDir(work.resolve("names-bundled-only-state")),
+                Configs.group("web", 0, 1),
+                Configs.component("web", "measure", "response-time", "url", app.appUrl("/")),
+                Configs.component("web", "decide", "consecutive-threshold"),
+                Configs.localSleep("web", 30));
+
+        Cli.Result run = cli.run("run", "--once", "--config", config.toString(), "--plugins-dir", indexed.toString());
+        JsonNode listed = Json.pluginAt(listJson(indexed), "stale-index.jar");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stderr()).as("the plugin was never loaded, so nothing is wrong with it yet")
+                .doesNotContain("stale-index.jar");
+        assertThat(listed.path("status").asText()).isEqualTo("broken");
+        assertThat(listed.path("problem").asText()).startsWith(indexed.resolve("stale-index.jar")
+                + ": its manifest's Autoscalebot-Components lists other-value but its providers offer file-value");
+    }
+
+    @Test
+    void aThirdPartyJarWithAComponentIndexIsLoadedForTheConfigurationNamingItsComponent() throws IOException {
+        Path indexed = Files.createDirectories(work.resolve("indexed-right"));
+        PluginFiles.withComponents(Distribution.thirdPartyJar(), "file-value", indexed.resolve("file-value.jar"));
+        Path config = Configs.write(work.resolve("names-indexed.toml"),
+                Configs.stateDir(work.resolve("names-indexed-state")),
+                Configs.group("web", 0, 3),
+                Configs.fileValue("web", Files.writeString(work.resolve("indexed-load.txt"), "50\n")),
+                Configs.component("web", "decide", "consecutive-threshold",
+                        "max_value", 10, "min_value", 1, "fails", 1),
+                Configs.localSleep("web", 30));
+
+        Cli.Result result = cli.run("run", "--once", "--dry-run", "--config", config.toString(),
+                "--plugins-dir", indexed.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).as(result.output()).contains("measured 50");
+    }
+
+    @Test
     void loadsTheBundledFolderPluginThatShipsItsOwnCopyOfAModuleInLib() throws IOException {
         assertThat(jarNames(Distribution.home().resolve("lib"))).anyMatch(name -> name.startsWith("slf4j-api-2."));
         assertThat(jarNames(Distribution.bundledPlugin("celery-redis")))

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +67,48 @@ public final class ConfigLoader {
         List<GroupConfig> groups = groups(root, new GroupReader(components));
         problems.throwIfAny();
         return new EngineConfig(file, stateDirectory, groups, secrets, server, leader, summary);
+    }
+
+    /**
+     * The component ids a configuration file names, read before any plugin is loaded so that only the plugins offering
+     * them need be: the value of every {@code plugin} key, in any table. Only a guide to what to load: {@link #load}
+     * still checks every table.
+     *
+     * @param file the {@code autoscale.toml} to read
+     * @return the ids; empty when the file cannot be read or parsed, or a {@code plugin} is not a string, since
+     *     reporting that (at its {@code FILE:LINE:COL}) is {@link #load}'s work and may name any plugin
+     */
+    public static Optional<Set<String>> pluginIds(Path file) {
+        try {
+            Set<String> ids = new TreeSet<>();
+            return pluginIds(TomlDocument.parse(file, TomlFile.decode(file, read(file))).root(), ids)
+                    ? Optional.of(ids) : Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return false when a {@code plugin} key holds anything but a string */
+    private static boolean pluginIds(Object value, Set<String> ids) {
+        if (value instanceof Map<?, ?> table) {
+            for (Map.Entry<?, ?> entry : table.entrySet()) {
+                if (ComponentReader.PLUGIN.equals(entry.getKey())) {
+                    if (!(entry.getValue() instanceof String id)) {
+                        return false;
+                    }
+                    ids.add(id);
+                } else if (!pluginIds(entry.getValue(), ids)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof List<?> items) {
+            for (Object item : items) {
+                if (!pluginIds(item, ids)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static byte[] read(Path file) throws ConfigException {

@@ -2,6 +2,7 @@ package io.autoscalebot.engine.plugin;
 
 import io.autoscalebot.api.Kind;
 import io.autoscalebot.api.PluginProvider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,13 +12,30 @@ import java.util.stream.Collectors;
 /**
  * Every plugin found, and the components of those that loaded. Immutable.
  *
- * @param plugins every plugin found, in the order found, loaded or not
+ * <p>A catalog made for a command that needs only some components ({@link PluginLoader#loadOffering}) leaves out the
+ * plugins whose component index says they offer none of them: those are in {@link #notLoaded()}, not in
+ * {@link #plugins()}.
+ *
+ * @param plugins every plugin found, in the order found, loaded or not, but those left out
+ * @param notLoaded the plugins left out because the command needs none of their components (jar or folder, in the
+ *     order found); empty when every plugin found was loaded
  */
-public record PluginCatalog(List<PluginInfo> plugins) {
+public record PluginCatalog(List<PluginInfo> plugins, List<Path> notLoaded) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public PluginCatalog {
         plugins = List.copyOf(plugins);
+        notLoaded = List.copyOf(notLoaded);
+    }
+
+    /** A catalog of every plugin found. */
+    public PluginCatalog(List<PluginInfo> plugins) {
+        this(plugins, List.of());
+    }
+
+    /** @return whether every plugin found was loaded (or tried), so every component id there is is known */
+    public boolean complete() {
+        return notLoaded.isEmpty();
     }
 
     /** @return a catalog of providers on the engine's own loader, one plugin each (tests, simulations) */

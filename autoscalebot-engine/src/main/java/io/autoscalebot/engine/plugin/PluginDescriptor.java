@@ -1,5 +1,6 @@
 package io.autoscalebot.engine.plugin;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,20 +21,37 @@ import java.util.regex.Pattern;
  * its API range is {@link ApiRange#ANY}: it cannot say which API it needs, so it is tried, and is {@code BROKEN} if
  * it does not link.
  *
+ * <p>The optional {@code Autoscalebot-Components} lists the ids of the components the plugin's providers offer
+ * ({@code Autoscalebot-Components: redis, redis-lag}): an index, so that a command that needs some components loads
+ * only the plugins offering them (see {@link PluginLoader#loadOffering}). A plugin whose providers turn out to offer
+ * other ids than its index lists is refused as broken, so a stale index shows the first time the plugin loads.
+ *
  * @param id the plugin id, lower-case letters, digits and dashes
  * @param version the plugin's own version, or {@code ?}
  * @param apiRange the API versions it works with
  * @param plain whether it came from a plain jar without {@code Autoscalebot-*} attributes
+ * @param components the component ids its manifest lists, or {@code null} when it has no such index
  */
-record PluginDescriptor(String id, String version, ApiRange apiRange, boolean plain) {
+record PluginDescriptor(String id, String version, ApiRange apiRange, boolean plain, Set<String> components) {
 
     static final String ID = "Autoscalebot-Plugin-Id";
     static final String VERSION = "Autoscalebot-Plugin-Version";
     static final String API_RANGE = "Autoscalebot-Api-Range";
+    static final String COMPONENTS = "Autoscalebot-Components";
 
     private static final String PREFIX = "autoscalebot-";
     private static final Set<String> KNOWN = Set.of(ID.toLowerCase(Locale.ROOT), VERSION.toLowerCase(Locale.ROOT),
-            API_RANGE.toLowerCase(Locale.ROOT));
+            API_RANGE.toLowerCase(Locale.ROOT), COMPONENTS.toLowerCase(Locale.ROOT));
+
+    /** Copies the index. */
+    PluginDescriptor {
+        components = components == null ? null : Set.copyOf(components);
+    }
+
+    /** A descriptor without a component index. */
+    PluginDescriptor(String id, String version, ApiRange apiRange, boolean plain) {
+        this(id, version, apiRange, plain, null);
+    }
     private static final Pattern ID_FORM = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     // The same split the JDK uses for automatic module names: the version starts at "-<digit>".
     private static final Pattern NAME_AND_VERSION = Pattern.compile("^(.*?)-(\\d.*)$");
@@ -72,8 +90,8 @@ record PluginDescriptor(String id, String version, ApiRange apiRange, boolean pl
         for (String name : ours) {
             if (!KNOWN.contains(name.toLowerCase(Locale.ROOT))) {
                 throw LoadProblem.broken(location + ": unknown manifest attribute " + name
-                        + "; the plugin attributes are " + ID + ", " + VERSION + " and " + API_RANGE
-                        + " (check the spelling)");
+                        + "; the plugin attributes are " + ID + ", " + VERSION + ", " + API_RANGE + " and (optional) "
+                        + COMPONENTS + " (check the spelling)");
             }
         }
         String id = required(main, ID, "acme-queue", location);
@@ -83,12 +101,34 @@ record PluginDescriptor(String id, String version, ApiRange apiRange, boolean pl
         }
         String version = required(main, VERSION, "1.0.0", location);
         String rangeText = required(main, API_RANGE, "[1.0,2.0)", location);
+        ApiRange range;
         try {
-            return new PluginDescriptor(id, version, ApiRange.parse(rangeText), false);
+            range = ApiRange.parse(rangeText);
         } catch (IllegalArgumentException e) {
             throw LoadProblem.broken(location + ": " + API_RANGE + " '" + rangeText + "' is not a range: "
                     + e.getMessage());
         }
+        return new PluginDescriptor(id, version, range, false, components(main.getValue(COMPONENTS), location));
+    }
+
+    /** @return the ids of {@code Autoscalebot-Components}, separated by commas and/or spaces; null when absent */
+    private static Set<String> components(String value, String location) throws LoadProblem {
+        if (value == null) {
+            return null;
+        }
+        Set<String> ids = new TreeSet<>();
+        for (String id : Arrays.stream(value.split("[,\\s]+")).filter(part -> !part.isEmpty()).toList()) {
+            if (!isValidId(id)) {
+                throw LoadProblem.broken(location + ": " + COMPONENTS + " lists '" + id + "', which is not a component "
+                        + "id (lower-case letters, digits and dashes); fix the manifest, or remove the attribute");
+            }
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            throw LoadProblem.broken(location + ": " + COMPONENTS + " is empty; list the ids of the plugin's "
+                    + "components, like \"" + COMPONENTS + ": acme-queue\", or remove the attribute");
+        }
+        return ids;
     }
 
     /**

@@ -73,7 +73,9 @@ final class PluginLayers {
             }
         }
         checkNoAutomaticModuleSeesTwoCopies(own, location);
-        Configuration configuration = Configuration.resolveAndBind(new Only(own), List.of(parent.configuration()),
+        // resolve, not resolveAndBind: every module of the plugin is a root already, so binding services would add
+        // none, and it costs a pass over every module's uses and provides.
+        Configuration configuration = Configuration.resolve(new Only(own), List.of(parent.configuration()),
                 ModuleFinder.of(), own.keySet());
         checkReads(configuration, location);
         return ModuleLayer.defineModulesWithOneLoader(configuration, List.of(parent),

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,12 @@ import java.util.concurrent.TimeoutException;
  * Of plugins with the same plugin id, only the one {@link Precedence} picks is loaded: the highest version built for
  * this API. Each loads into its own module layer (see {@link PluginLayers}). A plugin that cannot load is listed with its status
  * and a message naming the file and saying what to do; it never stops the others from loading.
+ *
+ * <p>Defining a plugin's layer and creating its providers is most of the start-up of a short command, so a command
+ * that knows which components it needs loads only the plugins that may offer them ({@link #loadOffering}): those whose
+ * manifest's component index ({@code Autoscalebot-Components}, see {@link PluginDescriptor}) lists one, and every
+ * plugin without an index, since its components are unknown until it loads. Every plugin is still found and its
+ * manifest read, so the choice among plugins with the same id, and problems found on reading, are as with all loaded.
  */
 public final class PluginLoader {
 
@@ -60,6 +68,24 @@ public final class PluginLoader {
      * @return every plugin found, loaded or not, in discovery order
      */
     public PluginCatalog load(List<Path> directories) {
+        return load(directories, null);
+    }
+
+    /**
+     * Loads the plugins that may offer one of these components: those whose component index lists one of the ids and
+     * those without an index. When an id is in no plugin's index (a plugin without one may offer it, or no plugin
+     * does and the user is told which ids there are), every plugin is loaded, as by {@link #load(List)}.
+     *
+     * @param directories as for {@link #load(List)}
+     * @param componentIds the ids of the components needed, of any kind
+     * @return the plugins loaded or tried, and those left out ({@link PluginCatalog#notLoaded()})
+     */
+    public PluginCatalog loadOffering(List<Path> directories, Set<String> componentIds) {
+        return load(directories, Set.copyOf(componentIds));
+    }
+
+    /** @param wanted the component ids needed, or {@code null} for every plugin */
+    private PluginCatalog load(List<Path> directories, Set<String> wanted) {
         List<Found> found = new ArrayList<>();
         for (Path directory : directories) {
             try {
@@ -77,10 +103,12 @@ public final class PluginLoader {
                 .filter(f -> f.descriptor() != null)
                 .map(f -> Map.entry(f.source(), f.descriptor()))
                 .toList(), api);
+        boolean everything = wanted == null || !indexed(found, superseded).containsAll(wanted);
         Claims claims = new Claims();
         // One for the whole load, so that what it learns about a jar serves every plugin carrying the same one.
         PluginLayers layers = parent == null ? null : new PluginLayers(parent);
         List<PluginInfo> plugins = new ArrayList<>();
+        List<Path> notLoaded = new ArrayList<>();
         for (Found plugin : found) {
             if (plugin.unreadable() != null) {
                 plugins.add(plugin.unreadable());
@@ -88,11 +116,33 @@ public final class PluginLoader {
                 LoadProblem problem = superseded.get(plugin.source());
                 plugins.add(info(plugin.descriptor(), plugin.source(), problem.status(), problem.getMessage(),
                         List.of()));
+            } else if (!everything && !offersAny(plugin.descriptor(), wanted)
+                    && plugin.descriptor().apiRange().contains(api)) {
+                // (An incompatible plugin is still tried: refused before its layer is made, it is warned about.)
+                notLoaded.add(plugin.source().location());
             } else {
                 plugins.add(load(plugin, claims, layers));
             }
         }
-        return new PluginCatalog(plugins);
+        return new PluginCatalog(plugins, notLoaded);
+    }
+
+    /** @return every component id listed by the index of a plugin that may load (read, and not superseded) */
+    private static Set<String> indexed(List<Found> found, Map<PluginSource, LoadProblem> superseded) {
+        Set<String> ids = new TreeSet<>();
+        for (Found plugin : found) {
+            if (plugin.descriptor() != null && plugin.descriptor().components() != null
+                    && !superseded.containsKey(plugin.source())) {
+                ids.addAll(plugin.descriptor().components());
+            }
+        }
+        return ids;
+    }
+
+    /** @return whether the plugin may offer one of the components: its index lists one, or it has no index */
+    private static boolean offersAny(PluginDescriptor descriptor, Set<String> wanted) {
+        Set<String> index = descriptor.components();
+        return index == null || index.stream().anyMatch(wanted::contains);
     }
 
     /** Reads what a plugin says about itself (its manifest) without running any of its code. */
@@ -117,6 +167,7 @@ public final class PluginLoader {
             checkCompatible(descriptor, source);
             ModuleLayer layer = usable(layers, source).define(plugin.jars(), source);
             List<Component> components = scanWithin(layer, descriptor, source);
+            checkIndex(descriptor, components, source);
             claims.claimComponents(components, source);
             return info(descriptor, source, PluginInfo.Status.LOADED, "", components);
         } catch (LoadProblem problem) {
@@ -136,6 +187,25 @@ public final class PluginLoader {
         String advice = range.isAbove(api) ? "upgrade autoscalebot or use " + release : "use " + release;
         throw new LoadProblem(PluginInfo.Status.INCOMPATIBLE, source + ": built for autoscalebot API " + range
                 + ", this is API " + api + "; " + advice);
+    }
+
+    /**
+     * A plugin whose index disagrees with its providers would be left out of commands that need one of its components,
+     * or loaded by them for nothing: refused, so a stale index shows in {@code plugins list} and the plugin's tests.
+     */
+    private static void checkIndex(PluginDescriptor descriptor, List<Component> components, PluginSource source)
+            throws LoadProblem {
+        if (descriptor.components() == null) {
+            return;
+        }
+        Set<String> offered = new TreeSet<>();
+        components.forEach(component -> offered.add(component.id()));
+        if (!offered.equals(descriptor.components())) {
+            throw LoadProblem.broken(source + ": its manifest's " + PluginDescriptor.COMPONENTS + " lists "
+                    + String.join(", ", new TreeSet<>(descriptor.components())) + " but its providers offer "
+                    + (offered.isEmpty() ? "none" : String.join(", ", offered)) + "; list exactly the ids its "
+                    + "providers offer, or remove the attribute");
+        }
     }
 
     private static PluginLayers usable(PluginLayers layers, PluginSource source) throws LoadProblem {

@@ -20,6 +20,40 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void readsTheComponentIndexSeparatedByCommasOrSpaces() throws Exception {
+        PluginDescriptor descriptor = PluginDescriptor.read(manifest(PluginDescriptor.ID, "acme",
+                PluginDescriptor.VERSION, "1.2.0", PluginDescriptor.API_RANGE, "[1.0,2.0)",
+                PluginDescriptor.COMPONENTS, "acme-queue, acme-lag  acme-age"), "acme-1.2.0.jar", JAR);
+
+        assertThat(descriptor.components()).containsExactlyInAnyOrder("acme-queue", "acme-lag", "acme-age");
+    }
+
+    @Test
+    void aJarWithoutTheComponentIndexHasNone() throws Exception {
+        PluginDescriptor descriptor = PluginDescriptor.read(manifest(PluginDescriptor.ID, "acme",
+                PluginDescriptor.VERSION, "1.2.0", PluginDescriptor.API_RANGE, "[1.0,2.0)"), "acme-1.2.0.jar", JAR);
+
+        assertThat(descriptor.components()).isNull();
+    }
+
+    @Test
+    void aComponentIndexWithAnInvalidIdIsRefusedNamingIt() {
+        assertThatThrownBy(() -> PluginDescriptor.read(manifest(PluginDescriptor.ID, "acme",
+                PluginDescriptor.VERSION, "1.2.0", PluginDescriptor.API_RANGE, "[1.0,2.0)",
+                PluginDescriptor.COMPONENTS, "acme-queue, Acme_Lag"), "acme-1.2.0.jar", JAR))
+                .isInstanceOf(LoadProblem.class)
+                .hasMessageContaining(JAR + ": Autoscalebot-Components lists 'Acme_Lag', which is not a component id");
+    }
+
+    @Test
+    void anEmptyComponentIndexIsRefused() {
+        assertThatThrownBy(() -> PluginDescriptor.read(manifest(PluginDescriptor.ID, "acme",
+                PluginDescriptor.VERSION, "1.2.0", PluginDescriptor.API_RANGE, "[1.0,2.0)",
+                PluginDescriptor.COMPONENTS, " , "), "acme-1.2.0.jar", JAR))
+                .hasMessageContaining(JAR + ": Autoscalebot-Components is empty");
+    }
+
+    @Test
     void aMissingRangeSaysWhichAttributeToAdd() {
         assertThatThrownBy(() -> PluginDescriptor.read(manifest(PluginDescriptor.ID, "acme",
                 PluginDescriptor.VERSION, "1.2.0"), "acme-1.2.0.jar", JAR))
