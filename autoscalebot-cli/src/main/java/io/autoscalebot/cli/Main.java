@@ -37,6 +37,20 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
+    /**
+     * The subcommands of {@code plugins}, in the order its usage help lists them, added the same way: building the
+     * model of all five for {@code plugins list} was a tenth of what that command ran in Java (issue 11).
+     */
+    private static final Map<String, Class<?>> PLUGINS_SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        PLUGINS_SUBCOMMANDS.put("list", PluginsCommand.ListCommand.class);
+        PLUGINS_SUBCOMMANDS.put("describe", PluginsCommand.DescribeCommand.class);
+        PLUGINS_SUBCOMMANDS.put("docs", PluginsCommand.DocsCommand.class);
+        PLUGINS_SUBCOMMANDS.put("install", PluginsCommand.InstallCommand.class);
+        PLUGINS_SUBCOMMANDS.put("remove", PluginsCommand.RemoveCommand.class);
+    }
+
     /** Success. */
     static final int OK = 0;
     /** A failure at run time: a plugin or service the user's setup depends on failed. */
@@ -68,10 +82,26 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (versionOnly(args)) {
+            // The lines picocli's --version prints (VersionProvider's, which hold no format specifiers or markup),
+            // without building picocli's model of this command: parsing its annotations was about half of what a bare
+            // --version ran in Java, and nothing here logs, so logging is not set up either (issue 11).
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return OK;
+        }
         Logging.configure();
         CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
+        }
+        CommandLine plugins = commandLine.getSubcommands().get("plugins");
+        if (plugins != null) {
+            for (Class<?> subcommand : pluginsSubcommandsFor(args)) {
+                plugins.addSubcommand(subcommand);
+            }
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -97,18 +127,47 @@ public final class Main implements Runnable {
      * an unknown one, so picocli's usage help and its "did you mean" see every subcommand.
      */
     static Collection<Class<?>> subcommandsFor(String[] args) {
-        for (int index = 0; index < args.length; index++) {
-            String arg = args[index];
-            if (arg.equals(PluginOptions.PLUGINS_DIR)) {
-                index++;
-            } else if (!arg.startsWith("-")) {
-                Class<?> named = SUBCOMMANDS.get(arg);
-                boolean showsAll = arg.equals("help") || arg.equals("completion");
-                return named == null || showsAll ? SUBCOMMANDS.values() : List.of(named);
+        int at = subcommandAt(args);
+        if (at >= 0) {
+            String arg = args[at];
+            Class<?> named = SUBCOMMANDS.get(arg);
+            boolean showsAll = arg.equals("help") || arg.equals("completion");
+            return named == null || showsAll ? SUBCOMMANDS.values() : List.of(named);
+        }
+        return versionOnly(args) ? List.of() : SUBCOMMANDS.values();
+    }
+
+    /**
+     * The subcommands of {@code plugins} a command line needs: the one named right after {@code plugins}; all of them
+     * otherwise ({@code plugins} alone or with an option shows its usage help, an unknown name gets "did you mean",
+     * and {@code help} and {@code completion} show the whole command line).
+     */
+    static Collection<Class<?>> pluginsSubcommandsFor(String[] args) {
+        int at = subcommandAt(args);
+        if (at >= 0 && at + 1 < args.length && args[at].equals("plugins")) {
+            Class<?> named = PLUGINS_SUBCOMMANDS.get(args[at + 1]);
+            if (named != null) {
+                return List.of(named);
             }
         }
-        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        return versionOnly ? List.of() : SUBCOMMANDS.values();
+        return PLUGINS_SUBCOMMANDS.values();
+    }
+
+    /** @return the index of the first argument that is neither an option nor an option's value, or -1 */
+    private static int subcommandAt(String[] args) {
+        for (int index = 0; index < args.length; index++) {
+            if (args[index].equals(PluginOptions.PLUGINS_DIR)) {
+                index++;
+            } else if (!args[index].startsWith("-")) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /** @return whether the command line asks for the version and nothing else */
+    static boolean versionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     @Override

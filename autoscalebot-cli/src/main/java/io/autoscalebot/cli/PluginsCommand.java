@@ -17,10 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code autoscalebot plugins list|describe|docs|install|remove}. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List, describe, install and remove plugins.",
-        subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.DescribeCommand.class,
-                PluginsCommand.DocsCommand.class, PluginsCommand.InstallCommand.class,
-                PluginsCommand.RemoveCommand.class})
+        description = "List, describe, install and remove plugins.")
+// Its subcommands (list, describe, docs, install, remove) are added by Main, only the one a command line names.
 final class PluginsCommand implements Runnable {
 
     @CommandLine.Spec
