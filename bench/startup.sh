@@ -58,6 +58,11 @@ timer=
 [ -x /usr/bin/time ] && timer="/usr/bin/time -f %U+%S -o $work/cpu"
 run() { # JDK COMMAND
   jdk=$1
+  # The older distribution has a cache of its own: with the same version, the two would share (and remake, or be
+  # refused) one class-data archive, and whichever ran second would run without one, or (JDK 17) map the other's.
+  # Chosen before `set --` below replaces $2.
+  cache="$work/cache"
+  case $2 in before-*) cache="$work/cache-before" ;; esac
   case $2 in
     java-version) set -- "$jdk/bin/java" -version ;;
     version) set -- "$dist/bin/autoscalebot" --version ;;
@@ -73,10 +78,6 @@ run() { # JDK COMMAND
         -Dautoscalebot.home="$dist" --module-path "$dist/lib" --add-modules ALL-MODULE-PATH,java.se \
         -m io.autoscalebot.cli/io.autoscalebot.cli.Main plugins list ;;
   esac
-  # The older distribution has a cache of its own: with the same version, the two would share (and remake, or be
-  # refused) one class-data archive, and whichever ran second would run without one.
-  cache="$work/cache"
-  case $2 in before-*) cache="$work/cache-before" ;; esac
   start=$(date +%s%N)
   if ! (cd "$work/cwd" && XDG_CACHE_HOME=$cache JAVA_HOME=$jdk $timer "$@" >"$work/out" 2>&1); then
     echo "startup: failed on $jdk: $*" >&2
