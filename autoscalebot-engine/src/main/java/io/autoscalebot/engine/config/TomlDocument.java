@@ -1,14 +1,11 @@
 package io.autoscalebot.engine.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlFactory;
-import java.io.IOException;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,9 +31,8 @@ final class TomlDocument {
     record Parsed(Map<String, Object> root, TomlLocator locator) {
     }
 
-    /** The parser alone: reading a tree needs no {@code ObjectMapper} (see {@link TomlTree}). */
-    private static final TomlFactory TOML = new TomlFactory();
-    private static final StreamReadConstraints LIMITS = TOML.streamReadConstraints();
+    private static final TomlMapper MAPPER = new TomlMapper();
+    private static final StreamReadConstraints LIMITS = MAPPER.getFactory().streamReadConstraints();
     /** A decimal integer as TOML writes one: Jackson misreads some of 19 digits and more (see {@link #plain}). */
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("[+-]?[0-9](_?[0-9])*");
     /** Jackson's own messages can quote a whole value (a 2,000-digit number): enough to recognise it. */
@@ -53,14 +49,10 @@ final class TomlDocument {
      */
     static Parsed parse(Path file, String text) throws ConfigException {
         JsonNode tree;
-        try (JsonParser parser = TOML.createParser(text)) {
-            parser.nextToken();
-            tree = TomlTree.read(parser);
+        try {
+            tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw syntaxError(file, text, e);
-        } catch (IOException e) {
-            // Not from text in memory; wrapped as ObjectMapper.readTree wraps it, so it reads as it did.
-            throw syntaxError(file, text, JsonMappingException.fromUnexpectedIOE(e));
         }
         TomlLocator locator = TomlLocator.scan(text);
         @SuppressWarnings("unchecked")
