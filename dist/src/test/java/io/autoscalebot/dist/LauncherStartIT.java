@@ -31,8 +31,9 @@ class LauncherStartIT {
         Path cache = work.resolve("cache");
         Cli cli = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString());
         Path quickstart = Distribution.repository().resolve("examples/quickstart.toml");
-        // Each command and the name its archive takes in the cache (<subcommand>, or main for none).
-        Map<String, List<String>> commands = Map.of("main", List.of("--version"), "plugins", List.of("plugins", "list"),
+        // Each command and the name its archive takes in the cache (<subcommand>, version for the version alone, which runs
+        // on the class path, or main for no subcommand).
+        Map<String, List<String>> commands = Map.of("version", List.of("--version"), "plugins", List.of("plugins", "list"),
                 "config", List.of("config", "validate", "--config", quickstart.toString()));
 
         for (Map.Entry<String, List<String>> kind : commands.entrySet()) {
@@ -61,7 +62,7 @@ class LauncherStartIT {
                 .allSatisfy(archive -> assertThat(archive.getParent().getFileName().toString())
                         .matches("\\d.*-" + Runtime.version().feature() + "[.+].*"))
                 .extracting(archive -> archive.getFileName().toString().replaceAll("^[0-9]+-", ""))
-                .containsExactlyInAnyOrder("main" + ARCHIVE_SUFFIX, "plugins" + ARCHIVE_SUFFIX,
+                .containsExactlyInAnyOrder("version" + ARCHIVE_SUFFIX, "plugins" + ARCHIVE_SUFFIX,
                         "config" + ARCHIVE_SUFFIX);
     }
 
