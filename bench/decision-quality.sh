@@ -34,6 +34,7 @@ scale_for() {
   case "$1" in
     nasa-1995-per-minute.csv) echo 15 ;;        # ~40 req/min: mean 10 req/s, busiest minute 101 req/s (~22 processes)
     wikipedia-2020-hourly.csv) echo 0.008 ;;    # ~6,300 views/s: mean 51 req/s, busiest hour 94 req/s (~21 processes)
+    synthetic-*-x15.csv) echo 15 ;;             # generated at ~40 req/min like NASA, replayed as NASA is
     synthetic-*.csv) echo 1 ;;                  # generated at a mean of 600 req/min = 10 req/s already
     *) return 1 ;;
   esac

@@ -92,7 +92,7 @@ class SyntheticTraceTest {
     void theStandardSetHoldsEveryShape() {
         assertThat(SyntheticTrace.standardSet(1)).extracting(SyntheticTrace::name).containsExactly(
                 "synthetic-seasons-quiet", "synthetic-seasons-noisy", "synthetic-seasons-wild",
-                "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step");
+                "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step", "synthetic-sparse-x15");
     }
 
     private static double mean(double[] counts, int from, int to) {
