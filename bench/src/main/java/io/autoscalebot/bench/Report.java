@@ -295,8 +295,8 @@ public final class Report {
                         fixed(recommended.sloMinutes(), 0), fixed(recommended.processHours(), 1),
                         fixed(recommended.costRatio(), 2), hpa));
             }
-            return text.append("\nThe ablation rows (the same decider with its forecast, its headroom or its reactive")
-                    .append(" floor off) separate what each part earns.\n\n").toString();
+            return text.append("\nThe ablation rows (the same decider with its forecast, its headroom, its reactive")
+                    .append(" floor or its smoothed level off) separate what each part earns.\n\n").toString();
         }
 
         static String section(TraceResult trace, String chart) {
