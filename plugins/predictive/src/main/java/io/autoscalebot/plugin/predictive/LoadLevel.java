@@ -2,8 +2,6 @@ package io.autoscalebot.plugin.predictive;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * The measured load's steady level, its trend, and the noise around them (Holt's linear smoothing in time). One
@@ -19,15 +17,11 @@ import java.util.Deque;
  */
 final class LoadLevel {
 
-    private record Expected(long second, double load) {
-    }
-
     private final double windowSeconds;
     private final Duration lead;
-    private final long leadSeconds;
     private final Smoothed squaredError;
-    // What ahead(lead) said over the last lead, oldest first: each new load is compared with the newest a lead old.
-    private final Deque<Expected> expected = new ArrayDeque<>();
+    // What ahead(lead) said over the last lead: each new load is compared with the newest a lead old.
+    private final LeadAgo expected;
     private long lastSecond;
     private boolean known;
     private double level;
@@ -48,7 +42,7 @@ final class LoadLevel {
         }
         this.windowSeconds = window.toMillis() / 1000.0;
         this.lead = lead;
-        this.leadSeconds = Math.max(1, lead.getSeconds());
+        this.expected = new LeadAgo(lead);
         this.squaredError = new Smoothed(noiseWindow);
     }
 
@@ -63,7 +57,7 @@ final class LoadLevel {
             known = true;
             level = load;
             lastSecond = second;
-            expected.addLast(new Expected(second, ahead(lead)));
+            expected.add(second, ahead(lead));
             return;
         }
         long elapsed = Math.max(0, second - lastSecond);
@@ -79,19 +73,15 @@ final class LoadLevel {
         trend += lastWeight * ((next - level) / elapsed - trend);
         level = next;
         lastSecond = second;
-        expected.addLast(new Expected(second, ahead(lead)));
+        expected.add(second, ahead(lead));
     }
 
     /** Compares the load with what was expected for it a lead earlier, as {@link LoadSpread} compares loads. */
     private void settle(Instant time, long second, double load) {
-        Expected reference = null;
-        while (!expected.isEmpty() && expected.peekFirst().second() <= second - leadSeconds) {
-            reference = expected.removeFirst();
-        }
-        if (reference != null) {
-            double error = load - reference.load();
+        double reference = expected.leadBefore(second);
+        if (!Double.isNaN(reference)) {
+            double error = load - reference;
             squaredError.add(time, error * error);
-            expected.addFirst(reference);
         }
     }
 
