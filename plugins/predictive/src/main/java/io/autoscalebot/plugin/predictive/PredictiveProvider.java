@@ -107,7 +107,8 @@ public final class PredictiveProvider implements DecideProvider {
                                 + " the last measurement, with this time constant (e.g. 5m), so one minute's noise is"
                                 + " not paid for on every tick and kept by the hold-down; floor_noise then covers the"
                                 + " noise once, and floor_headroom and floor_spread, which still apply to the load"
-                                + " measured now, can be small. 0s (the default) plans on the last measurement."),
+                                + " measured now, guard the steps and bursts the level has not caught up with. 0s (the"
+                                + " default) plans on the last measurement."),
                 Setting.of("floor_noise", SettingType.NUMBER).defaultValue(0.0).atLeast(0)
                         .doc("The reactive floor also plans for this many times the load's noise around its"
                                 + " smoothed level: the root mean square error of the level's forecast one lead ahead,"
