@@ -21,9 +21,10 @@ TRACES=${TRACES:-$ROOT/../shared/traces}
 DOCS=$ROOT/docs
 
 # The policies in table order. hpa-* form HPA's cost/SLO curve; predictive is the recommended default.
-# predictive-* are its ablation: the forecast, the headroom and the reactive floor each turned off; the previous
-# default (no floor, 10-minute hold-down) for comparison.
-POLICIES=${POLICIES:-"original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off predictive-headroom-off predictive-floor-off predictive-old-default"}
+# predictive-*-off are its ablation: the forecast, the headroom, the reactive floor and the smoothed level each turned
+# off; then the second round's default, the first round's (floor on the load now) and the previous default (no floor,
+# 10-minute hold-down) for comparison.
+POLICIES=${POLICIES:-"original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off predictive-headroom-off predictive-floor-off predictive-level-off predictive-round2 predictive-spread-floor predictive-old-default"}
 
 # The same for every trace: a web process serves 5 requests/s (200 ms each), boots in 60 s, is decided on every
 # minute, and requests should average at most 500 ms.
@@ -34,6 +35,7 @@ scale_for() {
   case "$1" in
     nasa-1995-per-minute.csv) echo 15 ;;        # ~40 req/min: mean 10 req/s, busiest minute 101 req/s (~22 processes)
     wikipedia-2020-hourly.csv) echo 0.008 ;;    # ~6,300 views/s: mean 51 req/s, busiest hour 94 req/s (~21 processes)
+    synthetic-*-x15.csv) echo 15 ;;             # generated at ~40 req/min like NASA, replayed as NASA is
     synthetic-*.csv) echo 1 ;;                  # generated at a mean of 600 req/min = 10 req/s already
     *) return 1 ;;
   esac

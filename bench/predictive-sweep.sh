@@ -8,6 +8,8 @@
 # CANDIDATES_FILE holds one candidate a line: a name, a tab, then settings of [groups.web.decide] separated by ';'
 # (e.g. "floor-0.3<TAB>service_time = \"200ms\"; response_goal = \"500ms\"; floor_headroom = 0.3"). Each candidate is
 # bench/policies/predictive.toml with those lines appended, replayed with decision-quality.sh's model and scale.
+# BASE=other.toml appends to that policy instead (e.g. bench/policies/predictive-old-default.toml, which sets nothing in
+# [groups.web.decide], so a candidate can set any key without repeating one the base sets).
 # Output (stdout, tab-separated): candidate, trace, cost ratio, SLO-broken minutes, process-hours.
 set -euo pipefail
 
@@ -25,6 +27,7 @@ scale_for() {
   case "$(basename "$1")" in
     nasa-1995-per-minute.csv) echo 15 ;;
     wikipedia-2020-hourly.csv) echo 0.008 ;;
+    synthetic-*-x15.csv) echo 15 ;;
     *) echo 1 ;;
   esac
 }
@@ -35,7 +38,7 @@ trap 'rm -rf "$WORK"' EXIT
 while IFS=$'\t' read -r name settings; do
   [[ -z $name || $name == \#* ]] && continue
   config=$WORK/$name.toml
-  cp "$ROOT/bench/policies/predictive.toml" "$config"
+  cp "${BASE:-$ROOT/bench/policies/predictive.toml}" "$config"
   tr ';' '\n' <<< "$settings" | sed 's/^ *//' >> "$config"
   for trace in "$@"; do
     json=$("$BIN" simulate --config "$config" --group web --trace "$trace" "${MODEL[@]}" --scale "$(scale_for "$trace")" \

@@ -258,7 +258,9 @@ public final class Report {
                     .append(" decides every minute and boots in 60 s as a real web app would. NASA's missing minutes")
                     .append(" (one outage, 1995-08-01 to 08-03) are read as zero load. The synthetic-* traces come")
                     .append(" from the generator (`SyntheticTrace`, seed 2026, described under \"Synthetic traces\"")
-                    .append(" below) at a mean of 10 requests/s, so they are replayed unscaled.\n\n");
+                    .append(" below) at a mean of 10 requests/s, so they are replayed unscaled, except the -x15 ones")
+                    .append(" (synthetic-sparse-x15 and synthetic-bursty-x15), generated at NASA's 40 requests a")
+                    .append(" minute and replayed x 15 as NASA is.\n\n");
             text.append("## The policies\n\n")
                     .append("Each is a configuration file in [`bench/policies/`](../bench/policies/):\n\n");
             for (String id : ids) {
@@ -293,8 +295,8 @@ public final class Report {
                         fixed(recommended.sloMinutes(), 0), fixed(recommended.processHours(), 1),
                         fixed(recommended.costRatio(), 2), hpa));
             }
-            return text.append("\nThe ablation rows (the same decider with its forecast, its headroom or its reactive")
-                    .append(" floor off) separate what each part earns.\n\n").toString();
+            return text.append("\nThe ablation rows (the same decider with its forecast, its headroom, its reactive")
+                    .append(" floor or its smoothed level off) separate what each part earns.\n\n").toString();
         }
 
         static String section(TraceResult trace, String chart) {

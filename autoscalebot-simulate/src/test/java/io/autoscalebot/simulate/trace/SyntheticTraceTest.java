@@ -75,6 +75,57 @@ class SyntheticTraceTest {
     }
 
     @Test
+    void flickerRaisesTheMinuteToMinuteSwingByAboutItselfAndTheSameSeedRepeatsIt() {
+        double none = SyntheticTrace.swing(sparse(0, 11).counts());
+        double some = SyntheticTrace.swing(sparse(0.1, 11).counts());
+        double bursty = SyntheticTrace.swing(sparse(0.235, 11).counts());
+
+        assertThat(none).isLessThan(some).isLessThan(bursty);
+        // Independent per-minute factors add in quadrature to the Poisson and wander swing.
+        assertThat(bursty).isCloseTo(Math.sqrt(none * none + 0.235 * 0.235), within(0.03));
+        assertThat(sparse(0.235, 11).counts()).containsExactly(sparse(0.235, 11).counts());
+        assertThat(SyntheticTrace.swing(sparse(0.235, 11).counts())).isEqualTo(bursty);
+    }
+
+    @Test
+    void aTraceWithoutFlickerDrawsNothingForIt() {
+        SyntheticTrace without = new SyntheticTrace("t", 14, 40, 0.6, 0.3, 1, 0, 1, 0, 1, 0.2, 11);
+
+        assertThat(without.flicker()).isZero();
+        assertThat(sparse(0, 11).counts()).containsExactly(without.counts());
+    }
+
+    @Test
+    void theSwingOfPoissonCountsIsAboutOneOverTheRootOfTheirMean() {
+        double[] counts = new SyntheticTrace("t", 14, 400, 0, 0, 1, 0, 1, 0, 1, 0, 12).counts();
+
+        assertThat(SyntheticTrace.swing(counts)).isCloseTo(0.05, within(0.005));
+        assertThat(SyntheticTrace.swing(new double[59])).isZero();
+    }
+
+    @Test
+    void theStandardSetsBurstyTraceSwingsAsMuchAsPerMinuteWebTrafficAndItsSparseTwinLess() {
+        double sparse = 0;
+        double bursty = 0;
+        for (SyntheticTrace trace : SyntheticTrace.standardSet(2026)) {
+            if (trace.name().equals("synthetic-sparse-x15")) {
+                sparse = SyntheticTrace.swing(trace.counts());
+            } else if (trace.name().equals("synthetic-bursty-x15")) {
+                bursty = SyntheticTrace.swing(trace.counts());
+            }
+        }
+
+        // NASA's 1995 log per minute: 0.29 (docs/benchmarks.md, "Synthetic traces").
+        assertThat(sparse).isCloseTo(0.18, within(0.02));
+        assertThat(bursty).isCloseTo(0.30, within(0.02));
+    }
+
+    /** Two weeks of seasons at NASA's ~40 requests a minute, with the wander of the set's sparse trace. */
+    private static SyntheticTrace sparse(double flicker, long seed) {
+        return new SyntheticTrace("t", 14, 40, 0.6, 0.3, 1, 0, 1, 0, 1, 0.2, flicker, seed);
+    }
+
+    @Test
     void writesWhatTheTraceReaderReadsBack(@TempDir Path folder) throws Exception {
         SyntheticTrace shape = new SyntheticTrace("one-day", 1, 60, 0.5, 0, 1, 0, 1, 1, 3, 0.1, 9);
 
@@ -92,7 +143,8 @@ class SyntheticTraceTest {
     void theStandardSetHoldsEveryShape() {
         assertThat(SyntheticTrace.standardSet(1)).extracting(SyntheticTrace::name).containsExactly(
                 "synthetic-seasons-quiet", "synthetic-seasons-noisy", "synthetic-seasons-wild",
-                "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step");
+                "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step", "synthetic-sparse-x15",
+                "synthetic-bursty-x15");
     }
 
     private static double mean(double[] counts, int from, int to) {

@@ -2,8 +2,6 @@ package io.autoscalebot.plugin.predictive;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * How much the measured load moves within one lead, lately: the root mean square of {@code L(t) - L(t - lead)},
@@ -13,20 +11,16 @@ import java.util.Deque;
  */
 final class LoadSpread {
 
-    private record Sample(long second, double load) {
-    }
-
-    private final long leadSeconds;
     private final Smoothed squared;
-    // The loads of the last lead, oldest first: the reference each new load is compared with.
-    private final Deque<Sample> recent = new ArrayDeque<>();
+    // The loads of the last lead: the reference each new load is compared with.
+    private final LeadAgo recent;
 
     /**
      * @param lead how far apart the compared loads are
      * @param window the time constant of the mean square
      */
     LoadSpread(Duration lead, Duration window) {
-        this.leadSeconds = Math.max(1, lead.getSeconds());
+        this.recent = new LeadAgo(lead);
         this.squared = new Smoothed(window);
     }
 
@@ -36,18 +30,12 @@ final class LoadSpread {
      */
     void add(Instant time, double load) {
         long second = time.getEpochSecond();
-        // The reference is the newest load at least one lead old; older ones are no longer needed.
-        Sample reference = null;
-        while (!recent.isEmpty() && recent.peekFirst().second() <= second - leadSeconds) {
-            reference = recent.removeFirst();
-        }
-        if (reference != null) {
-            double change = load - reference.load();
+        double reference = recent.leadBefore(second);
+        if (!Double.isNaN(reference)) {
+            double change = load - reference;
             squared.add(time, change * change);
-            // Kept as the reference for the next load, which is also at least a lead younger.
-            recent.addFirst(reference);
         }
-        recent.addLast(new Sample(second, load));
+        recent.add(second, load);
     }
 
     /** @return the root mean square change over one lead, 0 until two loads a lead apart were seen */

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * it scales on L alone, like target tracking. With a service time and response goal set, it never runs fewer than
  * the {@link QueueFloor}: the fewest processes the M/M/c model says meet the goal at the load now plus its headroom
  * (a share of the load and a multiple of its recent swing, {@link LoadSpread}), or, with floor_ahead, at the forecast
- * load when that is higher. Scaling down waits for the hold-down window.
+ * load when that is higher. Scaling down waits for the hold-down window. With a level window ({@link NoiseHandling})
+ * the load planned for is the smoothed level of the measured load plus its rise over one lead, the floor also covers
+ * that level plus a multiple of its error over the lead, and scaling down may go in steps.
  *
  * <p>The instance keeps what it learnt, so it must serve one group only. All times come from
  * {@link DecideContext#now()}, so it runs the same in real and simulated time.
@@ -36,6 +38,9 @@ public final class Predictive implements Decide {
     private final HoldDown holdDown;
     private final LoadSpread spread;
     private final boolean floorAhead;
+    private final NoiseHandling noise;
+    // The load's smoothed level and the noise around it; null unless noise.smoothed().
+    private final LoadLevel loadLevel;
     private final ProfileStore store;
     private Instant lastObserved;
 
@@ -43,13 +48,18 @@ public final class Predictive implements Decide {
      * @param policy the settings
      * @param floor the queueing model's reactive floor, or {@link QueueFloor#OFF}
      * @param floorAhead whether the floor covers the forecast load within the lead, not only the load now
+     * @param noise whether to plan on the load's smoothed level, cover its noise in the floor, scale down in steps
      * @param profile what was learnt so far, possibly restored from the state directory
      * @param store where the profile is saved now and then and at shutdown
      */
-    Predictive(Policy policy, QueueFloor floor, boolean floorAhead, SeasonalProfile profile, ProfileStore store) {
+    Predictive(Policy policy, QueueFloor floor, boolean floorAhead, NoiseHandling noise, SeasonalProfile profile,
+               ProfileStore store) {
         this.policy = policy;
         this.floor = floor;
         this.floorAhead = floorAhead;
+        this.noise = noise;
+        this.loadLevel = noise.smoothed() ? new LoadLevel(noise.levelWindow(), policy.lead(),
+                policy.adaptWindow()) : null;
         this.profile = profile;
         this.store = store;
         this.level = new Level(policy.adaptWindow());
@@ -110,6 +120,9 @@ public final class Predictive implements Decide {
         }
         score.settle(now, load);
         spread.add(now, load);
+        if (loadLevel != null) {
+            loadLevel.add(now, load);
+        }
         profile.observe(now, load);
     }
 
@@ -117,18 +130,28 @@ public final class Predictive implements Decide {
         Optional<Forecast> forecast = forecast(now);
         forecast.ifPresent(f -> score.expect(now.plus(policy.lead()), f.meanLoad()));
         OptionalDouble error = score.error();
-        double planned = load;
+        // With a level window, the load planned for is its smoothed level plus the rise expected within the lead: one
+        // measurement's noise would otherwise be paid for on every tick and kept by the hold-down.
+        double steady = loadLevel == null ? load : loadLevel.ahead(policy.lead());
+        double planned = steady;
         boolean reactive = forecast.isEmpty() || error.isPresent() && error.getAsDouble() > policy.maxError();
         if (!reactive) {
-            planned = Math.max(load, forecast.get().load());
+            planned = Math.max(steady, forecast.get().load());
         }
         int wanted = policy.processesFor(planned);
         int forecastWanted = wanted;
         // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload. With
         // floor_ahead it also covers the load the trusted forecast expects within the lead, when that is higher.
+        // With a level window the floor also covers the smoothed level plus floor_noise times its error over the lead:
+        // the noise is paid for once there, so floor_headroom and floor_spread on the load now can shrink to a guard
+        // that still answers a step or a flash crowd at once, before the level has caught up.
         double floored = floorAhead ? planned : load;
-        double swing = spread.value();
-        int lowest = floor.processesFor(floored, swing);
+        double floorLoad = floor.planned(floored, spread.value());
+        if (loadLevel != null) {
+            floorLoad = Math.max(floorLoad, (floorAhead ? planned : steady) + noise.floorNoise() * loadLevel.noise());
+        }
+        // Nothing busy asks no floor (an idle group's recent swing alone does not), as before these settings.
+        int lowest = floored > 0 ? floor.processesAt(floorLoad) : 0;
         if (lowest > wanted) {
             wanted = lowest;
         }
@@ -137,23 +160,27 @@ public final class Predictive implements Decide {
             // The hold-down keeps processes; it never adds any (after a hand scale-down, say).
             held = Math.max(current, wanted);
         }
+        int released = held;
+        held = noise.stepDown(current, held);
         // Worded only when read (a notification, the log, the status page): a simulation's ticks read almost none.
         // What is worded and changes later (the level, the load's swing) is read now.
         double ratio = reactive ? 1 : level.ratio();
         double plan = planned;
         int decided = held;
+        double floorPlanned = floorLoad;
+        int floorLowest = lowest;
         Supplier<String> reason = () -> reason(forecast, error, ratio, load, plan, forecastWanted,
-                new FloorFacts(floored, swing, lowest), decided);
+                new FloorFacts(floorPlanned, floorLowest), released, decided);
         return held == current ? Decision.hold(reason) : Decision.scaleTo(held, reason);
     }
 
-    /** What the reactive floor decided with: the load it covered, the load's recent swing, the processes it asked. */
-    private record FloorFacts(double load, double swing, int lowest) {
+    /** What the reactive floor decided with: the offered load it planned for, headroom included, and its count. */
+    private record FloorFacts(double load, int lowest) {
     }
 
     /** @return why {@link #choose} decided {@code held}, in words, from the values it decided with */
     private String reason(Optional<Forecast> forecast, OptionalDouble error, double levelRatio, double load,
-                          double planned, int wanted, FloorFacts floorFacts, int held) {
+                          double planned, int wanted, FloorFacts floorFacts, int released, int held) {
         StringBuilder reason = new StringBuilder();
         if (forecast.isEmpty()) {
             reason.append("reactive, the profile has not learnt the next ").append(Durations.text(policy.lead()))
@@ -171,10 +198,13 @@ public final class Predictive implements Decide {
         reason.append(policy.explain(planned)).append(" = ").append(wanted);
         int afterFloor = Math.max(wanted, floorFacts.lowest());
         if (floorFacts.lowest() > wanted) {
-            reason.append("; ").append(floor.explain(floorFacts.load(), floorFacts.swing(), floorFacts.lowest()));
+            reason.append("; ").append(floor.explainAt(floorFacts.load(), floorFacts.lowest()));
         }
-        if (held != afterFloor) {
-            reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(held);
+        if (released != afterFloor) {
+            reason.append("; hold-down ").append(Durations.text(policy.holdDown())).append(" keeps ").append(released);
+        }
+        if (held != released) {
+            reason.append("; down_step ").append(noise.downStep()).append(" keeps ").append(held);
         }
         return reason.toString();
     }

@@ -102,6 +102,21 @@ public final class PredictiveProvider implements DecideProvider {
                         .doc("Whether the reactive floor also covers the load the forecast expects within the lead"
                                 + " (when the forecast is trusted and expects more than now), so the queueing model's"
                                 + " spare is there when that load arrives; false floors the load measured now only."),
+                Setting.of("level_window", SettingType.DURATION).defaultValue(Duration.ZERO)
+                        .doc("Plan on the measured load's smoothed level (and its rise over one lead) instead of"
+                                + " the last measurement, with this time constant (e.g. 5m), so one minute's noise is"
+                                + " not paid for on every tick and kept by the hold-down; floor_noise then covers the"
+                                + " noise once, and floor_headroom and floor_spread, which still apply to the load"
+                                + " measured now, guard the steps and bursts the level has not caught up with. 0s (the"
+                                + " default) plans on the last measurement."),
+                Setting.of("floor_noise", SettingType.NUMBER).defaultValue(0.0).atLeast(0)
+                        .doc("The reactive floor also plans for this many times the load's noise around its"
+                                + " smoothed level: the root mean square error of the level's forecast one lead ahead,"
+                                + " averaged over adapt_window. Needs level_window; 0 (the default) turns it off."),
+                Setting.of("down_step", SettingType.INTEGER).defaultValue(0).atLeast(0)
+                        .doc("Remove at most this many processes a tick when scaling down, so a fall is followed"
+                                + " in steps rather than all at once when the hold-down lets go; 0 (the default)"
+                                + " removes them at once."),
                 Setting.of("save_every", SettingType.DURATION).defaultValue(Duration.ofMinutes(15))
                         .doc("How often the learnt profile is written to profile.csv in the plugin's state"
                                 + " directory, besides at shutdown; 0s saves at shutdown only. A dry run or simulation"
@@ -109,8 +124,8 @@ public final class PredictiveProvider implements DecideProvider {
     }
 
     /**
-     * @return a target or smoothing of 0, a bucket that does not divide a day into whole seconds, or a response goal
-     *     the queueing floor can never meet
+     * @return a target or smoothing of 0, a bucket that does not divide a day into whole seconds, a response goal
+     *     the queueing floor can never meet, or floor_noise without a level_window
      */
     @Override
     public List<SettingProblem> validate(Settings settings) {
@@ -122,6 +137,11 @@ public final class PredictiveProvider implements DecideProvider {
         } catch (PluginException e) {
             problems.add(new SettingProblem("response_goal", e.getMessage()));
         }
+        try {
+            noise(settings);
+        } catch (PluginException e) {
+            problems.add(new SettingProblem("floor_noise", e.getMessage()));
+        }
         return problems;
     }
 
@@ -131,7 +151,7 @@ public final class PredictiveProvider implements DecideProvider {
         QueueFloor floor = floor(settings);
         SeasonalProfile profile = restore(policy, context);
         ProfileFile file = context.dryRun() ? null : new ProfileFile(context.stateDirectory());
-        return new Predictive(policy, floor, settings.bool("floor_ahead"), profile,
+        return new Predictive(policy, floor, settings.bool("floor_ahead"), noise(settings), profile,
                 new ProfileStore(file, policy.saveEvery(), context.logger()));
     }
 
@@ -142,6 +162,15 @@ public final class PredictiveProvider implements DecideProvider {
         } catch (IllegalArgumentException e) {
             throw new PluginException("predictive: " + e.getMessage() + "; see 'autoscalebot plugins describe "
                     + ID + "' for what each setting means");
+        }
+    }
+
+    private static NoiseHandling noise(Settings settings) throws PluginException {
+        try {
+            return new NoiseHandling(settings.duration("level_window"), settings.number("floor_noise"),
+                    settings.integer("down_step"));
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("predictive: " + e.getMessage());
         }
     }
 

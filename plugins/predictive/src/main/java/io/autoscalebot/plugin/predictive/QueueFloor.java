@@ -57,7 +57,17 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom, 
         if (!on() || !(busy > 0)) {
             return 0;
         }
-        double load = planned(busy, spread);
+        return processesAt(planned(busy, spread));
+    }
+
+    /**
+     * @param load the offered load in erlangs to plan for, headroom already included
+     * @return the fewest processes meeting the goal at exactly {@code load}; 0 when off or nothing is busy
+     */
+    int processesAt(double load) {
+        if (!on() || !(load > 0)) {
+            return 0;
+        }
         double allowed = (double) responseGoal.toNanos() / serviceTime.toNanos();
         // Erlang B by its recurrence B(c) = a B(c-1) / (c + a B(c-1)), each term in [0, 1]; C from B once c > a.
         double blocking = 1;
@@ -94,9 +104,9 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom, 
         return busy * (1 + headroom) + spreadWeight * Math.max(0, spread);
     }
 
-    /** @return how the floor was computed, for a decision's reason */
-    String explain(double busy, double spread, int floor) {
+    /** @return how the floor was computed at the offered load {@code load}, for a decision's reason */
+    String explainAt(double load, int floor) {
         return "queue floor " + floor + " (M/M/c within " + responseGoal.toMillis() + "ms at "
-                + Decimals.fixed(planned(busy, spread), 2) + " busy, " + serviceTime.toMillis() + "ms each)";
+                + Decimals.fixed(load, 2) + " busy, " + serviceTime.toMillis() + "ms each)";
     }
 }

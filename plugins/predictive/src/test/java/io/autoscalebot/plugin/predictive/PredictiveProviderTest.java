@@ -65,6 +65,23 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void refusesFloorNoiseWithoutALevelWindowAtItsKey() {
+        assertThat(TestSettings.problems(provider, Map.of("floor_noise", 2))).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("floor_noise");
+            assertThat(problem.message()).contains("floor_noise needs level_window").contains("e.g. 10m");
+        });
+    }
+
+    @Test
+    void leavesTheNoiseSettingsOffByDefault() throws Exception {
+        Settings settings = TestSettings.resolve(provider, Map.of());
+
+        assertThat(settings.duration("level_window")).isZero();
+        assertThat(settings.number("floor_noise")).isZero();
+        assertThat(settings.integer("down_step")).isZero();
+    }
+
+    @Test
     void refusesATargetOfZeroWhichTheBoundsLetThrough() {
         assertThat(TestSettings.problems(provider, Map.of("target", 0))).extracting(SettingProblem::key)
                 .containsExactly("target");

@@ -159,6 +159,71 @@ class PredictiveTest {
         assertThat(noisy.running()).isEqualTo(model.processesFor(12 + 2 * 4, 0));
     }
 
+    private Decide noiseAware(Map<String, Object> extra, String name) throws Exception {
+        PredictiveProvider provider = new PredictiveProvider();
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("service_time", "200ms",
+                "response_goal", "500ms", "floor_headroom", 0, "floor_spread", 0, "headroom", 0, "target", 1,
+                "lead", "2m", "hold_down", "3m"));
+        settings.putAll(extra);
+        return provider.create(TestSettings.resolve(provider, settings),
+                TestContexts.plugin().stateDirectory(state.resolve(name)).dryRun(true).build());
+    }
+
+    @Test
+    void levelWindowCoversTheNoiseOnceAroundTheLevelInsteadOfEverySwing() throws Exception {
+        // The same mean, 8 and 12 busy processes in turn every two minutes: the swing floor plans for the 12 the
+        // hold-down remembers plus two swings of 4 over the 2-minute lead; the level floor for the level near 10 plus
+        // two errors of about 2, and never for less than the 12 measured at the busier minutes.
+        SyntheticGroup swing = new SyntheticGroup(noiseAware(Map.of("floor_spread", 2), "swing"), 20);
+        SyntheticGroup level = new SyntheticGroup(noiseAware(Map.of("level_window", "5m", "floor_noise", 2),
+                "level"), 20);
+        Instant end = MONDAY.plus(Duration.ofHours(3));
+        Function<Instant, Double> alternating = time -> time.getEpochSecond() / 120 % 2 == 0 ? 8.0 : 12.0;
+
+        swing.run(MONDAY, end, alternating);
+        List<SyntheticGroup.Tick> ticks = level.run(MONDAY, end, alternating);
+
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        assertThat(swing.running()).isEqualTo(model.processesAt(12 + 2 * 4));
+        assertThat(level.running()).isBetween(model.processesAt(12), model.processesAt(10 + 2 * 2.5))
+                .isLessThan(swing.running());
+        assertThat(last(ticks).decision().reason()).contains("queue floor");
+    }
+
+    @Test
+    void levelWindowStillAnswersAStepAtOnceThoughTheLevelLags() throws Exception {
+        SyntheticGroup group = new SyntheticGroup(noiseAware(Map.of("level_window", "10m", "floor_noise", 2),
+                "step"), 8);
+        Instant step = MONDAY.plus(Duration.ofHours(1));
+        group.run(MONDAY, step, time -> 5.0);
+
+        // The load triples from one minute to the next. The group measures its processes 100% busy (capped, as a real
+        // utilisation is), so it sees as many busy as it runs; a 10-minute level has moved a tenth of the way, yet every
+        // tick scales at once to the floor at the load measured.
+        List<SyntheticGroup.Tick> ticks = group.run(step, step.plus(Duration.ofMinutes(3)), time -> 15.0);
+
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        assertThat(ticks).allSatisfy(tick -> assertThat(tick.decision().target().orElse(0))
+                .isGreaterThanOrEqualTo(model.processesAt(tick.running())).isGreaterThan(tick.running()));
+    }
+
+    @Test
+    void downStepFollowsAFallAFewProcessesATick() throws Exception {
+        SyntheticGroup group = new SyntheticGroup(noiseAware(Map.of("down_step", 2, "hold_down", "0s"), "down"), 30);
+        Instant fall = MONDAY.plus(Duration.ofHours(1));
+        group.run(MONDAY, fall, time -> 20.0);
+        int before = group.running();
+
+        List<SyntheticGroup.Tick> ticks = group.run(fall, fall.plus(Duration.ofMinutes(30)), time -> 2.0);
+
+        assertThat(ticks.get(0).decision().target()).hasValue(before - 2);
+        assertThat(ticks.get(0).decision().reason()).endsWith("; down_step 2 keeps " + (before - 2));
+        assertThat(ticks).allSatisfy(tick -> assertThat(tick.decision().target().orElse(tick.running()))
+                .isGreaterThanOrEqualTo(tick.running() - 2));
+        assertThat(group.running()).isEqualTo(new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0)
+                .processesAt(2));
+    }
+
     @Test
     void fallsBackToReactiveScalingOnAnUnforeseenSpike() throws Exception {
         SyntheticGroup group = learntMonday(predictive(false));
