@@ -18,6 +18,10 @@ import io.autoscalebot.simulate.trace.Trace;
 import io.autoscalebot.simulate.trace.TraceReader;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -207,6 +211,29 @@ class SimulatorTest {
                 .isInstanceOf(SimulationException.class)
                 .hasMessageContaining("cannot set up the decide plugin 'unlinked' of group 'web'")
                 .hasMessageContaining("plugin bug: NoClassDefFoundError: com/acme/Client");
+    }
+
+    @Test
+    void givesTheDecidePluginAFolderOfItsOwnOnlyThisUserMayUseAndRemovesItAfter() throws Exception {
+        List<Path> folders = new ArrayList<>();
+        List<Set<PosixFilePermission>> permissions = new ArrayList<>();
+        SimulatedGroups.Creator creator = context -> {
+            Path folder = context.stateDirectory();
+            folders.add(folder);
+            permissions.add(Files.getPosixFilePermissions(folder));
+            // What a plugin keeps there goes with the folder.
+            Files.writeString(folder.resolve("state.json"), "{}");
+            return context2 -> io.autoscalebot.api.decide.Decision.hold("steady");
+        };
+
+        simulate(new SimulatedGroups(new SimulatedGroups.Named("keeper", creator)), burst());
+        simulate(new SimulatedGroups(new SimulatedGroups.Named("keeper", creator)), burst());
+
+        assertThat(folders).hasSize(2).doesNotHaveDuplicates()
+                .allSatisfy(folder -> assertThat(folder.getParent())
+                        .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"))))
+                .allSatisfy(folder -> assertThat(folder).doesNotExist());
+        assertThat(permissions).containsOnly(PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test

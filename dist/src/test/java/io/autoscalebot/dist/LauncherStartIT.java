@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's start-up flags (issue 11): brief commands run on C1 with a class-data archive it makes on first use in
- * the user's cache; run and simulate keep the JDK's full JIT; a cache that cannot be written never fails a command.
+ * the user's cache, simulate too; run keeps the JDK's full JIT and gets no archive; a cache that cannot be written never
+ * fails a command, and a command ended by a signal leaves no archive behind.
  * Speed itself is measured by bench/startup.sh, not here.
  */
 class LauncherStartIT {
@@ -80,23 +83,95 @@ class LauncherStartIT {
     }
 
     @Test
-    void briefCommandsRunOnC1AndRunAndSimulateKeepTheFullJit() throws IOException {
+    void briefCommandsAndSimulateRunOnC1AndRunKeepsTheFullJit() throws IOException {
         // The JVM prints its final flags first; no JAVA_OPTS of the tests' own, so only the launcher picks the JIT.
         String printFlags = "-XX:+PrintFlagsFinal";
-        // Brief commands with a cache that cannot be written: C1 does not depend on the archive, and no JVM is left
-        // assembling one after the test.
+        // A cache that cannot be written: the JIT does not depend on the archive, no JVM is left assembling one after
+        // the test, and JDK 25 records an archive with the JVM's output off, flags included.
         Path notAFolder = Files.writeString(work.resolve("not-a-folder"), "");
-        Cli brief = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", notAFolder.toString())
+        Cli uncached = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", notAFolder.toString())
                 .withEnvironment("JAVA_OPTS", printFlags);
         Path cache = work.resolve("cache");
-        Cli full = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString())
+        Cli cached = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString())
                 .withEnvironment("JAVA_OPTS", printFlags);
 
-        assertThat(tieredStopAtLevel(brief.run("plugins", "list", "--help"))).isEqualTo("1");
-        assertThat(tieredStopAtLevel(brief.run("--plugins-dir", work.toString(), "config", "--help"))).isEqualTo("1");
-        assertThat(tieredStopAtLevel(full.run("run", "--help"))).isEqualTo("4");
-        assertThat(tieredStopAtLevel(full.run("--plugins-dir", work.toString(), "simulate", "--help"))).isEqualTo("4");
+        assertThat(tieredStopAtLevel(uncached.run("plugins", "list", "--help"))).isEqualTo("1");
+        assertThat(tieredStopAtLevel(uncached.run("--plugins-dir", work.toString(), "config", "--help")))
+                .isEqualTo("1");
+        assertThat(tieredStopAtLevel(uncached.run("--plugins-dir", work.toString(), "simulate", "--help")))
+                .isEqualTo("1");
+        // run, with a cache it could write, makes no archive.
+        assertThat(tieredStopAtLevel(cached.run("run", "--help"))).isEqualTo("4");
         assertThat(archives(cache)).isEmpty();
+    }
+
+    @Test
+    void simulateMakesItsOwnArchiveOnFirstUseAndStartsFromItAfter() throws IOException {
+        Path cache = work.resolve("cache");
+        // The JDK's defaults, as a user runs it: no JAVA_OPTS of the tests' own.
+        Cli cli = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString())
+                .withEnvironment("JAVA_OPTS", "");
+        String[] simulate = simulateAnHour();
+
+        Cli.Result first = cli.run(simulate);
+        Poll.until(Cli.BOUND, () -> archiveNames(cache).equals(List.of("simulate" + ARCHIVE_SUFFIX)),
+                () -> "no simulate" + ARCHIVE_SUFFIX + " alone in " + cache + ": " + archiveNames(cache));
+        Cli.Result second = cli.withEnvironment("JAVA_OPTS", ARCHIVE_REQUIRED).run(simulate);
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.stderr()).as(first.output()).isEmpty();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.stderr()).as(second.output()).isEmpty();
+        assertThat(second.stdout()).isEqualTo(first.stdout()).contains("\"decide_plugin\" : \"predictive\"");
+    }
+
+    @Test
+    void aFirstSimulateKilledBeforeItsEndLeavesNoArchiveNorTemporaryFile() throws Exception {
+        Path cache = work.resolve("cache");
+        Cli cli = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString())
+                .withEnvironment("JAVA_OPTS", "");
+
+        // kill -9 of the JVM, which may be writing the archive: the launcher, its parent, sees it end by the signal.
+        try (Cli.Running running = cli.start(simulateAnHour())) {
+            ProcessHandle java = jvmUnder(running.process());
+            java.destroyForcibly();
+            assertThat(running.process().waitFor(Cli.BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(running.process().exitValue()).as(running.output()).isEqualTo(137);
+        }
+        assertThat(archives(cache)).isEmpty();
+        // SIGTERM to the launcher alone: it waits for its JVM, then drops what that wrote.
+        try (Cli.Running running = cli.start(simulateAnHour())) {
+            ProcessHandle java = jvmUnder(running.process());
+            running.process().destroy();
+            assertThat(running.process().waitFor(Cli.BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(running.process().exitValue()).as(running.output()).isEqualTo(143);
+            assertThat(java.isAlive()).isFalse();
+        }
+        assertThat(archives(cache)).isEmpty();
+    }
+
+    /** @return the JVM the launcher started (its other children are the shell's own, like a command substitution) */
+    private static ProcessHandle jvmUnder(Process launcher) {
+        AtomicReference<ProcessHandle> jvm = new AtomicReference<>();
+        Poll.until(Cli.BOUND, () -> {
+            launcher.children().filter(child -> child.info().command().orElse("").endsWith("/java")).findFirst()
+                    .ifPresent(jvm::set);
+            return jvm.get() != null;
+        }, () -> "no JVM under the launcher");
+        return jvm.get();
+    }
+
+    /** A simulation of an hour of traffic with the bench's predictive policy: start-up, and a replay too short to count. */
+    private String[] simulateAnHour() throws IOException {
+        StringBuilder trace = new StringBuilder("time,number_of_requests\n");
+        for (int minute = 0; minute < 60; minute++) {
+            trace.append(String.format("1995-07-01 00:%02d:00,%d%n", minute, 40 + minute));
+        }
+        Path file = Files.writeString(work.resolve("hour.csv"), trace);
+        Path config = Distribution.repository().resolve("bench/policies/predictive.toml");
+        return new String[] {"simulate", "--config", config.toString(), "--group", "web", "--trace", file.toString(),
+            "--capacity", "5", "--boot", "60s", "--slo", "500ms", "--kind", "web", "--scale", "15", "--measure",
+            "utilisation", "--json"};
     }
 
     private static String tieredStopAtLevel(Cli.Result result) {

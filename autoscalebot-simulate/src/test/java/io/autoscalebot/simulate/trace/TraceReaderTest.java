@@ -97,6 +97,20 @@ class TraceReaderTest {
     }
 
     @Test
+    void readsARegionOfFixedOffsetAsThatOffset() throws Exception {
+        String csv = "1995-07-01 00:00:00,1\n1995-07-01 00:01:00,2\n";
+
+        // Regions whose rules never change, read without their rules (and two with an offset that wins over them).
+        Trace utc = new TraceReader(MissingSteps.ZERO, ZoneId.of("UTC")).read("utc.csv", new StringReader(csv));
+        Trace gmtMinus2 = new TraceReader(MissingSteps.ZERO, ZoneId.of("Etc/GMT-2")).read("gmt.csv",
+                new StringReader(csv + "1995-07-01T00:02:00+02:00,3\n1995-06-30T22:05:00Z,4\n"));
+
+        assertThat(utc.time(0)).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
+        assertThat(gmtMinus2.time(0)).isEqualTo(Instant.parse("1995-06-30T22:00:00Z"));
+        assertThat(gmtMinus2.counts()).containsExactly(1, 2, 3, 0, 0, 4);
+    }
+
+    @Test
     void namesTheLineOfAnUnreadableTimestamp() {
         assertThatThrownBy(() -> read(MissingSteps.ZERO, "time,count\n1995-07-01 00:00:00,1\n1995-07-01 25:00:00,2"))
                 .isInstanceOf(TraceException.class)
