@@ -60,13 +60,48 @@ class LauncherStartIT {
         // Nothing left over from writing them, either.
         assertThat(archives(cache)).hasSize(3)
                 .allSatisfy(archive -> assertThat(archive.getParent().getParent())
-                        .isEqualTo(cache.resolve("autoscalebot")))
+                        .isEqualTo(installationFolder(cache, Distribution.home())))
                 // <autoscalebot version>-<java version>, like 0.1.0-SNAPSHOT-17.0.15+6
                 .allSatisfy(archive -> assertThat(archive.getParent().getFileName().toString())
                         .matches("\\d.*-" + Runtime.version().feature() + "[.+].*"))
                 .extracting(archive -> archive.getFileName().toString().replaceAll("^[0-9]+-", ""))
                 .containsExactlyInAnyOrder("version" + ARCHIVE_SUFFIX, "plugins" + ARCHIVE_SUFFIX,
                         "config" + ARCHIVE_SUFFIX);
+    }
+
+    @Test
+    void twoInstallationsOfOneVersionKeepArchivesApart() throws IOException {
+        // Two unpacked copies of one snapshot version may hold different jars: an archive made from one copy's jars
+        // must never be handed to the other (JDK 17 can then fail a class with a sealing violation).
+        Path cache = work.resolve("cache");
+        Path first = copyOfTheDistribution(work.resolve("first"));
+        Path second = copyOfTheDistribution(work.resolve("second"));
+        for (Path home : List.of(first, second)) {
+            Cli.Result listing = Cli.of(home, work).withEnvironment("XDG_CACHE_HOME", cache.toString())
+                    .withEnvironment("JAVA_OPTS", "").run("plugins", "list");
+            assertThat(listing.exitCode()).as(listing.output()).isZero();
+            assertThat(listing.stderr()).as(listing.output()).isEmpty();
+        }
+        List<String> onePerInstallation = List.of("plugins" + ARCHIVE_SUFFIX, "plugins" + ARCHIVE_SUFFIX);
+        Poll.until(Cli.BOUND, () -> archiveNames(cache).equals(onePerInstallation),
+                () -> "not one plugins" + ARCHIVE_SUFFIX + " per installation in " + cache + ": " + archiveNames(cache));
+        assertThat(archives(cache)).extracting(archive -> archive.getParent().getParent())
+                .containsExactlyInAnyOrder(installationFolder(cache, first), installationFolder(cache, second));
+    }
+
+    @Test
+    void anInstallationWhosePathHoldsASpaceRunsWithoutAnArchive() throws IOException {
+        // JDK 17 aborts a command that archives classes from a jar whose path holds a space: no archive is better.
+        Path cache = work.resolve("cache");
+        Path home = copyOfTheDistribution(work.resolve("My Apps").resolve("autoscalebot"));
+        Cli cli = Cli.of(home, work).withEnvironment("XDG_CACHE_HOME", cache.toString()).withEnvironment("JAVA_OPTS", "");
+        for (int run = 0; run < 2; run++) {
+            Cli.Result listing = cli.run("plugins", "list");
+            assertThat(listing.exitCode()).as(listing.output()).isZero();
+            assertThat(listing.stderr()).as(listing.output()).isEmpty();
+            assertThat(listing.stdout()).contains("predictive");
+        }
+        assertThat(archives(cache)).isEmpty();
     }
 
     @Test
@@ -179,6 +214,31 @@ class LauncherStartIT {
         return result.stdout().lines().filter(line -> line.contains(" TieredStopAtLevel "))
                 .map(line -> line.replaceAll(".*TieredStopAtLevel\\s*=\\s*(\\d+).*", "$1")).findFirst()
                 .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in " + result.output()));
+    }
+
+    /** @return where the launcher keeps the archives of the installation at HOME: the installation's path, under the cache */
+    private static Path installationFolder(Path cache, Path home) {
+        try {
+            return Path.of(cache.resolve("autoscalebot").resolve("install") + home.toRealPath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a copy of the built distribution at TARGET, as a user unpacking it there would have it */
+    private static Path copyOfTheDistribution(Path target) throws IOException {
+        Path home = Distribution.home();
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(home.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
     }
 
     private static List<String> archiveNames(Path cache) {
