@@ -24,7 +24,7 @@ DOCS=$ROOT/docs
 # predictive-*-off are its ablation: the forecast, the headroom, the reactive floor and the smoothed level each turned
 # off; then the second round's default, the first round's (floor on the load now) and the previous default (no floor,
 # 10-minute hold-down) for comparison.
-POLICIES=${POLICIES:-"original average-threshold hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off predictive-headroom-off predictive-floor-off predictive-level-off predictive-round2 predictive-spread-floor predictive-old-default"}
+POLICIES=${POLICIES:-"original average-threshold hpa-0.4 hpa-0.5 hpa-0.6 hpa-0.7 hpa-0.8 hpa-0.9 predictive predictive-forecast-off predictive-headroom-off predictive-floor-off predictive-level-off predictive-round2 predictive-spread-floor predictive-old-default"}
 
 # The same for every trace: a web process serves 5 requests/s (200 ms each), boots in 60 s, is decided on every
 # minute, and requests should average at most 500 ms.

@@ -278,7 +278,7 @@ public final class Report {
                     .append(" tau_U/tau_O, the share of time under-/over-provisioned (%); instability, the share of")
                     .append(" steps in which supply and demand moved differently (%); jitter, supply changes minus")
                     .append(" demand changes per hour; scale actions; and, for every policy, what HPA's curve (its")
-                    .append(" targets 0.5 to 0.9 joined by straight lines) breaks at the same cost.\n\n");
+                    .append(" targets 0.4 to 0.9 joined by straight lines) breaks at the same cost.\n\n");
             return text.toString();
         }
 
