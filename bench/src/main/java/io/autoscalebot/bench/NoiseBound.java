@@ -16,16 +16,18 @@ import java.util.OptionalInt;
 
 /**
  * How cheap can a policy be that does not know each minute's own arrival count (issue 11)? This replays an imaginary
- * policy that is told, every minute and in time (no boot delay), the load's true level: the centred moving average of
- * the arrival rate over the k minutes either side ({@link Level}). That is more than any causal policy knows (it sees k minutes of the
- * future), but not the minute's own noise. It runs {@code c(t) = d(spared(level(t)))} and the sweep finds the least
- * spare whose SLO-broken minutes (minutes with {@code d(t) > c(t)}) stay within a limit. Its cost over the oracle's is a
- * lower bound for any policy of that information class using that rule: if it exceeds a goal, no tuning reaches it.
- * A trailing level (the k minutes before t, processes booting in no time) is the causal counterpart, for contrast.
+ * policy that is told, every minute and in time (no boot delay), the load's level: the mean arrival rate over the k
+ * minutes either side of minute t, with or without t itself ({@link Level}). That is more than any causal policy knows
+ * (it sees k minutes of the future), but, without t, nothing of the minute's own noise. It runs
+ * {@code c(t) = d(spared(level(t)))} and the sweep finds the least spare whose SLO-broken minutes (minutes with
+ * {@code d(t) > c(t)}) stay within a limit. Its cost over the oracle's is a lower bound for any policy of that
+ * information class using that rule: if it exceeds a goal, no tuning reaches it. A trailing level (the k minutes
+ * before t, processes booting in no time) is the causal counterpart, for contrast.
  *
- * <p>Two spare rules: a share of the level, {@code level x (1 + h)} (what predictive's headroom does), and a number z of
- * Poisson standard deviations of the minute's count, {@code level + z sqrt(level x scale / 60)}, which is the same
- * quantile at every level when the noise is Poisson-like (its spread grows as the square root of the load).
+ * <p>Three spare rules: a share of the level, {@code level x (1 + h)} (a plain headroom); a number z of Poisson
+ * standard deviations of the minute's count, {@code level + z sqrt(level x scale / 60)}, the same quantile at every
+ * level when the noise is Poisson-like (its spread grows as the square root of the load); and the cheapest of all
+ * functions of the level, fitted to the trace after the fact ({@link #fitted}).
  *
  * <p>The model is the simulate module's own: its trace reader (missing steps as zero), its resampling to 1-minute ticks
  * and load scale, its demand d(t) (M/M/c, 5 requests/s a process, 500 ms mean, at least one process) and the
