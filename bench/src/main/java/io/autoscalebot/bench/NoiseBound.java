@@ -72,8 +72,8 @@ public final class NoiseBound {
         int[] need = demand.over(ticks);
         double oracle = Oracle.billedProcessHours(need, STEP, BOOT);
         String name = csv.getFileName().toString().replaceFirst("\\.csv$", "");
-        System.out.printf(Locale.ROOT, "# %s x %s: %d minutes, oracle %.1f process-hours, limit %d SLO-broken minutes%n",
-                name, args[1], rates.length, oracle, limit);
+        System.out.printf(Locale.ROOT, "# %s x %s: %d minutes, oracle %.1f process-hours,"
+                + " limit %d SLO-broken minutes%n", name, args[1], rates.length, oracle, limit);
         System.out.println("trace\tlevel\tk\trule\tparameter\tcost_x_oracle\tbare_cost_x_oracle"
                 + "\tslo_broken_minutes\tprocess_hours");
         Spare share = (level, h) -> level * (1 + h);
@@ -136,7 +136,7 @@ public final class NoiseBound {
     private static final double BIN = 0.5;
 
     /**
-     * The cheapest rule of all that map the level (in bins of {@link #BIN} req/s) to a count, fitted to this very trace:
+     * The cheapest rule of all that map the level (in bins of {@link #BIN} req/s) to a count, fitted to this trace:
      * each bin gets the count that minimises its process-minutes plus lambda per broken minute, lambda the least (to a
      * part in 10^6) keeping the whole trace within the limit. It knows the distribution of d(t) at each level after the
      * fact, which no policy does, so it bounds every rule of the two above and any other function of the level (up to
