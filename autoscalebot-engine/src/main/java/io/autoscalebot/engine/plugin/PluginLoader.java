@@ -149,9 +149,9 @@ public final class PluginLoader {
     private static Found read(PluginSource source) {
         try {
             List<Path> jars = source.jars();
-            Path pluginJar = PluginJars.pluginJar(source, jars);
-            return new Found(source, jars, PluginDescriptor.read(PluginJars.manifest(pluginJar),
-                    pluginJar.getFileName().toString(), source.toString()), null);
+            PluginJars.PluginJar pluginJar = PluginJars.pluginJar(source, jars);
+            return new Found(source, jars, PluginDescriptor.read(pluginJar.manifest(),
+                    pluginJar.jar().getFileName().toString(), source.toString()), null);
         } catch (LoadProblem problem) {
             return Found.unreadable(info(null, source, problem.status(), problem.getMessage(), List.of()));
         } catch (Exception | LinkageError e) {
