@@ -28,19 +28,31 @@ final class PluginJars {
     }
 
     /**
+     * A plugin jar and its manifest, read once: a folder's jars are opened to find the plugin jar, and opening it
+     * again for its manifest cost a jar's central directory per plugin at every start (issue 11).
+     *
+     * @param jar the plugin jar
+     * @param manifest its manifest, or {@code null} when it has none
+     */
+    record PluginJar(Path jar, Manifest manifest) {
+    }
+
+    /**
      * @param source a plugin
      * @param jars its jars
-     * @return the jar itself, or the one jar in the folder whose manifest has {@code Autoscalebot-Plugin-Id}
-     * @throws LoadProblem when a folder has no such jar, or more than one
+     * @return the jar itself, or the one jar in the folder whose manifest has {@code Autoscalebot-Plugin-Id}, with its
+     *     manifest
+     * @throws LoadProblem when a folder has no such jar, or more than one, or a jar cannot be read
      */
-    static Path pluginJar(PluginSource source, List<Path> jars) throws LoadProblem {
+    static PluginJar pluginJar(PluginSource source, List<Path> jars) throws LoadProblem {
         if (!source.folder()) {
-            return source.location();
+            return new PluginJar(source.location(), manifest(source.location()));
         }
-        List<Path> candidates = new ArrayList<>();
+        List<PluginJar> candidates = new ArrayList<>();
         for (Path jar : jars) {
-            if (PluginDescriptor.declaresPluginId(manifest(jar))) {
-                candidates.add(jar);
+            Manifest manifest = manifest(jar);
+            if (PluginDescriptor.declaresPluginId(manifest)) {
+                candidates.add(new PluginJar(jar, manifest));
             }
         }
         if (candidates.size() == 1) {
@@ -52,7 +64,7 @@ final class PluginJars {
                     + "plugins directory instead of in a folder");
         }
         throw LoadProblem.broken(source + ": this plugin folder has " + candidates.size() + " plugin jars ("
-                + candidates.stream().map(jar -> jar.getFileName().toString()).collect(Collectors.joining(", "))
+                + candidates.stream().map(candidate -> candidate.jar().getFileName().toString()).collect(Collectors.joining(", "))
                 + "); give each plugin its own folder");
     }
 }

@@ -239,6 +239,22 @@ class PluginLoaderTest {
     }
 
     @Test
+    void aPluginAfterOneThatHangsStillLoads() throws Exception {
+        // Found after the hanging one: the thread it hangs on is given up and this one gets a new thread.
+        PluginFixtures.copy(fixtures.hanging(), plugins);
+        Files.copy(fixtures.good(), plugins.resolve("zz-acme-1.2.0.jar"));
+        PluginLoader loader = new PluginLoader(engineLayer, ApiVersion.CURRENT, Duration.ofSeconds(3));
+
+        PluginCatalog catalog = loader.load(List.of(plugins));
+
+        assertProblem(catalog.plugins().get(0), PluginInfo.Status.BROKEN)
+                .contains(plugins.resolve("hanging-1.0.jar") + ": its providers did not finish loading within 3000 ms");
+        assertThat(catalog.plugins().get(1).status()).as(catalog.plugins().get(1).problem())
+                .isEqualTo(PluginInfo.Status.LOADED);
+        assertThat(catalog.find(Kind.MEASURE, "acme-queue")).isPresent();
+    }
+
+    @Test
     void everyBrokenPluginIsListedInDiscoveryOrderWhileTheGoodOnesWork() throws Exception {
         Path distribution = plugins.resolve("distribution");
         Path user = plugins.resolve("user");
