@@ -41,6 +41,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +136,21 @@ class BlockedLogOutputTest {
 
     @Test
     void aWarningIsNeverDroppedItTakesThePlaceOfAnInfoLine() {
-        StreamHandler sink = new StreamHandler(blocking, new LineFormatter());
+        // Blocks in publish, not at the stream: a StreamHandler buffers, so its stream blocks only at a flush, and how
+        // many lines the writer took before that would depend on how fast the two threads ran. Blocking at the first
+        // line, the writer holds at most one line and the queue two, so at least 8 of the 11 are dropped, whatever
+        // the timing.
+        StreamHandler sink = new StreamHandler(blocking, new LineFormatter()) {
+            @Override
+            public synchronized void publish(LogRecord logRecord) {
+                try {
+                    released.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.publish(logRecord);
+            }
+        };
         sink.setLevel(Level.ALL);
         handler = new AsyncHandler(sink, 2);
         Logger logger = Logger.getLogger("io.autoscalebot.engine.test-warnings");
