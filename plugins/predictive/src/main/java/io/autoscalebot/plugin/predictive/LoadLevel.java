@@ -40,7 +40,8 @@ final class LoadLevel {
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("level_window must be longer than 0s to smooth the load");
         }
-        this.windowSeconds = window.toMillis() / 1000.0;
+        // Not toMillis(): it overflows for a window of billions of days, which the settings accept.
+        this.windowSeconds = window.getSeconds() + window.getNano() / 1e9;
         this.lead = lead;
         this.expected = new LeadAgo(lead);
         this.squaredError = new Smoothed(noiseWindow);

@@ -19,7 +19,8 @@ final class Smoothed {
 
     /** @param window the time constant, longer than 0s */
     Smoothed(Duration window) {
-        this.windowMillis = window.toMillis();
+        // Not toMillis(): it overflows for a window of billions of days, which the settings accept.
+        this.windowMillis = window.getSeconds() * 1000.0 + window.getNano() / 1e6;
     }
 
     /**

@@ -72,4 +72,13 @@ class LoadLevelTest {
         assertThatThrownBy(() -> new LoadLevel(Duration.ZERO, LEAD, Duration.ofHours(1)))
                 .hasMessageContaining("level_window must be longer than 0s");
     }
+
+    @Test
+    void barelyMovesWithAWindowTooLongToCountInMilliseconds() {
+        LoadLevel level = new LoadLevel(Duration.ofDays(200_000_000_000L), LEAD, Duration.ofDays(200_000_000_000L));
+        level.add(START, 7);
+        level.add(START.plus(Duration.ofMinutes(1)), 1_000);
+
+        assertThat(level.ahead(LEAD)).isCloseTo(7, within(0.001));
+    }
 }

@@ -73,6 +73,16 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void startsWithWindowsTooLongToCountInMilliseconds() throws Exception {
+        // 200 billion days parse as a duration (validate accepts them) but overflow Duration.toMillis(): the plugin
+        // failed to start with "plugin bug: ArithmeticException: long overflow" instead of smoothing that barely moves.
+        Settings settings = TestSettings.resolve(provider, Map.of("level_window", "200000000000d",
+                "adapt_window", "200000000000d"));
+
+        assertThat(provider.create(settings, pluginContext())).isInstanceOf(Predictive.class);
+    }
+
+    @Test
     void leavesTheNoiseSettingsOffByDefault() throws Exception {
         Settings settings = TestSettings.resolve(provider, Map.of());
 
