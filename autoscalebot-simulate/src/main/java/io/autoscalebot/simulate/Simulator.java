@@ -22,8 +22,10 @@ import io.autoscalebot.simulate.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -200,8 +202,11 @@ public final class Simulator {
      * makes, whose random name comes from a {@code SecureRandom}: setting one up (the security providers) cost a
      * simulation about 35 ms of start-up (issue 11). The name needs no secret: creating a folder fails where the name
      * exists, so a name taken by someone else only costs another try.
+     *
+     * @throws SimulationException when the folder cannot be made: a setting of the user's (java.io.tmpdir), shown
+     *     without a stack trace and saying where and why
      */
-    private static Path temporaryDirectory() {
+    private static Path temporaryDirectory() throws SimulationException {
         Path parent = Path.of(System.getProperty("java.io.tmpdir"));
         boolean posix = parent.getFileSystem().supportedFileAttributeViews().contains("posix");
         IOException problem = null;
@@ -217,8 +222,14 @@ public final class Simulator {
                 break;
             }
         }
-        throw new UncheckedIOException("cannot create a temporary state folder for the decide plugin: "
-                + problem.getMessage(), problem);
+        // A NoSuchFileException's or AccessDeniedException's message is only the path: say what it means.
+        String why = problem instanceof NoSuchFileException ? "it does not exist"
+                : problem instanceof AccessDeniedException ? "permission denied"
+                : problem instanceof FileAlreadyExistsException ? TEMPORARY_DIRECTORY_ATTEMPTS + " names were taken"
+                : problem.getMessage();
+        throw new SimulationException("cannot create a temporary state folder for the decide plugin in " + parent
+                + ": " + why + "; set java.io.tmpdir to a folder you may write to (JAVA_OPTS=-Djava.io.tmpdir=DIR)",
+                problem);
     }
 
     /** Removes the plugin's throwaway state; what cannot be removed stays in the system's temporary folder. */

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulatorTest {
 
@@ -234,6 +235,24 @@ class SimulatorTest {
                         .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"))))
                 .allSatisfy(folder -> assertThat(folder).doesNotExist());
         assertThat(permissions).containsOnly(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void saysWhichTemporaryFolderItCouldNotUseWithoutAStackTrace(@TempDir Path temporary) {
+        // A user's setting (java.io.tmpdir in JAVA_OPTS, or a TMPDIR the JVM reads), not a bug: the command line shows
+        // a SimulationException's message as it is, and anything else as an "internal error" with the exception's class.
+        Path missing = temporary.resolve("missing");
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", missing.toString());
+        try {
+            assertThatThrownBy(() -> simulate(new SimulatedGroups(new SimulatedGroups.Stepper(150, 400, Duration.ZERO)),
+                    burst()))
+                    .isInstanceOf(SimulationException.class)
+                    .hasMessageContaining("cannot create a temporary state folder for the decide plugin in " + missing)
+                    .hasMessageContaining("java.io.tmpdir");
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+        }
     }
 
     @Test
