@@ -135,14 +135,20 @@ public final class PredictiveProvider implements DecideProvider {
         try {
             floor(settings);
         } catch (PluginException e) {
-            problems.add(new SettingProblem("response_goal", e.getMessage()));
+            problems.add(new SettingProblem("response_goal", withoutId(e)));
         }
         try {
             noise(settings);
         } catch (PluginException e) {
-            problems.add(new SettingProblem("floor_noise", e.getMessage()));
+            problems.add(new SettingProblem("floor_noise", withoutId(e)));
         }
         return problems;
+    }
+
+    /** @return the message without the plugin's id before it: the engine names the plugin before each problem */
+    private static String withoutId(PluginException e) {
+        String message = e.getMessage();
+        return message.startsWith(ID + ": ") ? message.substring(ID.length() + 2) : message;
     }
 
     @Override

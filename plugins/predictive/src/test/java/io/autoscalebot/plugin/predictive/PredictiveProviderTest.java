@@ -83,6 +83,16 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void namesNoPluginInItsSettingProblemsAsTheEngineDoesSo() {
+        // The engine shows each problem as "<file>:<line>: predictive: <message>": a message of its own starting with
+        // "predictive: " read "predictive: predictive: ..." to the user.
+        assertThat(TestSettings.problems(provider, Map.of("floor_noise", 2)))
+                .singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("floor_noise needs"));
+        assertThat(TestSettings.problems(provider, Map.of("service_time", "200ms", "response_goal", "100ms")))
+                .singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("response_goal must"));
+    }
+
+    @Test
     void leavesTheNoiseSettingsOffByDefault() throws Exception {
         Settings settings = TestSettings.resolve(provider, Map.of());
 
