@@ -31,6 +31,12 @@ public final class PredictiveProvider implements DecideProvider {
     // those only, the public traces being the out-of-sample test (docs/benchmarks.md, bench/predictive-sweep.sh).
     private static final double FLOOR_HEADROOM = 0.2;
     private static final double FLOOR_SPREAD = 2;
+    /**
+     * The most the floor's spare settings may ask for (100 times the load, its swing or its noise): far beyond any
+     * useful value, and small enough that the floor's search, one step per process, stays short. 1e308 passed the old
+     * bounds and made the decider loop two billion times a tick.
+     */
+    private static final double FLOOR_SPARE_MAX = 100;
     private static final boolean FLOOR_AHEAD = false;
 
     @Override
@@ -90,10 +96,10 @@ public final class PredictiveProvider implements DecideProvider {
                 Setting.of("response_goal", SettingType.DURATION).defaultValue(Duration.ZERO)
                         .doc("The mean response time the reactive floor keeps within; longer than service_time."
                                 + " Only used with service_time."),
-                Setting.of("floor_headroom", SettingType.NUMBER).defaultValue(FLOOR_HEADROOM).atLeast(0)
+                Setting.of("floor_headroom", SettingType.NUMBER).defaultValue(FLOOR_HEADROOM).atLeast(0).atMost(FLOOR_SPARE_MAX)
                         .doc("The reactive floor plans for this share more load than measured now (0.2 is 20%),"
                                 + " as the load may grow before new processes serve."),
-                Setting.of("floor_spread", SettingType.NUMBER).defaultValue(FLOOR_SPREAD).atLeast(0)
+                Setting.of("floor_spread", SettingType.NUMBER).defaultValue(FLOOR_SPREAD).atLeast(0).atMost(FLOOR_SPARE_MAX)
                         .doc("The reactive floor also plans for this many times the load's recent swing: the root"
                                 + " mean square change of the measured load over one lead, smoothed over"
                                 + " adapt_window. It buys spare where the load is noisy and little where it is steady;"
@@ -109,7 +115,7 @@ public final class PredictiveProvider implements DecideProvider {
                                 + " noise once, and floor_headroom and floor_spread, which still apply to the load"
                                 + " measured now, guard the steps and bursts the level has not caught up with. 0s (the"
                                 + " default) plans on the last measurement."),
-                Setting.of("floor_noise", SettingType.NUMBER).defaultValue(0.0).atLeast(0)
+                Setting.of("floor_noise", SettingType.NUMBER).defaultValue(0.0).atLeast(0).atMost(FLOOR_SPARE_MAX)
                         .doc("The reactive floor also plans for this many times the load's noise around its"
                                 + " smoothed level: the root mean square error of the level's forecast one lead ahead,"
                                 + " averaged over adapt_window. Needs level_window; 0 (the default) turns it off."),

@@ -93,6 +93,16 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void refusesFloorSpareTooLargeForTheFloorsSearchAtItsKey() {
+        // 1e308 passed `config validate` and then made the floor's search, one step per process, run two billion steps.
+        for (String key : new String[] {"floor_headroom", "floor_spread", "floor_noise"}) {
+            assertThat(TestSettings.problems(provider, Map.of("level_window", "5m", key, 1e308)))
+                    .as(key).extracting(SettingProblem::key).containsExactly(key);
+            assertThat(TestSettings.problems(provider, Map.of("level_window", "5m", key, 100))).as(key).isEmpty();
+        }
+    }
+
+    @Test
     void leavesTheNoiseSettingsOffByDefault() throws Exception {
         Settings settings = TestSettings.resolve(provider, Map.of());
 
