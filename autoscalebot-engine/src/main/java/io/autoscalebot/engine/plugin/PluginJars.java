@@ -64,7 +64,8 @@ final class PluginJars {
                     + "plugins directory instead of in a folder");
         }
         throw LoadProblem.broken(source + ": this plugin folder has " + candidates.size() + " plugin jars ("
-                + candidates.stream().map(candidate -> candidate.jar().getFileName().toString()).collect(Collectors.joining(", "))
+                + candidates.stream().map(candidate -> candidate.jar().getFileName().toString())
+                        .collect(Collectors.joining(", "))
                 + "); give each plugin its own folder");
     }
 }
