@@ -73,6 +73,17 @@ class CommandLineIT {
     }
 
     @Test
+    void versionWithModuleOptionsInJavaOptsPrintsNoWarning() {
+        // A bare --version starts on the class path, where the JVM warns about each module option naming ours.
+        Cli.Result result = cli.withEnvironment("JAVA_OPTS",
+                "--add-opens java.base/java.lang=io.autoscalebot.engine").run("--version");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stderr()).as(result.output()).isEmpty();
+        assertThat(result.stdout()).as(result.output()).contains("autoscalebot ", "plugin API 1.0");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitsZero() {
         Cli.Result result = cli.run("--help");
 

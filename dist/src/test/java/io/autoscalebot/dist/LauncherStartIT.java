@@ -105,6 +105,50 @@ class LauncherStartIT {
     }
 
     @Test
+    void makingAnArchiveDropsThoseOfAnEarlierVersionOrJdkUpdateAndOfInstallationsNoLongerThere() throws IOException {
+        Path cache = work.resolve("cache");
+        Path ours = installationFolder(cache, Distribution.home());
+        String version = cliVersion(Distribution.home());
+        int feature = Runtime.version().feature();
+        // This installation, upgraded in place and run on an earlier update of this JDK: both dead weight.
+        Path earlierVersion = archiveAt(ours.resolve("0.0.1-" + feature + ".0.1+1").resolve("plugins" + ARCHIVE_SUFFIX));
+        Path earlierUpdate = archiveAt(ours.resolve(version + "-" + feature + ".0.0+1").resolve("plugins.jsa"));
+        // ... and on another JDK, which may well run it again; a temporary file a command may still be writing.
+        Path otherJdk = archiveAt(ours.resolve(version + "-" + (feature + 1) + ".0.1+1").resolve("plugins.aot"));
+        Path writing = archiveAt(ours.resolve("0.0.1-" + feature + ".0.1+1").resolve("plugins.jsa.4242.tmp"));
+        // An installation that was deleted, and one that is still there (only its launcher matters here).
+        Path gone = work.toRealPath().resolve("deleted").resolve("autoscalebot");
+        Path goneArchive = archiveAt(Path.of(cache.resolve("autoscalebot/install") + gone.toString())
+                .resolve(version + "-" + feature + ".0.1+1").resolve("config" + ARCHIVE_SUFFIX));
+        Path other = work.resolve("other").resolve("autoscalebot");
+        Files.createDirectories(other.resolve("bin"));
+        Files.writeString(other.resolve("bin/autoscalebot"), "#!/bin/sh\n");
+        Path otherArchive = archiveAt(Path.of(cache.resolve("autoscalebot/install") + other.toRealPath().toString())
+                .resolve("0.0.1-" + feature + ".0.1+1").resolve("plugins" + ARCHIVE_SUFFIX));
+
+        Cli.Result listing = Cli.of(Distribution.home(), work).withEnvironment("XDG_CACHE_HOME", cache.toString())
+                .withEnvironment("JAVA_OPTS", "").run("plugins", "list");
+
+        assertThat(listing.exitCode()).as(listing.output()).isZero();
+        assertThat(listing.stderr()).as(listing.output()).isEmpty();
+        // Pruned in the background once the new archive is in place.
+        Poll.until(Cli.BOUND, () -> !Files.exists(earlierVersion) && !Files.exists(earlierUpdate)
+                        && !Files.exists(goneArchive) && archiveNames(cache).stream().noneMatch(n -> n.endsWith(".config")),
+                () -> "not pruned: " + archiveNames(cache));
+        assertThat(otherJdk).exists();
+        assertThat(writing).exists();
+        assertThat(otherArchive).exists();
+        // The folders emptied go with their archives, up to the installations' folder.
+        assertThat(earlierUpdate.getParent()).doesNotExist();
+        assertThat(cache.resolve("autoscalebot/install" + work.toRealPath()).resolve("deleted")).doesNotExist();
+        String ownFolder = version + "-" + feature;
+        Poll.until(Cli.BOUND, () -> Stream.of(ours.toFile().listFiles())
+                        .filter(folder -> folder.getName().startsWith(ownFolder))
+                        .anyMatch(folder -> new java.io.File(folder, "plugins" + ARCHIVE_SUFFIX).isFile()),
+                () -> "no new archive in " + ours + ": " + archiveNames(cache));
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenOnlyCostsTheArchive() throws IOException {
         // A file where the cache folder should be: nothing can be created under it.
         Path notAFolder = Files.writeString(work.resolve("cache"), "not a folder");
@@ -239,6 +283,21 @@ class LauncherStartIT {
             }
         }
         return target;
+    }
+
+    /** @return an archive-like file at FILE, its folders made */
+    private static Path archiveAt(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "an archive");
+    }
+
+    /** @return the autoscalebot version of the installation at HOME, as the launcher reads it off its CLI jar */
+    private static String cliVersion(Path home) throws IOException {
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            return jars.map(jar -> jar.getFileName().toString()).filter(name -> name.startsWith("autoscalebot-cli-"))
+                    .map(name -> name.substring("autoscalebot-cli-".length(), name.length() - ".jar".length()))
+                    .findFirst().orElseThrow();
+        }
     }
 
     private static List<String> archiveNames(Path cache) {
