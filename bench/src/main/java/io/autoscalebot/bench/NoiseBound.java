@@ -61,6 +61,10 @@ public final class NoiseBound {
         Path csv = Path.of(args[0]);
         double scale = Double.parseDouble(args[1]);
         int limit = Integer.parseInt(args[2]);
+        if (limit < 0) {
+            System.err.println("NoiseBound: SLO_BROKEN_LIMIT is a number of minutes, 0 or more; got " + limit);
+            System.exit(2);
+        }
         Trace ticks = new TraceReader(MissingSteps.ZERO, ZoneOffset.UTC).read(csv).resampled(STEP, scale);
         // The model decision-quality.sh gives simulate: --capacity 5 --boot 60s --slo 500ms --kind web.
         Demand demand = new SimulationModel(5, BOOT, scale, Duration.ofMillis(500), Replay.GroupKind.WEB,
@@ -132,6 +136,9 @@ public final class NoiseBound {
         }
     }
 
+    /** Beyond this spare parameter (2^20: the level times a million) the limit counts as out of reach. */
+    static final double MOST_SPARE = 1 << 20;
+
     /** The width of the level's bins, requests/s, for the rule fitted per level. */
     private static final double BIN = 0.5;
 
@@ -154,8 +161,10 @@ public final class NoiseBound {
         for (int t = 0; t < need.length; t++) {
             minutes[(int) (level[t] / BIN)][need[t]]++;
         }
+        // Past need.length + 1 a broken minute outweighs the process-minutes of any bin (at most need.length), so
+        // every bin covers all its minutes: no broken minute, whatever the limit, the start is a point within it.
         double low = 0;
-        double high = need.length;
+        double high = need.length + 1.0;
         int[] best = choose(minutes, high);
         while (high - low > 1e-6 * high) {
             double middle = (low + high) / 2;
@@ -237,6 +246,11 @@ public final class NoiseBound {
         double high = 1;
         Point best = replay(demand, need, level, spare, high);
         while (best.brokenMinutes() > limit) {
+            // A minute whose level is 0 gets no spare from a rule that scales the level: no parameter covers it.
+            if (high >= MOST_SPARE) {
+                throw new IllegalArgumentException("no spare parameter up to " + MOST_SPARE + " keeps within "
+                        + limit + " SLO-broken minutes: " + best.brokenMinutes() + " minutes stay broken");
+            }
             low = high;
             high *= 2;
             best = replay(demand, need, level, spare, high);

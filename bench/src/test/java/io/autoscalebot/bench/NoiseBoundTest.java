@@ -1,6 +1,7 @@
 package io.autoscalebot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.autoscalebot.simulate.model.Demand;
@@ -68,5 +69,24 @@ class NoiseBoundTest {
         NoiseBound.Point one = NoiseBound.fitted(NEED, level, 1);
         assertThat(one.brokenMinutes()).isEqualTo(1);
         assertThat(one.bareProcessHours()).isCloseTo(5 / 60.0, within(1e-12));
+    }
+
+    @Test
+    void theFittedRuleMeetsALimitOfNoneWhenAllMinutesShareOneLevel() {
+        // One bin holds every minute: a start where a broken minute weighs just the bin's process-minutes would tie,
+        // keep one process and break the spike's minute.
+        double[] level = {1, 1, 1, 1, 1};
+        NoiseBound.Point p = NoiseBound.fitted(NEED, level, 0);
+        assertThat(p.brokenMinutes()).isZero();
+        assertThat(p.bareProcessHours()).isCloseTo(10 / 60.0, within(1e-12));
+    }
+
+    @Test
+    void aLimitNoSpareCanMeetIsReportedNotSearchedForever() {
+        // The spike's minute is told a level of 0: no share of 0 asks for its 2 processes.
+        double[] level = {1, 1, 0, 1, 1};
+        assertThatThrownBy(() -> NoiseBound.cheapest(DEMAND, NEED, level, SHARE, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keeps within 0 SLO-broken minutes: 1 minutes stay broken");
     }
 }
