@@ -73,7 +73,7 @@ final class Configs {
         return lines.toString();
     }
 
-    private static String value(Object value) {
+    static String value(Object value) {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }

@@ -9,29 +9,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import io.autoscalebot.plugin.kubernetes.apiserver.KubeApiServer;
+import io.autoscalebot.plugin.kubernetes.apiserver.KubeApiServerExtension;
+import io.autoscalebot.plugin.kubernetes.apiserver.Kubeconfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code run} processes on one configuration sharing a {@code [leader]} lease in a real Redis: exactly one scales
- * and notifies; a leader frozen with SIGSTOP past its ttl loses the lease to the standby, and after SIGCONT it scales
- * nothing more. Each process scales its own in-memory count and writes its own notifications file, so which process
- * acted is plain.
+ * Two {@code run} processes on one configuration sharing a {@code [leader]} lease in a real Redis (and, for the first
+ * case, in Kubernetes' own API server too): exactly one scales and notifies; a leader frozen with SIGSTOP past its ttl
+ * loses the lease to the standby, and after SIGCONT it scales nothing more. Each process scales its own in-memory count
+ * and writes its own notifications file, so which process acted is plain.
  */
 class LeaderFailoverIT {
 
     private static final Duration TTL = Duration.ofSeconds(3);
+    private static final Duration KUBERNETES_TTL = Duration.ofSeconds(6);
     /** Generous: the machine may be loaded; the 2 x ttl bound itself is asserted in virtual time (EngineLeaderTest). */
     private static final Duration BOUND = Duration.ofSeconds(90);
 
     @TempDir
     Path work;
 
-    private Path config(LocalRedis redis, String name) {
+    /** A lease named for the test in a real Redis. */
+    private static String redisLeader(LocalRedis redis) {
+        return "[leader]\nplugin = \"redis\"\nttl = \"" + TTL.toSeconds() + "s\"\nurl = \"" + redis.url()
+                + "\"\nkey = \"it:leader\"\n";
+    }
+
+    private Path config(String leader, String name) {
         Path told = work.resolve(name + ".jsonl");
-        return Configs.write(work.resolve(name + ".toml"), Configs.stateDir(work.resolve(name + "-state")),
-                "[leader]\nplugin = \"redis\"\nttl = \"" + TTL.toSeconds() + "s\"\nurl = \"" + redis.url()
-                        + "\"\nkey = \"it:leader\"\n",
+        return Configs.write(work.resolve(name + ".toml"), Configs.stateDir(work.resolve(name + "-state")), leader,
                 Configs.group("web", 1, 1000, "interval", "1s", "notify_on", List.of("SCALE")),
                 Configs.component("web", "measure", "static", "value", 5),
                 Configs.component("web", "decide", "consecutive-threshold", "max_value", 1, "min_value", 0,
@@ -58,29 +68,74 @@ class LeaderFailoverIT {
     @Test
     void exactlyOneScalesAndAFrozenLeaderNeverScalesAgainOnceTheStandbyTookOver() throws Exception {
         try (LocalRedis redis = LocalRedis.start()) {
-            Cli cli = Cli.of(Distribution.home(), work);
-            try (Cli.Running a = cli.start("run", "--config", config(redis, "a").toString())) {
-                Poll.until(BOUND, () -> a.stderr().contains("this instance is the leader now"), a::output);
-                try (Cli.Running b = cli.start("run", "--config", config(redis, "b").toString())) {
-                    Poll.until(BOUND, () -> b.stderr().contains("standby: another instance holds the lease")
-                            && scales("a") >= 2, () -> a.output() + b.output());
-                    assertThat(scales("b")).as("the standby scaled nothing").isZero();
+            exactlyOneScalesAndAFrozenLeaderNeverScalesAgain(redisLeader(redis), () -> { });
+        }
+    }
 
-                    // when: the leader freezes (SIGSTOP) past its ttl
-                    signal(a.process(), "STOP");
-                    long frozenAt = scales("a");
-                    long stopped = System.nanoTime();
-                    Poll.until(BOUND, () -> scales("b") >= 1, b::output);
-                    System.out.printf("standby scaled %d ms after the leader froze (ttl %s)%n",
-                            (System.nanoTime() - stopped) / 1_000_000, TTL);
+    /**
+     * The same with the lease in Kubernetes' own API server, as deploy/kubernetes runs two replicas: a coordination/v1
+     * Lease, whose holder changes and whose leaseTransitions (the fencing token) grow when the standby takes over.
+     */
+    @Test
+    @ExtendWith(KubeApiServerExtension.class)
+    void exactlyOneScalesThroughAKubernetesLeaseAndAFrozenLeaderNeverScalesAgain(KubeApiServer server)
+            throws Exception {
+        String namespace = server.newNamespace("leader-failover");
+        Path kubeconfig = Kubeconfig.to(server).token(KubeApiServer.ADMIN_TOKEN).namespace(namespace)
+                .writeTo(work.resolve("kubeconfig"));
+        // The API server answers in tens of milliseconds when the machine is quiet, seconds when it is not: a longer
+        // ttl and call timeout than Redis's, so a slow answer is not a lost lease.
+        String leader = "[leader]\nplugin = \"kubernetes-lease\"\nttl = \"" + KUBERNETES_TTL.toSeconds()
+                + "s\"\ntimeout = \"" + KUBERNETES_TTL.dividedBy(3).toSeconds() + "s\"\nname = \"it-leader\"\n"
+                + "kubeconfig = " + Configs.value(kubeconfig) + "\n";
+        String lease = "/apis/coordination.k8s.io/v1/namespaces/" + namespace + "/leases/it-leader";
+        AtomicReference<JsonNode> before = new AtomicReference<>();
+        exactlyOneScalesAndAFrozenLeaderNeverScalesAgain(leader, () -> {
+            if (before.get() == null) {
+                before.set(server.admin("GET", lease, null).json().path("spec"));
+            } else {
+                JsonNode after = server.admin("GET", lease, null).json().path("spec");
+                assertThat(after.path("holderIdentity").asText()).as(after.toString())
+                        .isNotEqualTo(before.get().path("holderIdentity").asText());
+                assertThat(after.path("leaseTransitions").asLong()).as(after.toString())
+                        .isGreaterThan(before.get().path("leaseTransitions").asLong());
+            }
+        });
+    }
 
-                    // then: thawed, the old leader finds it lost the lease, and scales nothing more
-                    signal(a.process(), "CONT");
-                    Poll.until(BOUND, () -> a.stderr().contains("lost the lease"), a::output);
-                    long bBefore = scales("b");
-                    Poll.until(BOUND, () -> scales("b") >= bBefore + 3, b::output);
-                    assertThat(scales("a")).as(a.output()).isEqualTo(frozenAt);
-                }
+    /**
+     * A leads and scales, B stands by and scales nothing; A is frozen (SIGSTOP) past the ttl, B takes over and scales;
+     * thawed, A finds it lost the lease and scales nothing more.
+     *
+     * @param leader the configuration's {@code [leader]} table
+     * @param atEachLeader checks the lease store, once while A leads and once after B took over
+     */
+    private void exactlyOneScalesAndAFrozenLeaderNeverScalesAgain(String leader, Runnable atEachLeader)
+            throws Exception {
+        Cli cli = Cli.of(Distribution.home(), work);
+        try (Cli.Running a = cli.start("run", "--config", config(leader, "a").toString())) {
+            Poll.until(BOUND, () -> a.stderr().contains("this instance is the leader now"), a::output);
+            try (Cli.Running b = cli.start("run", "--config", config(leader, "b").toString())) {
+                Poll.until(BOUND, () -> b.stderr().contains("standby: another instance holds the lease")
+                        && scales("a") >= 2, () -> a.output() + b.output());
+                assertThat(scales("b")).as("the standby scaled nothing").isZero();
+                atEachLeader.run();
+
+                // when: the leader freezes (SIGSTOP) past its ttl
+                signal(a.process(), "STOP");
+                long frozenAt = scales("a");
+                long stopped = System.nanoTime();
+                Poll.until(BOUND, () -> scales("b") >= 1, b::output);
+                System.out.printf("standby scaled %d ms after the leader froze%n",
+                        (System.nanoTime() - stopped) / 1_000_000);
+                atEachLeader.run();
+
+                // then: thawed, the old leader finds it lost the lease, and scales nothing more
+                signal(a.process(), "CONT");
+                Poll.until(BOUND, () -> a.stderr().contains("lost the lease"), a::output);
+                long bBefore = scales("b");
+                Poll.until(BOUND, () -> scales("b") >= bBefore + 3, b::output);
+                assertThat(scales("a")).as(a.output()).isEqualTo(frozenAt);
             }
         }
     }
