@@ -125,7 +125,9 @@ public final class PredictiveProvider implements DecideProvider {
                                 + " the load's noise around its smoothed level (as floor_noise measures it), so a load"
                                 + " that holds still between steps, like hourly traffic, is not paid a share of itself"
                                 + " all hour while a noisy one keeps its guards; the forecast still scales ahead of a"
-                                + " step the season foretells. Needs level_window; 0 (the default) leaves the guards"
+                                + " step the season foretells. With noise_slot the cap is of the noise of the slots"
+                                + " the coming lead reaches, or of the level's error now when larger (a flash crowd at"
+                                + " a quiet time of day). Needs level_window; 0 (the default) leaves the guards"
                                 + " uncapped."),
                 Setting.of("noise_slot", SettingType.DURATION).defaultValue(Duration.ZERO)
                         .atMost(Duration.ofDays(1))
