@@ -1,11 +1,13 @@
 package io.autoscalebot.simulate.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,7 +146,28 @@ class SyntheticTraceTest {
         assertThat(SyntheticTrace.standardSet(1)).extracting(SyntheticTrace::name).containsExactly(
                 "synthetic-seasons-quiet", "synthetic-seasons-noisy", "synthetic-seasons-wild",
                 "synthetic-flash-crowds", "synthetic-slow-ramp", "synthetic-sudden-step", "synthetic-sparse-x15",
-                "synthetic-bursty-x15");
+                "synthetic-bursty-x15", "synthetic-hourly");
+    }
+
+    @Test
+    void anHourlyTraceWritesEachHoursSumOfTheSameMinutesOneRowAnHour(@TempDir Path folder) throws Exception {
+        SyntheticTrace minutes = new SyntheticTrace("m", 2, 600, 0.6, 0, 1, 0, 1, 0, 1, 0.2, 0, 13);
+        SyntheticTrace hourly = new SyntheticTrace("h", 2, 600, 0.6, 0, 1, 0, 1, 0, 1, 0.2, 0, 13, 60);
+
+        Trace read = new TraceReader().read(hourly.write(folder));
+
+        double[] perMinute = minutes.counts();
+        assertThat(read.step()).isEqualTo(Duration.ofHours(1));
+        assertThat(read.time(1)).isEqualTo(SyntheticTrace.START.plus(Duration.ofHours(1)));
+        assertThat(read.counts()).hasSize(48);
+        assertThat(read.counts()[5]).isEqualTo(Arrays.stream(perMinute, 300, 360).sum());
+        assertThat(Arrays.stream(read.counts()).sum()).isEqualTo(Arrays.stream(perMinute).sum());
+    }
+
+    @Test
+    void refusesRowsThatDoNotDivideADay() {
+        assertThatThrownBy(() -> new SyntheticTrace("h", 2, 600, 0, 0, 1, 0, 1, 0, 1, 0, 0, 13, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows of minutes dividing a day");
     }
 
     private static double mean(double[] counts, int from, int to) {

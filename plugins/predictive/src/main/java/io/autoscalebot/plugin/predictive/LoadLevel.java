@@ -30,6 +30,8 @@ final class LoadLevel {
     // A group ticks at a steady interval: the weight of the last elapsed time is usually the next one's too.
     private long lastElapsed = -1;
     private double lastWeight;
+    // The last measurement's error against what ahead(lead) said for it a lead earlier; NaN before there was one.
+    private double lastError = Double.NaN;
 
     /**
      * @param window the time constant of the level and the trend, longer than 0s
@@ -80,8 +82,10 @@ final class LoadLevel {
     /** Compares the load with what was expected for it a lead earlier, as {@link LoadSpread} compares loads. */
     private void settle(Instant time, long second, double load) {
         double reference = expected.leadBefore(second);
+        lastError = Double.NaN;
         if (!Double.isNaN(reference)) {
             double error = load - reference;
+            lastError = error;
             squaredError.add(time, error * error);
         }
     }
@@ -101,5 +105,15 @@ final class LoadLevel {
      */
     double noise() {
         return squaredError.known() ? Math.sqrt(squaredError.value()) : 0;
+    }
+
+    /** @return the last measurement's error against what was expected for it a lead earlier; NaN if none */
+    double lastError() {
+        return lastError;
+    }
+
+    /** @return whether {@link #noise} was measured: a load a lead after the first was seen */
+    boolean noiseKnown() {
+        return squaredError.known();
     }
 }

@@ -77,7 +77,16 @@ record Policy(double target, double headroom, Duration lead, Duration bucket, do
      * @return {@code ceil(busy / target + headroom x sqrt(busy))}
      */
     int processesFor(double busy) {
-        double wanted = busy / target + headroom * Math.sqrt(busy);
+        return processesFor(busy, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param busy busy processes to plan for, 0 or more
+     * @param cap the most spare over {@code busy} the target and headroom may add (guard_noise), or infinity
+     * @return {@link #processesFor(double)}, with no more than {@code busy + cap} before rounding up
+     */
+    int processesFor(double busy, double cap) {
+        double wanted = Math.min(busy / target + headroom * Math.sqrt(busy), busy + cap);
         // The small epsilon keeps 7.0 / 0.7 = 10.000000000000002 at 10.
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(wanted - 1e-9));
     }

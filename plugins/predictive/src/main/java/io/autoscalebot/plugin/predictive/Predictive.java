@@ -41,6 +41,8 @@ public final class Predictive implements Decide {
     private final NoiseHandling noise;
     // The load's smoothed level and the noise around it; null unless noise.smoothed().
     private final LoadLevel loadLevel;
+    // The noise by time of day; null unless noise.noiseSlot() is set (then loadLevel is not null either).
+    private final SeasonalNoise seasonalNoise;
     private final ProfileStore store;
     private Instant lastObserved;
 
@@ -60,6 +62,8 @@ public final class Predictive implements Decide {
         this.noise = noise;
         this.loadLevel = noise.smoothed() ? new LoadLevel(noise.levelWindow(), policy.lead(),
                 policy.adaptWindow()) : null;
+        this.seasonalNoise = noise.noiseSlot().isZero() ? null
+                : new SeasonalNoise(noise.noiseSlot(), policy.smoothing());
         this.profile = profile;
         this.store = store;
         this.level = new Level(policy.adaptWindow());
@@ -122,6 +126,9 @@ public final class Predictive implements Decide {
         spread.add(now, load);
         if (loadLevel != null) {
             loadLevel.add(now, load);
+            if (seasonalNoise != null && !Double.isNaN(loadLevel.lastError())) {
+                seasonalNoise.add(now, loadLevel.lastError());
+            }
         }
         profile.observe(now, load);
     }
@@ -138,7 +145,18 @@ public final class Predictive implements Decide {
         if (!reactive) {
             planned = Math.max(steady, forecast.get().load());
         }
-        int wanted = policy.processesFor(planned);
+        // With guard_noise the guards that are a share of the load (target, headroom, floor_headroom, floor_spread)
+        // add no more than a multiple of the load's measured noise: a load that holds still between steps (an hourly
+        // trace) is then not paid a share of itself all hour, while a noisy one keeps its guards.
+        // With noise_slot the noise is that of the slots of the day the coming lead reaches. The guards' cap also
+        // opens to the level's error now when larger: a flash crowd at a time of day that was quiet before is
+        // answered with the full guards, while floor_noise, paid on every tick, stays on the slots' steadier figure.
+        double noiseAhead = loadLevel == null ? 0 : seasonalNoise == null ? loadLevel.noise()
+                : seasonalNoise.ahead(now, policy.lead(), loadLevel.noise());
+        double cap = loadLevel == null ? Double.POSITIVE_INFINITY
+                : noise.guardCap(seasonalNoise == null ? noiseAhead : Math.max(noiseAhead, errorNow()),
+                        loadLevel.noiseKnown());
+        int wanted = policy.processesFor(planned, cap);
         int forecastWanted = wanted;
         // The floor reacts to the load now, whatever the forecast expected: a flash crowd, a step, an overload. With
         // floor_ahead it also covers the load the trusted forecast expects within the lead, when that is higher.
@@ -146,9 +164,9 @@ public final class Predictive implements Decide {
         // the noise is paid for once there, so floor_headroom and floor_spread on the load now can shrink to a guard
         // that still answers a step or a flash crowd at once, before the level has caught up.
         double floored = floorAhead ? planned : load;
-        double floorLoad = floor.planned(floored, spread.value());
+        double floorLoad = floor.planned(floored, spread.value(), cap);
         if (loadLevel != null) {
-            floorLoad = Math.max(floorLoad, (floorAhead ? planned : steady) + noise.floorNoise() * loadLevel.noise());
+            floorLoad = Math.max(floorLoad, (floorAhead ? planned : steady) + noise.floorNoise() * noiseAhead);
         }
         // Nothing busy asks no floor (an idle group's recent swing alone does not), as before these settings.
         int lowest = floored > 0 ? floor.processesAt(floorLoad) : 0;
@@ -172,6 +190,12 @@ public final class Predictive implements Decide {
         Supplier<String> reason = () -> reason(forecast, error, ratio, load, plan, forecastWanted,
                 new FloorFacts(floorPlanned, floorLowest), released, decided);
         return held == current ? Decision.hold(reason) : Decision.scaleTo(held, reason);
+    }
+
+    /** @return the size of the level's error at the last measurement (against a lead earlier), 0 before any */
+    private double errorNow() {
+        double error = loadLevel.lastError();
+        return Double.isNaN(error) ? 0 : Math.abs(error);
     }
 
     /** What the reactive floor decided with: the offered load it planned for, headroom included, and its count. */

@@ -119,6 +119,23 @@ public final class PredictiveProvider implements DecideProvider {
                         .doc("The reactive floor also plans for this many times the load's noise around its"
                                 + " smoothed level: the root mean square error of the level's forecast one lead ahead,"
                                 + " averaged over adapt_window. Needs level_window; 0 (the default) turns it off."),
+                Setting.of("guard_noise", SettingType.NUMBER).defaultValue(0.0).atLeast(0).atMost(FLOOR_SPARE_MAX)
+                        .doc("Caps the spare of the guards that are a share of the load (target and headroom on the"
+                                + " planned load, floor_headroom and floor_spread on the load now) at this many times"
+                                + " the load's noise around its smoothed level (as floor_noise measures it), so a load"
+                                + " that holds still between steps, like hourly traffic, is not paid a share of itself"
+                                + " all hour while a noisy one keeps its guards; the forecast still scales ahead of a"
+                                + " step the season foretells. With noise_slot the cap is of the noise of the slots"
+                                + " the coming lead reaches, or of the level's error now when larger (a flash crowd at"
+                                + " a quiet time of day). Needs level_window; 0 (the default) leaves the guards"
+                                + " uncapped."),
+                Setting.of("noise_slot", SettingType.DURATION).defaultValue(Duration.ZERO)
+                        .atMost(Duration.ofDays(1))
+                        .doc("Learn the load's noise around its level by time of day, in slots this wide (e.g. 5m;"
+                                + " at least 1m, dividing a day), and let floor_noise and guard_noise use the noise of"
+                                + " the slots the coming lead reaches: a load that moves in steps at set times (hourly"
+                                + " traffic) is then spared around its steps, not all day. Needs level_window; 0s (the"
+                                + " default) uses one noise over all times of day."),
                 Setting.of("down_step", SettingType.INTEGER).defaultValue(0).atLeast(0)
                         .doc("Remove at most this many processes a tick when scaling down, so a fall is followed"
                                 + " in steps rather than all at once when the hold-down lets go; 0 (the default)"
@@ -131,7 +148,7 @@ public final class PredictiveProvider implements DecideProvider {
 
     /**
      * @return a target or smoothing of 0, a bucket that does not divide a day into whole seconds, a response goal
-     *     the queueing floor can never meet, or floor_noise without a level_window
+     *     the queueing floor can never meet, or floor_noise or guard_noise without a level_window
      */
     @Override
     public List<SettingProblem> validate(Settings settings) {
@@ -146,9 +163,19 @@ public final class PredictiveProvider implements DecideProvider {
         try {
             noise(settings);
         } catch (PluginException e) {
-            problems.add(new SettingProblem("floor_noise", withoutId(e)));
+            problems.add(new SettingProblem(noiseKey(withoutId(e)), withoutId(e)));
         }
         return problems;
+    }
+
+    /** @return the setting a problem of {@link #noise} is about: the one its message starts with */
+    private static String noiseKey(String message) {
+        for (String key : new String[] {"guard_noise", "noise_slot"}) {
+            if (message.startsWith(key)) {
+                return key;
+            }
+        }
+        return "floor_noise";
     }
 
     /** @return the message without the plugin's id before it: the engine names the plugin before each problem */
@@ -180,7 +207,7 @@ public final class PredictiveProvider implements DecideProvider {
     private static NoiseHandling noise(Settings settings) throws PluginException {
         try {
             return new NoiseHandling(settings.duration("level_window"), settings.number("floor_noise"),
-                    settings.integer("down_step"));
+                    settings.integer("down_step"), settings.number("guard_noise"), settings.duration("noise_slot"));
         } catch (IllegalArgumentException e) {
             throw new PluginException("predictive: " + e.getMessage());
         }

@@ -101,7 +101,15 @@ record QueueFloor(Duration serviceTime, Duration responseGoal, double headroom, 
 
     /** @return the offered load the floor is computed for */
     double planned(double busy, double spread) {
-        return busy * (1 + headroom) + spreadWeight * Math.max(0, spread);
+        return planned(busy, spread, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param cap the most the headroom and the spread may add to {@code busy} (guard_noise), or infinity
+     * @return {@link #planned(double, double)}, no more than {@code busy + cap}
+     */
+    double planned(double busy, double spread, double cap) {
+        return Math.min(busy * (1 + headroom) + spreadWeight * Math.max(0, spread), busy + cap);
     }
 
     /** @return how the floor was computed at the offered load {@code load}, for a decision's reason */

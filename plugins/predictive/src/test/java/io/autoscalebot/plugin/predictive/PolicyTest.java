@@ -24,6 +24,16 @@ class PolicyTest {
     }
 
     @Test
+    void aCapLimitsTheTargetsAndHeadroomsSpare() {
+        Policy policy = policy(0.9, 0.75);
+
+        // 16 / 0.9 + 0.75 x 4 = 20.78 uncapped; at most 16 + 1.5 = 17.5 with a cap of 1.5; a cap above 4.78 changes nothing.
+        assertThat(policy.processesFor(16, 1.5)).isEqualTo(18);
+        assertThat(policy.processesFor(16, 0)).isEqualTo(16);
+        assertThat(policy.processesFor(16, 10)).isEqualTo(21);
+    }
+
+    @Test
     void tracksTheTargetAloneWithoutHeadroom() {
         Policy policy = policy(0.7, 0);
 

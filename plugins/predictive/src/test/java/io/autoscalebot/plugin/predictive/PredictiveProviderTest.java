@@ -73,6 +73,24 @@ class PredictiveProviderTest {
     }
 
     @Test
+    void refusesGuardNoiseAndNoiseSlotWithoutALevelWindowAtTheirKeys() {
+        assertThat(TestSettings.problems(provider, Map.of("guard_noise", 3))).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("guard_noise");
+            assertThat(problem.message()).startsWith("guard_noise needs level_window");
+        });
+        assertThat(TestSettings.problems(provider, Map.of("noise_slot", "5m"))).singleElement().satisfies(problem -> {
+            assertThat(problem.key()).isEqualTo("noise_slot");
+            assertThat(problem.message()).startsWith("noise_slot needs level_window");
+        });
+        assertThat(TestSettings.problems(provider, Map.of("level_window", "5m", "noise_slot", "7m")))
+                .extracting(SettingProblem::key).containsExactly("noise_slot");
+        assertThat(TestSettings.problems(provider, Map.of("level_window", "5m", "guard_noise", 1e308)))
+                .extracting(SettingProblem::key).containsExactly("guard_noise");
+        assertThat(TestSettings.problems(provider, Map.of("level_window", "5m", "guard_noise", 6,
+                "noise_slot", "5m"))).isEmpty();
+    }
+
+    @Test
     void startsWithWindowsTooLongToCountInMilliseconds() throws Exception {
         // 200 billion days parse as a duration (validate accepts them) but overflow Duration.toMillis(): the plugin
         // failed to start with "plugin bug: ArithmeticException: long overflow" instead of smoothing that barely moves.
@@ -109,6 +127,8 @@ class PredictiveProviderTest {
         assertThat(settings.duration("level_window")).isZero();
         assertThat(settings.number("floor_noise")).isZero();
         assertThat(settings.integer("down_step")).isZero();
+        assertThat(settings.number("guard_noise")).isZero();
+        assertThat(settings.duration("noise_slot")).isZero();
     }
 
     @Test

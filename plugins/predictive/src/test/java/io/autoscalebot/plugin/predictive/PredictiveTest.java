@@ -208,6 +208,51 @@ class PredictiveTest {
     }
 
     @Test
+    void noiseSlotAndGuardNoiseSpareAnHourlyLoadAroundItsStepsNotAllHour() throws Exception {
+        // Hourly page views replayed a minute at a time: the load holds still within each hour and steps on the hour,
+        // up and down by up to 8 busy processes, the same every day. The third round's guards (a share of the load)
+        // are paid all hour; with the noise learnt by 5-minute slot of the day and the guards capped at 6 of it, the
+        // spare is paid where the load errs, after the steps, while the forecast still scales ahead of each step.
+        Function<Instant, Double> hourly = time -> 6.0 + 2 * (LocalTime.ofInstant(time, ZoneOffset.UTC).getHour() * 7 % 5);
+        Map<String, Object> guards = Map.of("target", 0.9, "headroom", 0.5, "floor_headroom", 0.2, "floor_spread", 2,
+                "level_window", "5m", "floor_noise", 2.5);
+        Map<String, Object> slotted = new java.util.HashMap<>(guards);
+        slotted.putAll(Map.of("noise_slot", "5m", "guard_noise", 6));
+        SyntheticGroup allHour = new SyntheticGroup(noiseAware(guards, "all-hour"), 10);
+        SyntheticGroup aroundSteps = new SyntheticGroup(noiseAware(slotted, "around-steps"), 10);
+        Instant wednesday = TUESDAY.plus(Duration.ofDays(1));
+        allHour.run(MONDAY, wednesday, hourly);
+        aroundSteps.run(MONDAY, wednesday, hourly);
+
+        List<SyntheticGroup.Tick> paidAllHour = allHour.run(wednesday, wednesday.plus(Duration.ofDays(1)), hourly);
+        List<SyntheticGroup.Tick> paidAroundSteps = aroundSteps.run(wednesday, wednesday.plus(Duration.ofDays(1)),
+                hourly);
+
+        QueueFloor model = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 0);
+        long allHourMinutes = 0;
+        long aroundStepsMinutes = 0;
+        for (int minute = 0; minute < paidAroundSteps.size(); minute++) {
+            SyntheticGroup.Tick tick = paidAroundSteps.get(minute);
+            allHourMinutes += paidAllHour.get(minute).running();
+            aroundStepsMinutes += tick.running();
+            if (minute % 60 == 30) {
+                // Mid-hour: never below the queueing model's count for the hour's load, and fewer than with the
+                // guards paid all hour (what is left over the model is the level's lag after the step, still noise).
+                assertThat(tick.running()).as("minute %d", minute)
+                        .isGreaterThanOrEqualTo(model.processesAt(tick.load()))
+                        .isLessThan(paidAllHour.get(minute).running());
+            }
+            double next = hourly.apply(tick.time().plus(Duration.ofMinutes(2)));
+            if (minute % 60 == 58 && next > tick.load()) {
+                // A lead before a step up: enough for the coming hour's load already.
+                assertThat(tick.decision().target().orElse(tick.running())).as("minute %d", minute)
+                        .isGreaterThanOrEqualTo(model.processesAt(next));
+            }
+        }
+        assertThat(aroundStepsMinutes).isLessThan(allHourMinutes);
+    }
+
+    @Test
     void downStepFollowsAFallAFewProcessesATick() throws Exception {
         SyntheticGroup group = new SyntheticGroup(noiseAware(Map.of("down_step", 2, "hold_down", "0s"), "down"), 30);
         Instant fall = MONDAY.plus(Duration.ofHours(1));

@@ -40,6 +40,15 @@ class QueueFloorTest {
     }
 
     @Test
+    void aCapLimitsWhatHeadroomAndSpreadAdd() {
+        QueueFloor guarded = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0.5, 2);
+
+        assertThat(guarded.planned(20, 3, 4)).isEqualTo(24);
+        assertThat(guarded.planned(20, 3, Double.POSITIVE_INFINITY)).isEqualTo(36);
+        assertThat(guarded.planned(20, 3, 100)).isEqualTo(36);
+    }
+
+    @Test
     void spreadWeightPlansForThatManySwingsOfTheLoad() {
         QueueFloor noiseAware = new QueueFloor(Duration.ofMillis(200), Duration.ofMillis(500), 0, 2);
 
