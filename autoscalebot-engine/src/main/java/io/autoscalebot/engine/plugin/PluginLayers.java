@@ -46,9 +46,21 @@ final class PluginLayers {
      */
     private final Map<String, Set<String>> packagesUsedByContent = new HashMap<>();
 
+    /** What scans of earlier runs found, for jars unchanged since (see {@link JarScanCache}). */
+    private final JarScanCache scans;
+
     /** @param parent the layer holding the API and the shared libraries */
     PluginLayers(ModuleLayer parent) {
+        this(parent, JarScanCache.none());
+    }
+
+    /**
+     * @param parent the layer holding the API and the shared libraries
+     * @param scans where to keep, and look for, what reading a jar's classes found
+     */
+    PluginLayers(ModuleLayer parent, JarScanCache scans) {
         this.parent = parent;
+        this.scans = scans;
     }
 
     /**
@@ -176,12 +188,21 @@ final class PluginLayers {
         return used.stream().findFirst();
     }
 
-    /** The packages a module's classes refer to, read once per jar content (see packagesUsedByContent). */
+    /**
+     * The packages a module's classes refer to: from an earlier run's scan of the unchanged jar, else read once per
+     * jar content in this load (see packagesUsedByContent) and kept for later runs.
+     */
     private Set<String> packagesUsed(ModuleReference module) throws IOException {
         Optional<Path> jar = module.location().filter(uri -> "file".equals(uri.getScheme())).map(Path::of)
                 .filter(Files::isRegularFile);
         if (jar.isEmpty()) {
             return readPackagesUsed(module);
+        }
+        // Taken before the jar is read: a jar changed while it is read is kept under its old key, so read again.
+        Optional<JarScanCache.Key> key = scans.key(jar.get());
+        Optional<Set<String>> kept = key.flatMap(scans::packagesUsed);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         String content = contentKey(jar.get());
         Set<String> used = packagesUsedByContent.get(content);
@@ -189,6 +210,8 @@ final class PluginLayers {
             used = readPackagesUsed(module);
             packagesUsedByContent.put(content, used);
         }
+        Set<String> found = used;
+        key.ifPresent(unchanged -> scans.keep(unchanged, found));
         return used;
     }
 
