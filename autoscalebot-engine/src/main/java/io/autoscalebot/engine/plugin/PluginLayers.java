@@ -46,6 +46,8 @@ final class PluginLayers {
      */
     private final Map<String, Set<String>> packagesUsedByContent = new HashMap<>();
 
+    /** See {@link #platformPackages()}; {@code null} until a plugin needs it. */
+    private Map<String, String> platformPackages;
     /** What scans of earlier runs found, for jars unchanged since (see {@link JarScanCache}). */
     private final JarScanCache scans;
 
@@ -161,13 +163,25 @@ final class PluginLayers {
     private Map<String, String> forbiddenPackages(Configuration configuration) {
         Set<String> ownPackages = configuration.modules().stream()
                 .flatMap(module -> module.reference().descriptor().packages().stream()).collect(Collectors.toSet());
-        Map<String, String> forbidden = new HashMap<>();
-        withAncestors(parent).flatMap(layer -> layer.modules().stream())
-                .filter(module -> !PlatformModules.isShared(module.getName()))
-                .forEach(module -> module.getPackages().stream()
-                        .filter(pkg -> !ownPackages.contains(pkg))
-                        .forEach(pkg -> forbidden.putIfAbsent(pkg, module.getName())));
+        Map<String, String> forbidden = new HashMap<>(platformPackages());
+        forbidden.keySet().removeAll(ownPackages);
         return forbidden;
+    }
+
+    /**
+     * Package to module, for every package of the platform (the JDK's included) outside the shared modules: the same
+     * for every plugin, so gathered once per load rather than once per plugin that needs it (issue 11).
+     */
+    private Map<String, String> platformPackages() {
+        if (platformPackages == null) {
+            Map<String, String> packages = new HashMap<>();
+            withAncestors(parent).flatMap(layer -> layer.modules().stream())
+                    .filter(module -> !PlatformModules.isShared(module.getName()))
+                    .forEach(module -> module.getPackages()
+                            .forEach(pkg -> packages.putIfAbsent(pkg, module.getName())));
+            platformPackages = packages;
+        }
+        return platformPackages;
     }
 
     private static Stream<ModuleLayer> withAncestors(ModuleLayer layer) {
