@@ -24,7 +24,10 @@ import java.util.TreeSet;
  * <p>An entry is one small file per jar, holding the key it was made under: the jar's absolute path, size, modified
  * time and file key (inode), and the engine's jar and the JDK as they are now. It is used only when every line of that
  * key matches the jar and engine as they are, so a jar replaced, rewritten or copied elsewhere, a new engine or a new
- * JDK is read again; anything unreadable or malformed counts as no entry. Entries are written to a temporary file and
+ * JDK is read again; anything unreadable or malformed counts as no entry. (A jar rewritten in place to the same size
+ * with its modified time set back is not noticed: like the content key of {@link PluginLayers}, this keeps honest
+ * plugins to the contract and is no sandbox, since a plugin's code runs with the engine's permissions anyway.) Entries
+ * of jars since removed stay behind, a few kilobytes at most each. Entries are written to a temporary file and
  * renamed into place, so runs at the same time never see half an entry; a cache that cannot be written costs only
  * the reading it would have saved.
  */

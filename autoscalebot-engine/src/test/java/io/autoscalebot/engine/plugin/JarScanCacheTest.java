@@ -57,14 +57,12 @@ class JarScanCacheTest {
     @Test
     void anUnchangedJarIsNotReadAgainButAnsweredFromItsEntry() throws Exception {
         Path jar = PluginFixtures.copy(fixtures.plainEngineUser(), plugins);
-        assertRefused(jar);
+        Path entry = entryAfterRefusing(jar);
         // Edited by hand to say the jar refers to nothing: a load that went by the entry now accepts the jar.
-        Path entry = entries().get(0);
         String kept = Files.readString(entry);
         Files.writeString(entry, kept.substring(0, kept.indexOf("packages=")) + "packages=\n");
 
-        assertThat(new PluginLayers(platform, new JarScanCache(cache)).define(List.of(jar), jar).modules())
-                .extracting(Module::getName).containsExactly("plain.engine.user");
+        assertThat(define(jar).modules()).extracting(Module::getName).containsExactly("plain.engine.user");
     }
 
     @Test
@@ -72,8 +70,7 @@ class JarScanCacheTest {
         // First a harmless library under the name the refused jar will have, kept as harmless.
         Path jar = plugins.resolve(fixtures.plainEngineUser().getFileName());
         Files.copy(fixtures.plainLibrary(), jar);
-        assertThat(new PluginLayers(platform, new JarScanCache(cache)).define(List.of(jar), jar).modules())
-                .isNotEmpty();
+        assertThat(define(jar).modules()).isNotEmpty();
         assertThat(entries()).hasSize(1);
 
         Path replacement = Files.copy(fixtures.plainEngineUser(), plugins.resolve("replacement.tmp"));
@@ -86,8 +83,7 @@ class JarScanCacheTest {
     @Test
     void aCorruptEntryIsReadAsNoEntryAndReplaced() throws Exception {
         Path jar = PluginFixtures.copy(fixtures.plainEngineUser(), plugins);
-        assertRefused(jar);
-        Path entry = entries().get(0);
+        Path entry = entryAfterRefusing(jar);
         String kept = Files.readString(entry);
 
         for (byte[] corrupt : List.of(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1},
@@ -114,8 +110,19 @@ class JarScanCacheTest {
         assertThat(Files.readString(blocked)).isEqualTo("x");
     }
 
+    /** @return the one entry the refusal kept */
+    private Path entryAfterRefusing(Path jar) throws IOException {
+        assertRefused(jar);
+        assertThat(entries()).hasSize(1);
+        return entries().get(0);
+    }
+
+    private ModuleLayer define(Path jar) throws Exception {
+        return new PluginLayers(platform, new JarScanCache(cache)).define(List.of(jar), jar);
+    }
+
     private void assertRefused(Path jar) {
-        assertThatThrownBy(() -> new PluginLayers(platform, new JarScanCache(cache)).define(List.of(jar), jar))
+        assertThatThrownBy(() -> define(jar))
                 .isInstanceOf(LoadProblem.class)
                 .hasMessageContaining(jar + ": module plain.engine.user uses classes of module io.autoscalebot.engine");
     }
