@@ -292,6 +292,34 @@ class PluginLoadingIT {
         return result.stdout();
     }
 
+    @Test
+    void pluginsListKeepsWhatItLearnsByReadingJarsInTheUserCacheAndListsTheSameFromIt() throws IOException {
+        Path cache = work.resolve("user-cache");
+        // A file where the launcher's archives would go: this test is about the engine's entries, beside them.
+        Files.createDirectories(cache.resolve("autoscalebot"));
+        Files.writeString(cache.resolve("autoscalebot").resolve("install"), "no archives");
+        Cli cached = cli.withEnvironment("XDG_CACHE_HOME", cache.toString());
+
+        Cli.Result first = cached.run("plugins", "list", "--json");
+        Cli.Result second = cached.run("plugins", "list", "--json");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.stdout()).as(second.output()).isEqualTo(first.stdout());
+        // Jedis has no module-info, so its classes are read to check what it uses: once, by the first listing, for
+        // each of the three plugins carrying it.
+        String jedisEntry = "-jedis-" + jedisVersion() + ".jar.txt";
+        try (var entries = Files.list(cache.resolve("autoscalebot").resolve("jar-scans"))) {
+            assertThat(entries.map(entry -> entry.getFileName().toString()))
+                    .filteredOn(name -> name.endsWith(jedisEntry)).hasSize(3);
+        }
+    }
+
+    private static String jedisVersion() throws IOException {
+        return jarNames(Distribution.home().resolve("plugins").resolve("lease-redis")).stream()
+                .filter(name -> name.startsWith("jedis-")).findFirst().orElseThrow()
+                .replaceAll("^jedis-|\\.jar$", "");
+    }
+
     private static List<String> jarNames(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jar")).toList();

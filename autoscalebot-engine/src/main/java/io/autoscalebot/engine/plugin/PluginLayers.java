@@ -46,9 +46,23 @@ final class PluginLayers {
      */
     private final Map<String, Set<String>> packagesUsedByContent = new HashMap<>();
 
+    /** See {@link #platformPackages()}; {@code null} until a plugin needs it. */
+    private Map<String, String> platformPackages;
+    /** What scans of earlier runs found, for jars unchanged since (see {@link JarScanCache}). */
+    private final JarScanCache scans;
+
     /** @param parent the layer holding the API and the shared libraries */
     PluginLayers(ModuleLayer parent) {
+        this(parent, JarScanCache.none());
+    }
+
+    /**
+     * @param parent the layer holding the API and the shared libraries
+     * @param scans where to keep, and look for, what reading a jar's classes found
+     */
+    PluginLayers(ModuleLayer parent, JarScanCache scans) {
         this.parent = parent;
+        this.scans = scans;
     }
 
     /**
@@ -149,13 +163,25 @@ final class PluginLayers {
     private Map<String, String> forbiddenPackages(Configuration configuration) {
         Set<String> ownPackages = configuration.modules().stream()
                 .flatMap(module -> module.reference().descriptor().packages().stream()).collect(Collectors.toSet());
-        Map<String, String> forbidden = new HashMap<>();
-        withAncestors(parent).flatMap(layer -> layer.modules().stream())
-                .filter(module -> !PlatformModules.isShared(module.getName()))
-                .forEach(module -> module.getPackages().stream()
-                        .filter(pkg -> !ownPackages.contains(pkg))
-                        .forEach(pkg -> forbidden.putIfAbsent(pkg, module.getName())));
+        Map<String, String> forbidden = new HashMap<>(platformPackages());
+        forbidden.keySet().removeAll(ownPackages);
         return forbidden;
+    }
+
+    /**
+     * Package to module, for every package of the platform (the JDK's included) outside the shared modules: the same
+     * for every plugin, so gathered once per load rather than once per plugin that needs it (issue 11).
+     */
+    private Map<String, String> platformPackages() {
+        if (platformPackages == null) {
+            Map<String, String> packages = new HashMap<>();
+            withAncestors(parent).flatMap(layer -> layer.modules().stream())
+                    .filter(module -> !PlatformModules.isShared(module.getName()))
+                    .forEach(module -> module.getPackages()
+                            .forEach(pkg -> packages.putIfAbsent(pkg, module.getName())));
+            platformPackages = packages;
+        }
+        return platformPackages;
     }
 
     private static Stream<ModuleLayer> withAncestors(ModuleLayer layer) {
@@ -176,12 +202,21 @@ final class PluginLayers {
         return used.stream().findFirst();
     }
 
-    /** The packages a module's classes refer to, read once per jar content (see packagesUsedByContent). */
+    /**
+     * The packages a module's classes refer to: from an earlier run's scan of the unchanged jar, else read once per
+     * jar content in this load (see packagesUsedByContent) and kept for later runs.
+     */
     private Set<String> packagesUsed(ModuleReference module) throws IOException {
         Optional<Path> jar = module.location().filter(uri -> "file".equals(uri.getScheme())).map(Path::of)
                 .filter(Files::isRegularFile);
         if (jar.isEmpty()) {
             return readPackagesUsed(module);
+        }
+        // Taken before the jar is read: a jar changed while it is read is kept under its old key, so read again.
+        Optional<JarScanCache.Key> key = scans.key(jar.get());
+        Optional<Set<String>> kept = key.flatMap(scans::packagesUsed);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         String content = contentKey(jar.get());
         Set<String> used = packagesUsedByContent.get(content);
@@ -189,6 +224,8 @@ final class PluginLayers {
             used = readPackagesUsed(module);
             packagesUsedByContent.put(content, used);
         }
+        Set<String> found = used;
+        key.ifPresent(unchanged -> scans.keep(unchanged, found));
         return used;
     }
 

@@ -44,22 +44,44 @@ public final class PluginLoader {
     private final ModuleLayer parent;
     private final ApiVersion api;
     private final Duration loadTimeout;
+    private final JarScanCache scans;
 
-    /** A loader whose plugins see the engine's own layer, for this API version. */
+    /**
+     * A loader whose plugins see the engine's own layer, for this API version, keeping what it learns by reading a
+     * jar's classes in the user's cache folder for the next run (see {@link JarScanCache}).
+     */
     public PluginLoader() {
         // null when the API is not a named module (autoscalebot started on the class path); see usable.
-        this(MeasureProvider.class.getModule().getLayer(), ApiVersion.CURRENT, DEFAULT_LOAD_TIMEOUT);
+        this(MeasureProvider.class.getModule().getLayer(), ApiVersion.CURRENT, DEFAULT_LOAD_TIMEOUT,
+                JarScanCache.inUserCache());
     }
 
     /**
+     * A loader that keeps nothing between loads.
+     *
      * @param parent the layer holding the API module and the libraries plugins share with the engine
      * @param api the API version this engine implements; plugins whose range excludes it are incompatible
      * @param loadTimeout how long a plugin's providers may take to load
      */
     public PluginLoader(ModuleLayer parent, ApiVersion api, Duration loadTimeout) {
+        this(parent, api, loadTimeout, JarScanCache.none());
+    }
+
+    /**
+     * @param parent as for {@link #PluginLoader(ModuleLayer, ApiVersion, Duration)}
+     * @param api as for {@link #PluginLoader(ModuleLayer, ApiVersion, Duration)}
+     * @param loadTimeout as for {@link #PluginLoader(ModuleLayer, ApiVersion, Duration)}
+     * @param scanCache the folder keeping what reading a jar's classes found, for later loads
+     */
+    PluginLoader(ModuleLayer parent, ApiVersion api, Duration loadTimeout, Path scanCache) {
+        this(parent, api, loadTimeout, new JarScanCache(Objects.requireNonNull(scanCache, "scanCache")));
+    }
+
+    private PluginLoader(ModuleLayer parent, ApiVersion api, Duration loadTimeout, JarScanCache scans) {
         this.parent = parent;
         this.api = Objects.requireNonNull(api, "api");
         this.loadTimeout = Objects.requireNonNull(loadTimeout, "loadTimeout");
+        this.scans = scans;
     }
 
     /**
@@ -109,7 +131,7 @@ public final class PluginLoader {
         boolean everything = wanted == null || !indexed(found, superseded).containsAll(wanted);
         Claims claims = new Claims();
         // One for the whole load, so that what it learns about a jar serves every plugin carrying the same one.
-        PluginLayers layers = parent == null ? null : new PluginLayers(parent);
+        PluginLayers layers = parent == null ? null : new PluginLayers(parent, scans);
         List<PluginInfo> plugins = new ArrayList<>();
         List<Path> notLoaded = new ArrayList<>();
         LoadThread thread = new LoadThread();
