@@ -93,7 +93,16 @@ public final class Main implements Runnable {
             return OK;
         }
         Logging.configure();
-        CommandLine commandLine = new CommandLine(new Main());
+        // After the logging set-up, which what it logs goes through.
+        EarlyStart.startFor(args);
+        try {
+            return parseAndRun(args, out, err, new CommandLine(new Main()));
+        } finally {
+            EarlyStart.forget();
+        }
+    }
+
+    private static int parseAndRun(String[] args, PrintWriter out, PrintWriter err, CommandLine commandLine) {
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
         }

@@ -41,7 +41,8 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Plugins loaded = plugins.load();
+            // Started before picocli parsed this command line, when it has one of the shapes EarlyStart knows.
+            Plugins loaded = EarlyStart.plugins(plugins.directories()).orElseGet(plugins::load);
             spec.commandLine().getOut().print(json ? loaded.json() : loaded.table());
             spec.commandLine().getOut().flush();
             return Main.OK;
