@@ -33,10 +33,7 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            // Started before picocli parsed this command line, when it has one of the shapes EarlyStart knows.
-            EarlyStart.Validation validation = EarlyStart.validation(plugins.directories(), config.file)
-                    .orElseGet(() -> EarlyStart.validate(config.file, plugins.loadFor(List.of(config.file))));
-            Optional<Configuration> loaded = ConfigOptions.report(config.file, validation, spec.commandLine().getErr());
+            Optional<Configuration> loaded = config.load(plugins.loadFor(List.of(config.file)), spec.commandLine().getErr());
             if (loaded.isEmpty()) {
                 return Main.USAGE;
             }

@@ -1,5 +1,6 @@
 package io.autoscalebot.cli;
 
+import io.autoscalebot.engine.Autoscalebot;
 import io.autoscalebot.engine.Configuration;
 import io.autoscalebot.engine.ConfigurationException;
 import io.autoscalebot.engine.Plugins;
@@ -11,10 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code --config FILE}, and reading it with every error reported at once. */
 final class ConfigOptions {
 
-    /** The file read without {@code --config}. */
-    static final String DEFAULT_FILE = "autoscale.toml";
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "autoscale.toml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path file;
 
@@ -29,20 +27,15 @@ final class ConfigOptions {
 
     /** Reads and validates any configuration file as {@link #load(Plugins, PrintWriter)} does {@code --config}. */
     static Optional<Configuration> load(Path file, Plugins plugins, PrintWriter err) {
-        return report(file, EarlyStart.validate(file, plugins), err);
-    }
-
-    /** @return the configuration read from the file, or empty after printing its errors as {@link #load} does */
-    static Optional<Configuration> report(Path file, EarlyStart.Validation validation, PrintWriter err) {
-        ConfigurationException e = validation.errors();
-        if (e == null) {
-            return Optional.of(validation.configuration());
+        try {
+            return Optional.of(Autoscalebot.loadConfiguration(file, plugins, System.getenv()));
+        } catch (ConfigurationException e) {
+            // The first errors, then how many more: a generated file can have thousands.
+            err.println(e.getMessage());
+            int count = e.problems().size();
+            err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
+            err.flush();
+            return Optional.empty();
         }
-        // The first errors, then how many more: a generated file can have thousands.
-        err.println(e.getMessage());
-        int count = e.problems().size();
-        err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
-        err.flush();
-        return Optional.empty();
     }
 }

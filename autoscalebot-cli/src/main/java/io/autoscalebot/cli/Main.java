@@ -93,16 +93,7 @@ public final class Main implements Runnable {
             return OK;
         }
         Logging.configure();
-        // After the logging set-up, which what it logs goes through.
-        EarlyStart.startFor(args);
-        try {
-            return parseAndRun(args, out, err, new CommandLine(new Main()));
-        } finally {
-            EarlyStart.forget();
-        }
-    }
-
-    private static int parseAndRun(String[] args, PrintWriter out, PrintWriter err, CommandLine commandLine) {
+        CommandLine commandLine = new CommandLine(new Main());
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
         }

@@ -30,18 +30,6 @@ final class PluginOptions {
     CommandSpec command;
 
     List<Path> directories() {
-        List<Path> directories = defaultDirectories();
-        for (Path extra : extraDirectories()) {
-            Path normalized = extra.toAbsolutePath().normalize();
-            if (!directories.contains(normalized)) {
-                directories.add(normalized);
-            }
-        }
-        return directories;
-    }
-
-    /** @return the folders searched without {@code --plugins-dir}: the distribution's {@code plugins/}, ./plugins */
-    static List<Path> defaultDirectories() {
         List<Path> directories = new ArrayList<>();
         String home = System.getProperty("autoscalebot.home");
         if (home != null) {
@@ -50,6 +38,12 @@ final class PluginOptions {
         Path local = Path.of("plugins").toAbsolutePath().normalize();
         if (!directories.contains(local)) {
             directories.add(local);
+        }
+        for (Path extra : extraDirectories()) {
+            Path normalized = extra.toAbsolutePath().normalize();
+            if (!directories.contains(normalized)) {
+                directories.add(normalized);
+            }
         }
         return directories;
     }

@@ -41,8 +41,7 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            // Started before picocli parsed this command line, when it has one of the shapes EarlyStart knows.
-            Plugins loaded = EarlyStart.plugins(plugins.directories()).orElseGet(plugins::load);
+            Plugins loaded = plugins.load();
             spec.commandLine().getOut().print(json ? loaded.json() : loaded.table());
             spec.commandLine().getOut().flush();
             return Main.OK;
