@@ -88,6 +88,15 @@ final class PluginOptions {
     }
 
     /**
+     * What {@code plugins list} prints, kept between runs while no plugin changes (see
+     * {@link Autoscalebot#pluginListing}); warns as {@link #load()} does.
+     */
+    String listing(boolean json) {
+        warnAboutMissingDirectories(command.commandLine().getErr());
+        return Autoscalebot.pluginListing(directories(), json);
+    }
+
+    /**
      * Loads the plugins these configuration files may need (see {@link Autoscalebot#loadPluginsFor}); warns as
      * {@link #load()} does.
      */

@@ -41,8 +41,7 @@ final class PluginsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Plugins loaded = plugins.load();
-            spec.commandLine().getOut().print(json ? loaded.json() : loaded.table());
+            spec.commandLine().getOut().print(plugins.listing(json));
             spec.commandLine().getOut().flush();
             return Main.OK;
         }

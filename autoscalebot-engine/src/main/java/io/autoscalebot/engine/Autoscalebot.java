@@ -4,6 +4,7 @@ import io.autoscalebot.api.PluginProvider;
 import io.autoscalebot.engine.config.ConfigException;
 import io.autoscalebot.engine.config.ConfigLoader;
 import io.autoscalebot.engine.plugin.InstallException;
+import io.autoscalebot.engine.plugin.ListingCache;
 import io.autoscalebot.engine.plugin.PluginCatalog;
 import io.autoscalebot.engine.plugin.PluginInstaller;
 import io.autoscalebot.engine.plugin.PluginLoader;
@@ -43,6 +44,22 @@ public final class Autoscalebot {
      */
     public static Plugins loadPlugins(List<Path> directories) {
         return new Plugins(new PluginLoader().load(List.copyOf(directories)));
+    }
+
+    /**
+     * What {@code plugins list} prints of every plugin in the directories, as {@link #loadPlugins} finds them: from the
+     * listing kept in the user's cache folder when no plugin file, folder, the engine nor the JDK changed since it was
+     * made, else by loading them (see {@link ListingCache}).
+     *
+     * @param directories searched in order, as for {@link #loadPlugins}
+     * @param json the JSON form ({@link Plugins#json()}) rather than the table ({@link Plugins#table()})
+     * @return the listing
+     */
+    public static String pluginListing(List<Path> directories, boolean json) {
+        List<Path> searched = List.copyOf(directories);
+        ListingCache.Listing listing = ListingCache.inUserCache()
+                .listing(searched, () -> new PluginLoader().load(searched));
+        return json ? listing.json() : listing.table();
     }
 
     /**

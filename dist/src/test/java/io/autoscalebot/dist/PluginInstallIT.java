@@ -63,6 +63,31 @@ class PluginInstallIT {
     }
 
     @Test
+    void pluginsListIsKeptBetweenRunsAndMadeAgainWhenAPluginIsInstalledOrRemoved() throws IOException {
+        Path here = Files.createDirectories(work.resolve("listed"));
+        Path cache = work.resolve("listed-cache");
+        Cli cli = Cli.of(Distribution.home(), here).withEnvironment("XDG_CACHE_HOME", cache.toString());
+
+        Cli.Result first = cli.run("plugins", "list");
+        Cli.Result kept = cli.run("plugins", "list");
+        Cli.Result install = cli.run("plugins", "install", Distribution.thirdPartyJar().toString());
+        Cli.Result installed = cli.run("plugins", "list");
+        Cli.Result remove = cli.run("plugins", "remove", "file-value");
+        Cli.Result removed = cli.run("plugins", "list");
+
+        for (Cli.Result result : List.of(first, kept, install, installed, remove, removed)) {
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.stderr()).as(result.output()).isEmpty();
+        }
+        try (Stream<Path> listings = Files.list(cache.resolve("autoscalebot").resolve("listings"))) {
+            assertThat(listings).as("one listing for the folders searched from here").hasSize(1);
+        }
+        assertThat(kept.stdout()).isEqualTo(first.stdout()).contains("predictive").doesNotContain("file-value");
+        assertThat(installed.stdout()).contains("file-value", here.resolve("plugins").resolve(JAR).toString());
+        assertThat(removed.stdout()).isEqualTo(first.stdout());
+    }
+
+    @Test
     void installsAPluginFolderWithItsLibrary() {
         Path plugins = work.resolve("folder-plugins");
 

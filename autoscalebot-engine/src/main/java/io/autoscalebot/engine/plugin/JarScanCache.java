@@ -55,18 +55,24 @@ final class JarScanCache {
 
     /** The cache in the user's cache folder; none when there is no home to put it in. */
     static JarScanCache inUserCache() {
+        return userCacheFolder("jar-scans").map(JarScanCache::new).orElse(NONE);
+    }
+
+    /**
+     * @param name a folder of autoscalebot's in the user's cache
+     * @return {@code ${XDG_CACHE_HOME:-$HOME/.cache}/autoscalebot/NAME}, where the launcher keeps its archives; empty
+     *     when there is no home to put it in
+     */
+    static Optional<Path> userCacheFolder(String name) {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base;
         if (xdg != null && !xdg.isEmpty()) {
-            base = Path.of(xdg);
-        } else {
-            String home = System.getProperty("user.home");
-            if (home == null || home.isEmpty() || home.equals("?")) {
-                return NONE;
-            }
-            base = Path.of(home, ".cache");
+            return Optional.of(Path.of(xdg, "autoscalebot", name));
         }
-        return new JarScanCache(base.resolve("autoscalebot").resolve("jar-scans"));
+        String home = System.getProperty("user.home");
+        if (home == null || home.isEmpty() || home.equals("?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, ".cache", "autoscalebot", name));
     }
 
     /**
@@ -114,21 +120,27 @@ final class JarScanCache {
 
     /** Keeps the packages found for the jar under its key; a failure to write is ignored. */
     void keep(Key key, Set<String> packages) {
+        write(directory, entryFile(key), key.text() + PACKAGES + String.join(",", new TreeSet<>(packages)) + "\n");
+    }
+
+    /**
+     * Writes a cache entry through a temporary file renamed into place, so a run at the same time never reads half of
+     * it; a failure to write is ignored, since it only costs the next run the work the entry would have saved.
+     */
+    static void write(Path directory, Path file, String text) {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, ".entry", ".tmp");
-            Files.writeString(temporary, key.text() + PACKAGES + String.join(",", new TreeSet<>(packages)) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             try {
-                Files.move(temporary, entryFile(key), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, entryFile(key), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
         } catch (IOException | RuntimeException e) {
-            // Only speed is lost: the next run reads the jar again.
+            // Only speed is lost: the next run does the work again.
         } finally {
             if (temporary != null) {
                 try {
@@ -150,7 +162,7 @@ final class JarScanCache {
      * The engine's own jar (its classes decide what a scan finds) and the JDK (a multi-release jar lists different
      * classes on another release), as lines of an entry's key.
      */
-    private static String engineAndJdk() {
+    static String engineAndJdk() {
         String engine = "unknown";
         try {
             CodeSource source = JarScanCache.class.getProtectionDomain().getCodeSource();
