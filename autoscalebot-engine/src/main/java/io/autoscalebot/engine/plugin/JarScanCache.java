@@ -155,7 +155,10 @@ final class JarScanCache {
     /** One file per jar path; two paths sharing a name and hash overwrite each other, which costs a read, not truth. */
     private Path entryFile(Key key) {
         String name = key.jar().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        return directory.resolve(Integer.toHexString(key.jar().toString().hashCode()) + "-" + name + ".txt");
+        // The engine and JDK in the name too: two JDKs used in turn (a user's, CI's) keep an entry each rather than
+        // replacing each other's at every run.
+        return directory.resolve(Integer.toHexString(key.jar().toString().hashCode()) + "-"
+                + Integer.toHexString(engine.hashCode()) + "-" + name + ".txt");
     }
 
     /**

@@ -141,10 +141,16 @@ public final class ListingCache {
         return text;
     }
 
-    /** One file per list of folders searched (the key's folder lines), so each place a command runs from has its own. */
+    /**
+     * One file per list of folders searched (the key's folder lines), so each place a command runs from has its own,
+     * and per engine, JDK and API (the lines before them), so two JDKs used in turn keep a listing each rather than
+     * replacing each other's at every run.
+     */
     private Path file(String key) {
         String folders = key.lines().filter(line -> line.startsWith("folder=")).reduce("", String::concat);
-        return directory.resolve(Integer.toHexString(folders.hashCode()) + "-" + folders.length() + ".txt");
+        String platform = key.substring(0, key.indexOf("\nfolder=") + 1);
+        return directory.resolve(Integer.toHexString(folders.hashCode()) + "-" + folders.length() + "-"
+                + Integer.toHexString(platform.hashCode()) + ".txt");
     }
 
     /**
