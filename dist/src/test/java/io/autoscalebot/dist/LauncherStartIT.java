@@ -309,11 +309,13 @@ class LauncherStartIT {
         }
     }
 
+    /** @return every file under the launcher's part of the cache (the engine keeps jar scans and listings beside it) */
     private static List<Path> archives(Path cache) throws IOException {
-        if (!Files.isDirectory(cache)) {
+        Path installs = cache.resolve("autoscalebot").resolve("install");
+        if (!Files.isDirectory(installs)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(cache)) {
+        try (Stream<Path> files = Files.walk(installs)) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
